@@ -1,0 +1,155 @@
+import { z } from 'zod'
+
+export const AlertKind = z.enum([
+  'water-level',
+  'rate-of-rise',
+  'street-flood',
+  'congestion',
+  'sensor-silent',
+  'forecast-water-level',
+  'forecast-congestion',
+])
+export type AlertKind = z.infer<typeof AlertKind>
+
+/** Ordered from least to most severe. */
+export const Severity = z.enum(['warning', 'minor', 'major', 'critical'])
+export type Severity = z.infer<typeof Severity>
+export const SEVERITY_RANK: Record<Severity, number> = { warning: 0, minor: 1, major: 2, critical: 3 }
+
+export const AlertSubject = z.object({
+  type: z.enum(['station', 'segment']),
+  id: z.string().min(1),
+})
+export type AlertSubject = z.infer<typeof AlertSubject>
+
+export const LocalizedText = z.object({ vi: z.string().min(1), en: z.string().min(1) })
+export type LocalizedText = z.infer<typeof LocalizedText>
+
+/** What a rules engine says happened; the server turns these into stored alerts. */
+export const AlertEvent = z.object({
+  type: z.enum(['raised', 'severity-changed', 'cleared']),
+  /** Stable key of the condition, e.g. "water-level:phu-an"; one open alert per key. */
+  key: z.string().min(1),
+  kind: AlertKind,
+  subject: AlertSubject,
+  severity: Severity,
+  /** The value and threshold that caused the event, in the subject's unit. */
+  value: z.number(),
+  threshold: z.number(),
+  unit: z.string(),
+  /** Epoch ms, taken from the observation (or the injected clock for silence). */
+  at: z.number().int(),
+  message: LocalizedText,
+})
+export type AlertEvent = z.infer<typeof AlertEvent>
+
+const Actor = z.string().min(1)
+
+export const Alert = z.object({
+  id: z.string().min(1),
+  key: z.string().min(1),
+  kind: AlertKind,
+  subject: AlertSubject,
+  severity: Severity,
+  value: z.number(),
+  threshold: z.number(),
+  unit: z.string(),
+  message: LocalizedText,
+  raisedAt: z.number().int(),
+  updatedAt: z.number().int(),
+  /** Active while the condition holds; cleared by the engine when it stops. */
+  active: z.boolean(),
+  clearedAt: z.number().int().nullable(),
+  ack: z.object({ by: Actor, at: z.number().int(), note: z.string() }).nullable(),
+  assignee: z.object({ to: Actor, by: Actor, at: z.number().int() }).nullable(),
+  resolution: z.object({ by: Actor, at: z.number().int(), note: z.string(), forced: z.boolean() }).nullable(),
+  silenced: z.boolean(),
+  escalatedAt: z.number().int().nullable(),
+})
+export type Alert = z.infer<typeof Alert>
+
+/** The four states ThingsBoard models, plus closed once a duty officer resolves it. */
+export const AlertState = z.enum(['active-unack', 'active-ack', 'cleared-unack', 'cleared-ack', 'resolved'])
+export type AlertState = z.infer<typeof AlertState>
+
+export function alertState(a: Alert): AlertState {
+  if (a.resolution) return 'resolved'
+  if (a.active) return a.ack ? 'active-ack' : 'active-unack'
+  return a.ack ? 'cleared-ack' : 'cleared-unack'
+}
+
+/** An alert stays in the duty officer's queue until it is resolved. */
+export function isOpen(a: Alert): boolean {
+  return a.resolution === null
+}
+
+export const AlertAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('acknowledge'), note: z.string().max(2000).default('') }),
+  z.object({ type: z.literal('assign'), to: Actor }),
+  z.object({
+    type: z.literal('resolve'),
+    note: z.string().min(1, 'a resolution needs a note').max(2000),
+    force: z.boolean().default(false),
+  }),
+])
+export type AlertAction = z.infer<typeof AlertAction>
+
+export const AlertTransition = z.object({
+  alertId: z.string(),
+  seq: z.number().int(),
+  action: z.enum([
+    'raised',
+    'severity-changed',
+    'cleared',
+    'acknowledged',
+    'assigned',
+    'resolved',
+    'escalated',
+    'notified',
+  ]),
+  at: z.number().int(),
+  /** A user name, or "system" for the engine. */
+  by: Actor,
+  /** Where the action came from: client address or "engine". */
+  origin: z.string(),
+  note: z.string(),
+  details: z.record(z.string(), z.unknown()),
+})
+export type AlertTransition = z.infer<typeof AlertTransition>
+
+export type AlertActionError =
+  | { code: 'already_acknowledged'; by: string; at: number }
+  | { code: 'already_resolved'; by: string; at: number }
+  | { code: 'still_active' }
+
+/**
+ * The pure lifecycle of one alert: what a duty officer's action does to it, or why it is refused.
+ * Refusals carry who got there first so the loser of a race can be told.
+ */
+export function applyAlertAction(
+  alert: Alert,
+  action: AlertAction,
+  by: string,
+  at: number,
+): { ok: true; alert: Alert } | { ok: false; error: AlertActionError } {
+  if (alert.resolution) {
+    return {
+      ok: false,
+      error: { code: 'already_resolved', by: alert.resolution.by, at: alert.resolution.at },
+    }
+  }
+  switch (action.type) {
+    case 'acknowledge':
+      if (alert.ack)
+        return { ok: false, error: { code: 'already_acknowledged', by: alert.ack.by, at: alert.ack.at } }
+      return { ok: true, alert: { ...alert, ack: { by, at, note: action.note }, updatedAt: at } }
+    case 'assign':
+      return { ok: true, alert: { ...alert, assignee: { to: action.to, by, at }, updatedAt: at } }
+    case 'resolve':
+      if (alert.active && !action.force) return { ok: false, error: { code: 'still_active' } }
+      return {
+        ok: true,
+        alert: { ...alert, resolution: { by, at, note: action.note, forced: alert.active }, updatedAt: at },
+      }
+  }
+}

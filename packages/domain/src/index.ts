@@ -1,0 +1,7 @@
+export * from './alert'
+export * from './auth'
+export * from './errors'
+export * from './geo'
+export * from './live'
+export * from './network'
+export * from './observation'

@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import { Alert, AlertAction } from './alert'
+import type { ApiError } from './errors'
+
+/**
+ * Latest values in columns. Subjects are indices into the network's `segments` / `stations` arrays of
+ * `networkVersion`, so a delta of thousands of segments stays a few typed-array-friendly number lists.
+ */
+export const TrafficColumns = z.object({
+  segmentIdx: z.array(z.number().int().nonnegative()),
+  speedKph: z.array(z.number()),
+  observedAt: z.array(z.number().int()),
+})
+export type TrafficColumns = z.infer<typeof TrafficColumns>
+
+export const WaterColumns = z.object({
+  stationIdx: z.array(z.number().int().nonnegative()),
+  value: z.array(z.number()),
+  observedAt: z.array(z.number().int()),
+})
+export type WaterColumns = z.infer<typeof WaterColumns>
+
+export const StateSnapshot = z.object({
+  networkVersion: z.string(),
+  /** Data time the state is for, epoch ms: now when live, the replay clock in a replay. */
+  clock: z.number().int(),
+  traffic: TrafficColumns,
+  water: WaterColumns,
+  alerts: z.array(Alert),
+})
+export type StateSnapshot = z.infer<typeof StateSnapshot>
+
+export const StateDelta = z.object({
+  networkVersion: z.string(),
+  seq: z.number().int().nonnegative(),
+  clock: z.number().int(),
+  traffic: TrafficColumns,
+  water: WaterColumns,
+})
+export type StateDelta = z.infer<typeof StateDelta>
+
+export const AlertActRequest = z.object({ alertId: z.string().min(1), action: AlertAction })
+export type AlertActRequest = z.infer<typeof AlertActRequest>
+
+export type Ack<T> = (reply: { ok: true; value: T } | { ok: false; error: ApiError }) => void
+
+/** Socket.IO events, one typed map used by server and client alike (socket.io `typed-events.ts`). */
+export interface ServerToClientEvents {
+  'state:snapshot': (snapshot: StateSnapshot) => void
+  'state:delta': (delta: StateDelta) => void
+  'alert:changed': (alert: Alert) => void
+}
+
+export interface ClientToServerEvents {
+  'alert:act': (request: AlertActRequest, ack: Ack<Alert>) => void
+  'state:resync': (ack: Ack<StateSnapshot>) => void
+}
+
+export function emptyTraffic(): TrafficColumns {
+  return { segmentIdx: [], speedKph: [], observedAt: [] }
+}
+
+export function emptyWater(): WaterColumns {
+  return { stationIdx: [], value: [], observedAt: [] }
+}
