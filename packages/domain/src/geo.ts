@@ -20,7 +20,7 @@ export type Polygon = z.infer<typeof Polygon>
  * The box that holds every fixture of the city (the 2021–2025 HCMC boundary incl. Cần Giờ and Củ Chi,
  * widened to the former Bình Dương and Bà Rịa–Vũng Tàu towns that joined the city on 1 July 2025).
  */
-export const HCMC_BOUNDS = { west: 106.3, south: 10.3, east: 107.3, north: 11.2 } as const
+export const HCMC_BOUNDS = { west: 106.29, south: 10.3, east: 107.3, north: 11.2 } as const
 
 export function isInsideHcmc([lon, lat]: LonLat): boolean {
   return (
