@@ -1,1 +1,11 @@
-export {}
+export { type GenerateOptions, generateObservations } from './generate-observations'
+export { loadWorld } from './load-world'
+export { type PushOptions, pushScenario } from './push/push-scenario'
+export { ensureRecording } from './recording/ensure-recording'
+export { readRecording } from './recording/read-recording'
+export { GENERATED_DIR, loadScenario, RECORDINGS_DIR } from './recording/scenario-files'
+export { writeRecording } from './recording/write-recording'
+export { RainEvent, Scenario, type ScenarioInput } from './scenario/scenario'
+export { applyTideTransfer, fitTideTransfer, type TideTransfer } from './tide/fit-tide-transfer'
+export { VUNG_TAU_STATION_ID } from './tide/vung-tau-tide'
+export { buildWorld, type World, type WorldInputs } from './world'

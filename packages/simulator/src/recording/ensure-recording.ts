@@ -1,0 +1,27 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { loadWorld } from '../load-world'
+import { GENERATED_DIR, loadScenario } from './scenario-files'
+import { writeRecording } from './write-recording'
+
+/**
+ * The path of `fixtures/recordings/generated/<name>-<hash>.ndjson`, generating it on first use. The hash
+ * covers the scenario file and the network version, so an edited scenario gets a fresh recording.
+ * Written under a temporary name and renamed, so parallel test workers never read a half-written file.
+ */
+export async function ensureRecording(name: string): Promise<string> {
+  const { scenario, text } = loadScenario(name)
+  const world = loadWorld()
+  const hash = createHash('sha256').update(text).update(world.version).digest('hex').slice(0, 12)
+  const path = `${GENERATED_DIR}${name}-${hash}.ndjson`
+  if (existsSync(path)) return path
+  mkdirSync(GENERATED_DIR, { recursive: true })
+  const tmp = `${path}.${randomUUID()}.tmp`
+  try {
+    await writeRecording(scenario, tmp, world)
+    renameSync(tmp, path)
+  } finally {
+    rmSync(tmp, { force: true })
+  }
+  return path
+}

@@ -1,0 +1,44 @@
+import { SegmentId, Timestamp } from '@ioc/domain'
+import { z } from 'zod'
+
+/** A burst of rain over some flood points: ramps up, holds, ramps down (see water/rain-intensity.ts). */
+export const RainEvent = z.object({
+  from: Timestamp,
+  to: Timestamp,
+  peakMmPerH: z.number().positive(),
+  /** Flood points that get the rain; all of them when absent. */
+  floodPointIds: z.array(z.string().regex(/^fp-\d{3}$/)).optional(),
+})
+export type RainEvent = z.infer<typeof RainEvent>
+
+/** A water-level offset on top of the astronomical tide (surge, river flow), metres, linear between knots. */
+export const LevelOffsetKnot = z.object({ at: Timestamp, m: z.number() })
+
+export const Scenario = z.object({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  seed: z.number().int().nonnegative(),
+  timeZone: z.literal('Asia/Ho_Chi_Minh'),
+  from: Timestamp,
+  to: Timestamp,
+  description: z.object({ en: z.string().min(1), vi: z.string().min(1) }),
+  /** Set when the scenario rebuilds a past event from reports rather than measurements. */
+  reconstruction: z.object({ note: z.string().min(1), sources: z.array(z.url()).min(1) }).optional(),
+  traffic: z.object({
+    intervalS: z.number().int().positive().default(300),
+    /** Only these segments report; every segment when absent. */
+    segmentIds: z.array(SegmentId).optional(),
+    incidentsPerDay: z.number().nonnegative().default(0),
+    /** Relative amplitude of the per-reading noise, e.g. 0.04 = ±2 %. */
+    noise: z.number().min(0).max(0.2).default(0.04),
+  }),
+  water: z.object({
+    intervalS: z.number().int().positive().default(300),
+    /** Surge on top of the astronomical tide at every gauge; 0 when empty. */
+    surgeM: z.array(LevelOffsetKnot).default([]),
+    /** Extra river level from upstream flow, metres, at every gauge. */
+    riverFlowM: z.number().default(0),
+    rain: z.array(RainEvent).default([]),
+  }),
+})
+export type Scenario = z.infer<typeof Scenario>
+export type ScenarioInput = z.input<typeof Scenario>

@@ -1,0 +1,13 @@
+import { expect, test } from 'vitest'
+import { formatLocalIso, isWeekend, localMinuteOfDay, localTimeMs } from './local-time'
+
+test('formats epoch times as HCMC local ISO with +07:00', () => {
+  expect(formatLocalIso(Date.parse('2025-11-06T10:05:00Z'))).toBe('2025-11-06T17:05:00+07:00')
+  expect(formatLocalIso(Date.parse('2025-11-05T17:00:00Z'))).toBe('2025-11-06T00:00:00+07:00')
+})
+
+test('local minute of day and weekend follow Vietnamese wall-clock time', () => {
+  expect(localMinuteOfDay(localTimeMs('2025-10-30', '17:30'))).toBe(17 * 60 + 30)
+  expect(isWeekend(localTimeMs('2025-10-30', '23:59'))).toBe(false) // Thursday
+  expect(isWeekend(localTimeMs('2025-11-01', '00:30'))).toBe(true) // Saturday, still Friday in UTC
+})
