@@ -1,1 +1,5 @@
-export {}
+export { defaultRulesConfig, loadRulesConfig } from './config/load-rules-config'
+export type { Result } from './config/resolve-rules'
+export * from './config/rules-config'
+export * from './engine/engine-state'
+export { createRulesEngine, type RulesEngine, runRules } from './engine/rules-engine'
