@@ -27,7 +27,7 @@ export function traffic(segmentId: string, minute: number, speedKph: number): Tr
 export const PHU_AN = 'phu-an' // báo động 1.40 / 1.50 / 1.60 m
 export const BIEN_HOA = 'bien-hoa' // báo động I 1.80 m only
 export const UNG_VAN_KHIEM = 'fs-002' // street flood sensor, 10 / 30 / 50 cm
-export const NGUYEN_HUU_CANH = 'seg-1278052498-2028465833' // primary, Bình Thạnh, free flow 60 km/h
+export const NGUYEN_HUU_CANH = 'seg-1278052498-2028465833' // primary, Bình Thạnh, free flow 35 km/h
 
 /** The fixtures network cut down to the subjects above, so property tests build engines quickly. */
 export function smallNetwork(): Network {
