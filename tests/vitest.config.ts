@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    name: '@ioc/tests',
+    // A replay of a whole simulated day takes seconds, not the default 5.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+})
