@@ -1,0 +1,17 @@
+import { can, type Permission, type Role } from '@ioc/domain'
+
+export interface View {
+  path: string
+  labelKey: string
+  permission: Permission
+}
+
+/** Views in the desk navigation, each behind the permission its role needs (domain `permissionsOf`). */
+export const VIEWS: readonly View[] = [
+  { path: '/', labelKey: 'nav.map', permission: 'live:view' },
+  { path: '/wall', labelKey: 'nav.wall', permission: 'live:view' },
+]
+
+export function viewsFor(role: Role): View[] {
+  return VIEWS.filter((v) => can({ kind: 'user', name: '', role }, v.permission))
+}

@@ -1,0 +1,22 @@
+import { lazy } from 'react'
+import { Navigate, Route, Routes } from 'react-router'
+import { AuthProvider } from '../auth/auth-provider'
+
+const LoginPage = lazy(() => import('../auth/login-page'))
+const DeskLayout = lazy(() => import('./desk-layout'))
+const LiveMapPage = lazy(() => import('./live-map-page'))
+
+/** Everything behind a sign-in. Kept apart from /wall, which never asks who is signed in. */
+export default function DeskApp() {
+  return (
+    <AuthProvider>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<DeskLayout />}>
+          <Route index element={<LiveMapPage />} />
+        </Route>
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </AuthProvider>
+  )
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next'
+import { Navigate, NavLink, Outlet } from 'react-router'
+import { LanguageSwitch } from '../app/language-switch'
+import { useAuth } from '../auth/auth-provider'
+import { viewsFor } from '../auth/views'
+import './desk.css'
+
+/** The signed-in desk: navigation for the user's role, language, sign-out, and the view below. */
+export default function DeskLayout() {
+  const { t } = useTranslation()
+  const { user, logout } = useAuth()
+  if (user === undefined) return null
+  if (user === null) return <Navigate to="/login" replace />
+  return (
+    <div className="desk">
+      <header className="desk-header">
+        <span className="desk-title">{t('app.title')}</span>
+        <nav>
+          {viewsFor(user.role).map((v) => (
+            <NavLink key={v.path} to={v.path} end>
+              {t(v.labelKey)}
+            </NavLink>
+          ))}
+        </nav>
+        <LanguageSwitch />
+        <span className="desk-user">
+          {user.name} · {t(`roles.${user.role}`)}
+        </span>
+        <button type="button" onClick={() => void logout()}>
+          {t('nav.logout')}
+        </button>
+      </header>
+      <main className="desk-main">
+        <Outlet />
+      </main>
+    </div>
+  )
+}

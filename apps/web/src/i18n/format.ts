@@ -1,0 +1,76 @@
+import type { Lang } from './i18n'
+
+/** Every time on screen is HCMC time, whatever the zone of the machine driving the wall. */
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh'
+
+const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' }
+
+export interface Formatters {
+  number(n: number, fractionDigits?: number): string
+  km(n: number): string
+  kph(n: number): string
+  metres(n: number): string
+  centimetres(n: number): string
+  /** 17:42:05 */
+  clock(ms: number): string
+  /** 30/10/2025 */
+  date(ms: number): string
+  /** 17:42 */
+  time(ms: number): string
+  /** "45 giây trước", "3 minutes ago" */
+  ago(ms: number, now: number): string
+}
+
+export function createFormatters(lang: Lang): Formatters {
+  const locale = LOCALES[lang]
+  const unit = (u: string, digits: number) =>
+    new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: u,
+      maximumFractionDigits: digits,
+      minimumFractionDigits: digits,
+    })
+  const km = unit('kilometer', 1)
+  const kph = unit('kilometer-per-hour', 0)
+  const m = unit('meter', 2)
+  const cm = unit('centimeter', 0)
+  const clock = new Intl.DateTimeFormat(locale, {
+    timeZone: TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  })
+  const time = new Intl.DateTimeFormat(locale, {
+    timeZone: TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+  const date = new Intl.DateTimeFormat(locale, {
+    timeZone: TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  })
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always' })
+  return {
+    number: (n, digits = 0) =>
+      new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(
+        n,
+      ),
+    km: (n) => km.format(n),
+    kph: (n) => kph.format(n),
+    metres: (n) => m.format(n),
+    centimetres: (n) => cm.format(n),
+    clock: (ms) => clock.format(ms),
+    date: (ms) => date.format(ms),
+    time: (ms) => time.format(ms),
+    ago: (ms, now) => {
+      const s = Math.max(0, Math.round((now - ms) / 1000))
+      if (s < 60) return relative.format(-s, 'second')
+      if (s < 3600) return relative.format(-Math.floor(s / 60), 'minute')
+      return relative.format(-Math.floor(s / 3600), 'hour')
+    },
+  }
+}

@@ -1,0 +1,18 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/app'
+import { LANG_STORAGE_KEY } from './app/language-switch'
+import { createI18n, isLang } from './i18n/i18n'
+
+// `?lang=en` lets a wall be set up by URL alone; desks remember their choice.
+const asked = new URLSearchParams(location.search).get('lang') ?? localStorage.getItem(LANG_STORAGE_KEY)
+const lang = isLang(asked) ? asked : 'vi'
+document.documentElement.lang = lang
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html has no #root')
+createRoot(root).render(
+  <StrictMode>
+    <App i18n={createI18n(lang)} />
+  </StrictMode>,
+)

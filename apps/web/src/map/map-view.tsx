@@ -1,0 +1,64 @@
+import type { Layer, PickingInfo } from '@deck.gl/core'
+import { MapboxOverlay } from '@deck.gl/mapbox'
+import type { NetworkGeoJson } from '@ioc/domain'
+import { type GeoJSONSource, Map as MaplibreMap, setWorkerUrl } from 'maplibre-gl'
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import 'maplibre-gl/dist/maplibre-gl.css'
+import { useEffect, useRef } from 'react'
+import { buildBaseStyle, ROADS_SOURCE } from './base-style'
+import type { MapTheme } from './map-theme'
+
+// Without its worker URL maplibre 6 cannot start its workers in a Vite build and the map stays blank.
+setWorkerUrl(workerUrl)
+
+/** The 19 urban districts, where the road network and most flood points are. */
+const URBAN_BOUNDS: [number, number, number, number] = [106.6, 10.7, 106.84, 10.88]
+
+export type TooltipFn = (info: PickingInfo) => { text: string; style?: Partial<CSSStyleDeclaration> } | null
+
+export interface MapViewProps {
+  theme: MapTheme
+  network: NetworkGeoJson
+  layers: Layer[]
+  getTooltip: TooltipFn
+  /** Text and line scale for a large wall; 1 on a desk. */
+  scale: number
+  /** Wall displays are not touched: no controls, no scroll zoom. */
+  interactive: boolean
+}
+
+/** Maplibre draws the offline base map; deck.gl draws the live layers above it (not interleaved). */
+export function MapView({ theme, network, layers, getTooltip, scale, interactive }: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null)
+  const overlayRef = useRef<MapboxOverlay | null>(null)
+
+  useEffect(() => {
+    if (!container.current) return
+    const map = new MaplibreMap({
+      container: container.current,
+      style: buildBaseStyle({ theme, origin: location.origin, textScale: scale }),
+      bounds: URBAN_BOUNDS,
+      interactive,
+      attributionControl: { compact: !interactive },
+    })
+    // Street names come from the network the live layers use, so names and coloured lines always match.
+    map.once('load', () =>
+      (map.getSource(ROADS_SOURCE) as GeoJSONSource | undefined)?.setData(
+        network.segments as unknown as GeoJSON.FeatureCollection,
+      ),
+    )
+    const overlay = new MapboxOverlay({ interleaved: false, layers: [] })
+    map.addControl(overlay)
+    overlayRef.current = overlay
+    return () => {
+      overlayRef.current = null
+      map.remove()
+    }
+  }, [theme, scale, interactive, network])
+
+  useEffect(() => {
+    overlayRef.current?.setProps({ layers, getTooltip })
+  })
+
+  return <div ref={container} className="map-view" data-testid="map" />
+}
