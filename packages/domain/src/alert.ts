@@ -40,6 +40,12 @@ export const AlertEvent = z.object({
   /** Epoch ms, taken from the observation (or the injected clock for silence). */
   at: z.number().int(),
   message: LocalizedText,
+  /** Forecast alerts only: when the forecast event is due, epoch ms. */
+  forecastFor: z.number().int().optional(),
+  /** Forecast alerts only: minutes from `at` to `forecastFor` when raised or re-issued. */
+  leadMin: z.number().int().optional(),
+  /** Forecast alerts only, on `cleared`: whether the forecast event happened in its window. */
+  outcome: z.enum(['verified', 'missed']).optional(),
 })
 export type AlertEvent = z.infer<typeof AlertEvent>
 

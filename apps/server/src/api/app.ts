@@ -1,0 +1,84 @@
+import cookieParser from 'cookie-parser'
+import cors from 'cors'
+import express, { type ErrorRequestHandler, type Express } from 'express'
+import helmet from 'helmet'
+import type { Logger } from 'pino'
+import { ingestRoute } from '../ingest/ingest-route'
+import { adminRoutes } from './admin-routes'
+import { authRoutes } from './auth-routes'
+import type { ServerContext } from './context'
+import { healthRoutes } from './health-routes'
+import { createOpenApiDocument } from './openapi'
+import { readRoutes } from './read-routes'
+import { sendError } from './send-error'
+import { serveWebClient } from './web-client'
+
+/** The HTTP side of the server: security headers, CORS, the API under /api/v1, metrics and the web client. */
+export function createApp(ctx: ServerContext): Express {
+  const app = express()
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // deck.gl and MapLibre build workers and textures from blobs.
+          'worker-src': ["'self'", 'blob:'],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'upgrade-insecure-requests': ctx.config.cookieSecure ? [] : null,
+        },
+      },
+    }),
+  )
+  // Browsers on other origins only when listed; same-origin requests carry no Origin check here.
+  app.use('/api', cors({ origin: ctx.config.corsOrigins, credentials: true }))
+  app.use(cookieParser())
+  app.use((req, res, next) => {
+    const started = performance.now()
+    res.on('finish', () =>
+      ctx.logger.debug(
+        { method: req.method, url: req.originalUrl, status: res.statusCode, ms: performance.now() - started },
+        'request',
+      ),
+    )
+    next()
+  })
+
+  const openapi = createOpenApiDocument(ctx.index.network.version)
+  const api = express.Router()
+  api.use(healthRoutes(ctx), authRoutes(ctx), readRoutes(ctx), adminRoutes(ctx))
+  api.post('/observations', ...ingestRoute(ctx))
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openapi)
+  })
+  api.use((req, res) => sendError(res, 'not_found', `no route ${req.method} /api/v1${req.path}`))
+  app.use('/api/v1', api)
+
+  app.get('/metrics', async (_req, res) => {
+    res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics())
+  })
+
+  if (serveWebClient(app, ctx.config.webDist))
+    ctx.logger.info({ dir: ctx.config.webDist }, 'serving the web client')
+  app.use(errorHandler(ctx.logger))
+  return app
+}
+
+/** body-parser's errors carry a `type`; anything else is a bug and is logged. */
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const type = (err as { type?: string }).type
+    if (type === 'entity.too.large') {
+      return sendError(
+        res,
+        'payload_too_large',
+        `the body exceeds the limit of ${(err as { limit: number }).limit} bytes`,
+      )
+    }
+    if (type === 'entity.parse.failed') return sendError(res, 'invalid_request', 'the body is not valid JSON')
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+      return sendError(res, 'unsupported_media_type', (err as Error).message)
+    }
+    logger.error({ err, method: req.method, url: req.originalUrl }, 'request failed')
+    if (res.headersSent) return
+    sendError(res, 'internal', 'internal error')
+  }
+}

@@ -1,0 +1,19 @@
+import type { Logger } from 'pino'
+import type { Audit } from '../auth/audit-log'
+import type { Config } from '../config/config'
+import type { LiveHub } from '../live/live-hub'
+import type { NetworkIndex } from '../network/network-index'
+import type { Store } from '../store/store'
+import type { Metrics } from './metrics'
+
+/** What route handlers need, wired once by the composition root (server.ts). */
+export interface ServerContext {
+  config: Config
+  store: Store
+  index: NetworkIndex
+  hub: LiveHub
+  audit: Audit
+  metrics: Metrics
+  logger: Logger
+  startedAt: number
+}

@@ -1,0 +1,47 @@
+import type { Principal } from '@ioc/domain'
+import type { Store } from '../store/store'
+import { hashToken, tokenTypeOf } from './tokens'
+
+export type Authentication =
+  | { ok: true; principal: Principal; sessionHash?: string }
+  | { ok: false; reason: string }
+
+/**
+ * Resolves the caller from a bearer token (session, ingest key or display token) or the session cookie.
+ * Shared by HTTP and the Socket.IO handshake so both refuse for the same reasons.
+ */
+export async function authenticate(
+  store: Store,
+  credentials: { bearer?: string | undefined; cookie?: string | undefined },
+  nowMs: number,
+): Promise<Authentication> {
+  const token = credentials.bearer ?? credentials.cookie
+  if (!token) return { ok: false, reason: 'sign in, or send a bearer token' }
+  const type = tokenTypeOf(token)
+  const hash = hashToken(token)
+  if (type === 'session') {
+    const found = await store.findSession(hash, nowMs)
+    if (!found) return { ok: false, reason: 'the session has expired or was signed out' }
+    return {
+      ok: true,
+      principal: { kind: 'user', name: found.user.name, role: found.user.role },
+      sessionHash: hash,
+    }
+  }
+  if (type === 'ingest-key' || type === 'display') {
+    const found = await store.findToken(hash)
+    if (!found || found.kind !== type) return { ok: false, reason: `the ${type} token is unknown or revoked` }
+    return { ok: true, principal: { kind: type, name: found.name } }
+  }
+  return { ok: false, reason: 'the token is not one this server issues' }
+}
+
+/** The token of an `Authorization: Bearer …` header, if any. */
+export function bearerOf(header: string | undefined): string | undefined {
+  const m = header && /^Bearer\s+(\S+)$/i.exec(header)
+  return m ? m[1] : undefined
+}
+
+export function describePrincipal(p: Principal): string {
+  return p.kind === 'user' ? `${p.name} (${p.role})` : `${p.kind} ${p.name}`
+}

@@ -1,0 +1,4 @@
+/** A refusal to show the operator as one line, without a stack trace. */
+export class CliError extends Error {
+  override name = 'CliError'
+}

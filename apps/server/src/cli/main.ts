@@ -1,0 +1,50 @@
+import { Role } from '@ioc/domain'
+import { Command, Option } from 'commander'
+import { ConfigError, loadConfig } from '../config/config'
+import { addDisplay, addIngestKey, addUser, revokeToken } from './admin-commands'
+import { CliError } from './cli-error'
+import { serve } from './serve'
+
+const program = new Command('ioc')
+  .description('HCMC Intelligent Operations Center server. Configured by environment variables (src/config/config.ts).')
+  .showHelpAfterError()
+
+program
+  .command('serve')
+  .description('run the server (PORT, HOST, DATA_DIR, LIVE_TICK_MS, …)')
+  .action(() => serve(loadConfig()))
+
+const users = program.command('users').description('manage users')
+users
+  .command('add <name>')
+  .description('add a user; the password is read from stdin')
+  .addOption(new Option('--role <role>', 'what the user may do').choices(Role.options).makeOptionMandatory())
+  .action((name: string, o: { role: Role }) => addUser(loadConfig(), name, o.role))
+
+const keys = program.command('keys').description('manage ingest keys (may only ingest)')
+keys
+  .command('add <name>')
+  .description('create an ingest key and print it once')
+  .action((name: string) => addIngestKey(loadConfig(), name))
+keys
+  .command('revoke <name>')
+  .description('revoke an ingest key')
+  .action((name: string) => revokeToken(loadConfig(), 'ingest-key', name))
+
+const displays = program.command('displays').description('manage read-only wall display tokens')
+displays
+  .command('add <name>')
+  .description('create a display token and print it once')
+  .action((name: string) => addDisplay(loadConfig(), name))
+displays
+  .command('revoke <name>')
+  .description('revoke a display token')
+  .action((name: string) => revokeToken(loadConfig(), 'display', name))
+
+try {
+  await program.parseAsync()
+} catch (e) {
+  if (!(e instanceof ConfigError || e instanceof CliError)) throw e
+  process.stderr.write(`ioc: ${e.message}\n`)
+  process.exitCode = 2
+}

@@ -1,0 +1,7 @@
+export { API_PATHS, createOpenApiDocument } from './api/openapi'
+export { type Config, ConfigError, loadConfig } from './config/config'
+export { LiveState } from './live/live-state'
+export { indexNetwork, type NetworkIndex } from './network/network-index'
+export { type RunningServer, startServer } from './server'
+export { openSqliteStore } from './store/sqlite/sqlite-store'
+export type { HistoryQuery, InsertResult, Store, TokenKind } from './store/store'

@@ -1,0 +1,62 @@
+import { type Issue, issuesFromZod, Observation } from '@ioc/domain'
+import { type NetworkIndex, stationById } from '../network/network-index'
+import type { ParsedItem } from './parse-batch'
+
+/** Clocks of feeds drift; more than this ahead of the server is a wrong time zone or a broken clock. */
+export const MAX_FUTURE_MS = 5 * 60_000
+
+/**
+ * Checks every item of a batch against the observation schema and the network, collecting every
+ * problem so a feed can fix a whole batch at once. `nowMs` is the server's clock.
+ */
+export function validateBatch(
+  items: readonly ParsedItem[],
+  index: NetworkIndex,
+  nowMs: number,
+): { observations: Observation[]; issues: Issue[] } {
+  const observations: Observation[] = []
+  const issues: Issue[] = []
+  for (const { at, value } of items) {
+    const parsed = Observation.safeParse(value)
+    if (!parsed.success) {
+      issues.push(...issuesFromZod(parsed.error, at))
+      continue
+    }
+    const o = parsed.data
+    const found = [...networkIssues(o, index), ...timeIssues(o, nowMs)].map((i) => ({ ...at, ...i }))
+    if (found.length) issues.push(...found)
+    else observations.push(o)
+  }
+  return { observations, issues }
+}
+
+type ItemIssue = Omit<Issue, 'line' | 'index'>
+
+function networkIssues(o: Observation, index: NetworkIndex): ItemIssue[] {
+  if (o.type === 'traffic') {
+    return index.segmentIdx.has(o.segmentId)
+      ? []
+      : [{ field: 'segmentId', message: `unknown segment "${o.segmentId}"` }]
+  }
+  const station = stationById(index, o.stationId)
+  if (!station) return [{ field: 'stationId', message: `unknown station "${o.stationId}"` }]
+  const { min, max } = station.plausible
+  if (o.value < min || o.value > max) {
+    return [
+      {
+        field: 'value',
+        message: `${o.value} ${station.unit} is outside the plausible range of ${station.id} (${min} to ${max} ${station.unit})`,
+      },
+    ]
+  }
+  return []
+}
+
+function timeIssues(o: Observation, nowMs: number): ItemIssue[] {
+  const t = Date.parse(o.observedAt)
+  if (Number.isNaN(t)) return [{ field: 'observedAt', message: `cannot read "${o.observedAt}" as a time` }]
+  if (t > nowMs + MAX_FUTURE_MS) {
+    return [{ field: 'observedAt', message: `${o.observedAt} is more than 5 minutes in the future` }]
+  }
+  return []
+}
