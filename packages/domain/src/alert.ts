@@ -71,6 +71,12 @@ export const Alert = z.object({
   resolution: z.object({ by: Actor, at: z.number().int(), note: z.string(), forced: z.boolean() }).nullable(),
   silenced: z.boolean(),
   escalatedAt: z.number().int().nullable(),
+  /** Forecast alerts only, copied from the latest AlertEvent: when the forecast event is due, epoch ms. */
+  forecastFor: z.number().int().optional(),
+  /** Forecast alerts only: minutes from the event's `at` to `forecastFor`. */
+  leadMin: z.number().int().optional(),
+  /** Forecast alerts only, once cleared: whether the forecast event happened in its window. */
+  outcome: z.enum(['verified', 'missed']).optional(),
 })
 export type Alert = z.infer<typeof Alert>
 

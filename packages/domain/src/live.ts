@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { Alert, AlertAction } from './alert'
+import type { Silence } from './alert-api'
 import type { ApiError } from './errors'
+import type { ReplayAlert, ReplayClockState, ReplayControl, ReplaySnapshot, ReplayStarted, ReplayStartRequest } from './replay'
 
 /**
  * Latest values in columns. Subjects are indices into the network's `segments` / `stations` arrays of
@@ -49,11 +51,22 @@ export interface ServerToClientEvents {
   'state:snapshot': (snapshot: StateSnapshot) => void
   'state:delta': (delta: StateDelta) => void
   'alert:changed': (alert: Alert) => void
+  /** A silence was created or lifted; sent at once to the live room. */
+  'silence:changed': (silence: Silence) => void
+  /** Replay events go only to the analyst's own room `replay:<socket id>`, never to `live`. */
+  'replay:clock': (clock: ReplayClockState) => void
+  'replay:snapshot': (snapshot: ReplaySnapshot) => void
+  'replay:delta': (delta: StateDelta) => void
+  'replay:alert': (change: ReplayAlert) => void
 }
 
 export interface ClientToServerEvents {
   'alert:act': (request: AlertActRequest, ack: Ack<Alert>) => void
   'state:resync': (ack: Ack<StateSnapshot>) => void
+  /** Starts (or restarts) this socket's replay, paused at `from`; a `replay:snapshot` follows. */
+  'replay:start': (request: ReplayStartRequest, ack: Ack<ReplayStarted>) => void
+  'replay:control': (control: ReplayControl, ack: Ack<ReplayClockState>) => void
+  'replay:stop': (ack: Ack<null>) => void
 }
 
 export function emptyTraffic(): TrafficColumns {

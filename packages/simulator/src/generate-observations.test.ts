@@ -204,3 +204,20 @@ function runs(slots: string[]): string {
   }
   return out.join(', ')
 }
+
+test('the simulated month draws its own surge at the gauges and storms that flood streets', () => {
+  const month = loadScenario('month-2025-11').scenario
+  const firstWeek = { ...withTraffic(month, { segmentIds: [] }), to: '2025-11-08T00:00:00+07:00' }
+  const calm = { ...firstWeek, water: { ...firstWeek.water, randomWeather: undefined } }
+  const gauge = (s: Scenario) =>
+    [...generateObservations(s, world)].filter((o) => o.type === 'water' && o.stationId === 'phu-an')
+  const surged = gauge(firstWeek)
+  const diffs = gauge(calm).map(
+    (o, i) => (surged[i] as { value: number }).value - (o as { value: number }).value,
+  )
+  expect(Math.max(...diffs.map(Math.abs))).toBeGreaterThan(0.05)
+  const flooded = [...generateObservations(firstWeek, world)].filter(
+    (o) => o.type === 'water' && o.stationId.startsWith('fs-') && o.value >= 10,
+  )
+  expect(flooded.length).toBeGreaterThan(0)
+})

@@ -7,6 +7,7 @@ import { floodSpeedFactor } from './traffic/flood-slowdown'
 import { planIncidents } from './traffic/incidents'
 import { interpolateKnots } from './water/offset-knots'
 import { rainIntensityMmPerH } from './water/rain-intensity'
+import { drawRandomWeather } from './water/random-weather'
 import { type StreetSite, stepStreetDepth } from './water/street-depth'
 import type { World } from './world'
 
@@ -110,17 +111,34 @@ function selectSegments(scenario: Scenario, world: World): number[] {
 function createWaterModel(scenario: Scenario, world: World) {
   const seed = scenario.seed
   const surge = scenario.water.surgeM.map((k) => ({ atMs: Date.parse(k.at), value: k.m }))
-  const rain = scenario.water.rain.map((r) => ({
-    fromMs: Date.parse(r.from),
-    toMs: Date.parse(r.to),
-    peakMmPerH: r.peakMmPerH,
-    floodPointIds: r.floodPointIds ? new Set(r.floodPointIds) : null,
-  }))
+  const drawn = scenario.water.randomWeather
+    ? drawRandomWeather(
+        seed,
+        Date.parse(scenario.from),
+        Date.parse(scenario.to),
+        scenario.water.randomWeather,
+        [...world.floodPoints.keys()],
+      )
+    : { surge: [], rain: [] }
+  const rain = [
+    ...scenario.water.rain.map((r) => ({
+      fromMs: Date.parse(r.from),
+      toMs: Date.parse(r.to),
+      peakMmPerH: r.peakMmPerH,
+      floodPointIds: r.floodPointIds ? new Set(r.floodPointIds) : null,
+    })),
+    ...drawn.rain,
+  ]
   const segmentIndex = new Map(world.segments.map((s, i) => [s.id, i]))
   const levelAt = (stationId: string, t: number) => {
     const astronomical = world.gaugeLevelM[stationId]
     if (!astronomical) throw new Error(`no tide model for gauge ${stationId}`)
-    return astronomical(t) + interpolateKnots(surge, t) + scenario.water.riverFlowM
+    return (
+      astronomical(t) +
+      interpolateKnots(surge, t) +
+      interpolateKnots(drawn.surge, t) +
+      scenario.water.riverFlowM
+    )
   }
   const gauges = world.stations.filter((s) => s.kind !== 'street-flood-sensor')
   const tideGauges = gauges.filter((g) => g.kind === 'tide-gauge')

@@ -14,6 +14,20 @@ export type RainEvent = z.infer<typeof RainEvent>
 /** A water-level offset on top of the astronomical tide (surge, river flow), metres, linear between knots. */
 export const LevelOffsetKnot = z.object({ at: Timestamp, m: z.number() })
 
+/** Surges and storms drawn from the seed (water/random-weather.ts), on top of the listed ones. */
+export const RandomWeather = z.object({
+  /** Stationary spread of the surge, metres. */
+  surgeSdM: z.number().nonnegative(),
+  /** How long a surge persists: its e-folding time, hours. */
+  surgeTauH: z.number().positive(),
+  surgeKnotH: z.number().positive().default(3),
+  /** Chance of a storm on each day. */
+  rainPerDay: z.number().min(0).max(1),
+  rainPeakMmPerH: z.tuple([z.number().positive(), z.number().positive()]),
+  /** Share of the flood points each storm hits. */
+  rainShareOfPoints: z.number().min(0).max(1).default(0.5),
+})
+
 export const Scenario = z.object({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   seed: z.number().int().nonnegative(),
@@ -38,6 +52,7 @@ export const Scenario = z.object({
     /** Extra river level from upstream flow, metres, at every gauge. */
     riverFlowM: z.number().default(0),
     rain: z.array(RainEvent).default([]),
+    randomWeather: RandomWeather.optional(),
   }),
 })
 export type Scenario = z.infer<typeof Scenario>

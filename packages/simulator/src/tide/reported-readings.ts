@@ -1,5 +1,5 @@
 import type { TideReports } from '@ioc/fixtures'
-import type { LevelReading } from './fit-tide-transfer'
+import type { LevelReading } from '@ioc/forecast'
 
 /**
  * The reported levels of a gauge that carry a time: every printed daily high and low, plus each forecast

@@ -1,4 +1,4 @@
-import { applyTideTransfer, type TideTransfer } from '../tide/fit-tide-transfer'
+import { applyTideTransfer, type TideTransfer } from '@ioc/forecast'
 
 export interface FittedTransfers {
   'phu-an': TideTransfer

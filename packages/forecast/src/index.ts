@@ -1,0 +1,67 @@
+export {
+  applyReading,
+  applySpeedForecast,
+  applyWaterForecast,
+  type CongestionAlertOptions,
+  emptyForecastAlertState,
+  type ForecastAlertState,
+  type OpenForecastAlert,
+  type WaterAlertOptions,
+} from './alerts/forecast-alerts'
+export {
+  DEFAULT_TOLERANCE_MS,
+  type ForecastClaim,
+  judgeReading,
+  type Verdict,
+  verifyForecastAlert,
+} from './alerts/verify-forecast-alert'
+export { type AlertSkill, findPassages, type ObservedEvent, scoreAlerts } from './backtest/alert-skill'
+export { formatBacktest } from './backtest/format-backtest'
+export { type BacktestOptions, type BacktestReport, type LeadRow, runBacktest } from './backtest/run-backtest'
+export {
+  createSeriesStore,
+  historyAsOf,
+  latestReading,
+  type SeriesHistory,
+  type SeriesStore,
+  type TimedValue,
+} from './history/series-history'
+export {
+  applyTideTransfer,
+  type FitOptions,
+  fitTideTransfer,
+  type LevelReading,
+  type TideTransfer,
+  type TransferFit,
+} from './tide/fit-tide-transfer'
+export { tabulateTide } from './tide/tide-table'
+export { createVungTauTide, VUNG_TAU_STATION_ID } from './tide/vung-tau-tide'
+export { forecastSegmentSpeed, type SpeedForecast } from './traffic/forecast-traffic'
+export {
+  floodSpeedShare,
+  forecastStreetDepthCm,
+  forecastStreetFloodFactors,
+  type StreetFloodOptions,
+} from './traffic/street-flood-factors'
+export {
+  currentAnomaly,
+  fitTrafficModel,
+  profileKph,
+  shrinkAnomaly,
+  type TrafficModel,
+  type TrafficModelOptions,
+} from './traffic/traffic-model'
+export {
+  fitGaugeTransfer,
+  type GaugeTransfer,
+  type GaugeTransferOptions,
+  type TransferError,
+} from './water-level/fit-gauge-transfer'
+export {
+  forecastWaterLevel,
+  type WaterForecastError,
+  type WaterLevelForecast,
+  type WaterLevelForecastOptions,
+  type WaterLevelPoint,
+} from './water-level/forecast-water-level'
+export { type AlarmLevel, type ForecastCrossing, predictCrossings } from './water-level/predict-crossings'
