@@ -1,22 +1,33 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
 import type { Network } from '@ioc/domain'
+import { createVungTauTide, tabulateTide } from '@ioc/forecast'
+import { LatestState } from '@ioc/replay'
 import cookieParser from 'cookie-parser'
 import { type Logger, pino } from 'pino'
 import { Server } from 'socket.io'
+import { registerAlertMetrics } from './alerts/alert-metrics'
+import { createAlertService } from './alerts/alert-service'
+import { createClockDrivenJobs } from './alerts/clock-driven-jobs'
+import { readRulesConfigFile } from './alerts/rules-config-file'
 import { createApp } from './api/app'
 import type { ServerContext } from './api/context'
 import { createMetrics } from './api/metrics'
 import { createAudit } from './auth/audit-log'
 import { bootstrapAdmin } from './auth/bootstrap-admin'
+import { joinCluster } from './cluster/join-cluster'
+import { retryWhenStale } from './cluster/retry-when-stale'
 import type { Config } from './config/config'
-import { createLiveHub, type IocServer } from './live/live-hub'
-import { LiveState } from './live/live-state'
+import { createForecastService, type ForecastService } from './forecast/forecast-service'
+import { readTransferPriors } from './forecast/transfer-priors'
+import { startMqttIngest } from './ingest/mqtt/mqtt-ingest'
+import { createLiveHub, type IocServer, LIVE_ROOM } from './live/live-hub'
 import { socketAuth } from './live/socket-auth'
 import { handleSockets } from './live/socket-events'
 import { indexNetwork } from './network/network-index'
-import { openSqliteStore } from './store/sqlite/sqlite-store'
+import { EngineCheckpoints } from './replay/engine-checkpoints'
+import { handleReplaySockets } from './replay/replay-sockets'
+import { openStore } from './store/open-store'
 
 export interface RunningServer {
   /** `http://host:port`, with the port actually bound (config port 0 picks a free one). */
@@ -25,10 +36,15 @@ export interface RunningServer {
   generatedAdminPassword: string | null
   /** Stops accepting, lets in-flight requests finish, disconnects sockets, closes the store. */
   close(): Promise<void>
+  /** The forecast job, for tools and tests that drive it on their own (data) clock. */
+  forecasts: ForecastService
 }
 
 /** Socket.IO replays what a client missed if it is back within this long; after that it resyncs. */
 const RECOVERY_MS = 2 * 60_000
+
+/** Memory for replay engine checkpoints, shared by every replay of the process (~1.5 MB per data hour). */
+const REPLAY_CHECKPOINT_BYTES = 256 * 1024 * 1024
 
 /** The composition root: config → store → live state → HTTP and Socket.IO. */
 export async function startServer(
@@ -38,34 +54,114 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel })
   const startedAt = Date.now()
-  const store = openSqliteStore(join(config.dataDir, 'ioc.sqlite'))
+  // A bad rules file stops the start before anything is opened.
+  const rules = readRulesConfigFile(config.alerts.rulesConfigPath, network)
+  const priors = readTransferPriors(config.forecast.transferPriorsPath, network)
+  const store = await openStore(config)
   const audit = createAudit(store, logger)
   const admin = await bootstrapAdmin(store, config.adminPassword)
   if (admin.created)
     await audit({ actor: 'system', action: 'user-created', target: 'admin', origin: 'startup' })
 
   const index = indexNetwork(network)
-  const state = new LiveState(index)
+  const state = new LatestState(index)
   state.apply(await store.latestObservations())
 
-  const httpServer = createServer()
-  const io: IocServer = new Server(httpServer, {
+  const cluster = await joinCluster(config, logger)
+  const io: IocServer = new Server({
+    adapter: cluster.adapter,
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_MS, skipMiddlewares: false },
     cors: { origin: config.corsOrigins, credentials: true },
   })
-  io.engine.use(cookieParser())
-  const metrics = createMetrics({ liveClients: () => io.of('/').sockets.size, openAlerts: () => ({}) })
-  const hub = createLiveHub(io, state, {
-    tickMs: config.liveTickMs,
-    openAlerts: () => [],
-    onDelta: () => metrics.deltasSent.inc(),
+  // On a shared database an instance whose engine is behind reloads it and evaluates the batch again.
+  const alerts = retryWhenStale(
+    await createAlertService({
+      store,
+      network,
+      rules,
+      config: config.alerts,
+      logger,
+      // Alert changes go out at once, not with the next delta tick.
+      emit: {
+        alertChanged: (a) => {
+          io.to(LIVE_ROOM).emit('alert:changed', a)
+          cluster.announceAlert(io, a)
+        },
+        silenceChanged: (s) => io.to(LIVE_ROOM).emit('silence:changed', s),
+      },
+    }),
+  )
+  cluster.followAlerts(io, alerts)
+  const forecasts = createForecastService({
+    store,
+    network,
+    tide: tabulateTide(createVungTauTide()),
+    priors,
+    commitEvents: alerts.commitEvents,
+    logger,
   })
+  const jobs = createClockDrivenJobs(
+    [
+      { name: 'forecast', everyMs: config.forecast.everyMs, run: forecasts.run },
+      { name: 'sensor-silent', everyMs: config.alerts.tickMs, run: alerts.tick },
+      // Checked ten times per escalation period, so an escalation is at most 10 % late.
+      {
+        name: 'escalation',
+        everyMs: Math.min(10_000, Math.max(100, config.alerts.escalateAfterMs / 10)),
+        run: alerts.escalate,
+      },
+    ],
+    logger,
+  )
+  const metrics = createMetrics({
+    liveClients: () => io.of('/').sockets.size,
+    openAlerts: () => {
+      const bySeverity: Record<string, number> = {}
+      for (const a of alerts.openAlerts()) bySeverity[a.severity] = (bySeverity[a.severity] ?? 0) + 1
+      return bySeverity
+    },
+  })
+  registerAlertMetrics(metrics.registry, store)
+  const hub = cluster.shareLiveState(
+    io,
+    createLiveHub(io, state, {
+      tickMs: config.liveTickMs,
+      openAlerts: () => alerts.openAlerts(),
+      onDelta: () => metrics.deltasSent.inc(),
+      emitsDeltas: cluster.leadership.isLeader,
+    }),
+  )
   io.use(socketAuth({ store, audit }))
-  handleSockets(io, hub)
+  handleSockets(io, hub, (r, by, origin) => alerts.act(r.alertId, r.action, by, origin))
+  const replay = handleReplaySockets(io, {
+    store,
+    index,
+    rules,
+    checkpoints: new EngineCheckpoints(REPLAY_CHECKPOINT_BYTES),
+    tickMs: config.liveTickMs,
+    logger,
+  })
 
-  const ctx: ServerContext = { config, store, index, hub, audit, metrics, logger, startedAt }
-  httpServer.on('request', createApp(ctx))
+  const ctx: ServerContext = {
+    config,
+    store,
+    index,
+    hub,
+    alerts,
+    forecasts,
+    audit,
+    metrics,
+    logger,
+    startedAt,
+  }
+  // The app must be the server's request listener before Socket.IO attaches: attach() wraps the
+  // listeners present then so that /socket.io/ requests never reach them. A listener added later also
+  // answered long-polling requests (Express's 404), and engine.io's own answer then threw
+  // ERR_HTTP_HEADERS_SENT and took the process down.
+  const httpServer = createServer(createApp(ctx))
+  io.attach(httpServer)
+  io.engine.use(cookieParser())
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject)
     httpServer.listen(config.port, config.host, resolve)
@@ -73,17 +169,28 @@ export async function startServer(
   const { address, port } = httpServer.address() as AddressInfo
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`
   logger.info({ url, network: network.version, dataDir: config.dataDir }, 'server listening')
+  // With several instances only the leader lease holder runs the clock-driven jobs (docs/scaling-out.md).
+  cluster.leadership.onChange((leader) => (leader ? jobs.start() : void jobs.stop()))
+  if (cluster.leadership.isLeader()) jobs.start()
+  const mqttIngest = config.mqtt && startMqttIngest(ctx, config.mqtt)
 
   let closing: Promise<void> | undefined
   return {
     url,
     generatedAdminPassword: admin.generatedPassword,
+    forecasts,
     close() {
       closing ??= (async () => {
+        await jobs.stop()
+        // No new feed message is taken once closing; the one being committed finishes first.
+        await mqttIngest?.close()
         hub.close()
+        replay.close()
         // io.close() disconnects every socket and closes the HTTP server, whose callback runs once the
         // requests in flight (an ingest batch being committed) have been answered.
         await new Promise<void>((resolve) => io.close(() => resolve()))
+        await alerts.close()
+        await cluster.close()
         await store.close()
         logger.info('server stopped')
       })()

@@ -48,7 +48,8 @@ describe('live state over Socket.IO', () => {
     expect(snap.networkVersion).toBe(network.version)
     expect(snap.traffic.speedKph[snap.traffic.segmentIdx.indexOf(10)]).toBe(33)
     expect(snap.water.value[snap.water.stationIdx.indexOf(stationIdx('phu-an'))]).toBe(1.45)
-    expect(snap.alerts).toEqual([])
+    // 1.45 m is past báo động I (1.40 m): the open alert comes with the snapshot.
+    expect(snap.alerts.map((a) => [a.key, a.severity])).toEqual([['water-level:phu-an', 'minor']])
   })
 
   test('a burst of batches arrives as a few coalesced deltas with the latest values', async () => {

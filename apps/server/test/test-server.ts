@@ -82,6 +82,8 @@ export async function startTestServer(env: Record<string, string> = {}) {
     login,
     ingest,
     socket,
+    /** The forecast job, to run on the data's clock. */
+    forecasts: server.forecasts,
     close: () => server.close(),
     async stop() {
       for (const s of sockets) s.disconnect()

@@ -23,9 +23,9 @@ const ordered = (r: { from?: number | undefined; to?: number | undefined }) =>
 export const NewIncident = z
   .object({ title: Title, notes: Notes.default(''), from: z.number().int(), to: z.number().int() })
   .refine(ordered, {
-  message: 'from must be before to',
-  path: ['from'],
-})
+    message: 'from must be before to',
+    path: ['from'],
+  })
 export type NewIncident = z.infer<typeof NewIncident>
 
 /** Only the fields sent change; a range given in part is checked against the stored other end. */
@@ -37,9 +37,9 @@ export const IncidentPatch = z
     to: z.number().int().optional(),
   })
   .refine(ordered, {
-  message: 'from must be before to',
-  path: ['from'],
-})
+    message: 'from must be before to',
+    path: ['from'],
+  })
 export type IncidentPatch = z.infer<typeof IncidentPatch>
 
 export const IncidentList = z.object({ incidents: z.array(Incident) })

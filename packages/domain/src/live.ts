@@ -2,7 +2,14 @@ import { z } from 'zod'
 import { Alert, AlertAction } from './alert'
 import type { Silence } from './alert-api'
 import type { ApiError } from './errors'
-import type { ReplayAlert, ReplayClockState, ReplayControl, ReplaySnapshot, ReplayStarted, ReplayStartRequest } from './replay'
+import type {
+  ReplayAlert,
+  ReplayClockState,
+  ReplayControl,
+  ReplaySnapshot,
+  ReplayStarted,
+  ReplayStartRequest,
+} from './replay'
 
 /**
  * Latest values in columns. Subjects are indices into the network's `segments` / `stations` arrays of

@@ -3,10 +3,16 @@ import cors from 'cors'
 import express, { type ErrorRequestHandler, type Express } from 'express'
 import helmet from 'helmet'
 import type { Logger } from 'pino'
+import { alertRoutes } from '../alerts/alert-routes'
+import { forecastRoutes } from '../forecast/forecast-routes'
+import { reportRoutes } from '../reports/report-routes'
 import { ingestRoute } from '../ingest/ingest-route'
+import { exportRoute } from '../replay/export-route'
+import { incidentRoutes } from '../replay/incident-routes'
 import { adminRoutes } from './admin-routes'
 import { authRoutes } from './auth-routes'
 import type { ServerContext } from './context'
+import { deadLetterRoutes } from './dead-letter-routes'
 import { healthRoutes } from './health-routes'
 import { createOpenApiDocument } from './openapi'
 import { readRoutes } from './read-routes'
@@ -46,6 +52,12 @@ export function createApp(ctx: ServerContext): Express {
   const api = express.Router()
   api.use(healthRoutes(ctx), authRoutes(ctx), readRoutes(ctx), adminRoutes(ctx))
   api.post('/observations', ...ingestRoute(ctx))
+  api.use(alertRoutes(ctx, ctx.alerts))
+  api.use(forecastRoutes(ctx, ctx.forecasts))
+  api.use(reportRoutes(ctx))
+  api.use(incidentRoutes(ctx))
+  api.use(deadLetterRoutes(ctx))
+  api.get('/export', ...exportRoute(ctx))
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi)
   })

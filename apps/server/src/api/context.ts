@@ -1,6 +1,8 @@
 import type { Logger } from 'pino'
+import type { AlertService } from '../alerts/alert-service'
 import type { Audit } from '../auth/audit-log'
 import type { Config } from '../config/config'
+import type { ForecastService } from '../forecast/forecast-service'
 import type { LiveHub } from '../live/live-hub'
 import type { NetworkIndex } from '../network/network-index'
 import type { Store } from '../store/store'
@@ -12,6 +14,8 @@ export interface ServerContext {
   store: Store
   index: NetworkIndex
   hub: LiveHub
+  alerts: AlertService
+  forecasts: ForecastService
   audit: Audit
   metrics: Metrics
   logger: Logger

@@ -1,24 +1,42 @@
 import {
+  AckBody,
+  Alert,
+  AlertDetail,
+  AlertList,
+  AlertQuery,
   ApiError,
+  AssignBody,
   AuditEntry,
+  DeadLetter,
   Health,
   History,
   IngestResult,
   LoginRequest,
   LoginResponse,
   Me,
+  NewSilence,
   Observation,
+  ResolveBody,
   SegmentId,
+  Silence,
+  SilenceList,
   StateSnapshot,
   StationId,
+  UserList,
+  WebhookDeliveryList,
 } from '@ioc/domain'
 import { z } from 'zod'
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi'
+import { UsersQuery } from '../alerts/alert-routes'
+import { forecastPaths } from '../forecast/forecast-openapi'
+import { reportPaths } from '../reports/report-openapi'
+import { REPLAY_PATHS } from '../replay/replay-openapi'
 import { NetworkGeoJsonSchema } from './network-schema'
 import { AuditParams, HistoryParams } from './query-params'
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } })
 const ApiErrorSchema = ApiError.meta({ id: 'ApiError' })
+const AlertSchema = Alert.meta({ id: 'Alert' })
 const error = (description: string) => ({ description, ...json(ApiErrorSchema) })
 
 const UNAUTHENTICATED = { '401': error('Not signed in, or the token is unknown, expired or revoked') }
@@ -144,6 +162,153 @@ export const API_PATHS: ZodOpenApiPathsObject = {
       responses: { '200': { description: 'OpenAPI 3.1', ...json(z.record(z.string(), z.unknown())) } },
     },
   },
+  ...alertPaths(),
+  ...forecastPaths({ json, error, secured, guarded }),
+  ...reportPaths({ json, error, secured, guarded }),
+  ...REPLAY_PATHS,
+  '/api/v1/dead-letters': {
+    get: {
+      summary: 'Feed messages that could not be ingested, with the reason, newest first (admins)',
+      description:
+        'MQTT messages that failed validation (bad JSON, unknown station, topic and payload disagreeing…). ' +
+        'Each was acknowledged to the broker only once stored here.',
+      ...secured,
+      requestParams: { query: AuditParams },
+      responses: {
+        '200': { description: 'Dead letters', ...json(z.array(DeadLetter)) },
+        '400': error('A bad query parameter'),
+        ...guarded,
+      },
+    },
+  },
+}
+
+/** Alerts, their lifecycle actions and silences; the same actions go over the socket as `alert:act`. */
+function alertPaths(): ZodOpenApiPathsObject {
+  const alertId = { path: z.object({ id: z.string().meta({ description: 'Alert id' }) }) }
+  const noAlert = { '404': error('No alert of that id') }
+  const action = (
+    summary: string,
+    description: string,
+    body: z.ZodType,
+    conflict: string,
+  ): ZodOpenApiOperationObject => ({
+    summary,
+    description: `${description} Needs alerts:act (duty officers, admins). Recorded in the alert's audit trail with who, when and from where; pushed as \`alert:changed\`.`,
+    ...secured,
+    requestParams: alertId,
+    requestBody: json(body),
+    responses: {
+      '200': { description: 'The alert after the action', ...json(AlertSchema) },
+      '400': error('A bad body'),
+      ...guarded,
+      ...noAlert,
+      '409': error(conflict),
+    },
+  })
+  return {
+    '/api/v1/alerts': {
+      get: {
+        summary: 'Alerts, newest first',
+        description:
+          '`state=open` (default) is every alert not yet resolved: active or cleared, acknowledged or not.',
+        ...secured,
+        requestParams: { query: AlertQuery },
+        responses: {
+          '200': { description: 'The alerts', ...json(AlertList) },
+          '400': error('A bad query parameter'),
+          ...guarded,
+        },
+      },
+    },
+    '/api/v1/alerts/{id}': {
+      get: {
+        summary: 'One alert and its audit trail (every transition, oldest first)',
+        ...secured,
+        requestParams: alertId,
+        responses: { '200': { description: 'The alert', ...json(AlertDetail) }, ...guarded, ...noAlert },
+      },
+    },
+    '/api/v1/alerts/{id}/deliveries': {
+      get: {
+        summary: 'Every webhook delivery attempt for the alert',
+        ...secured,
+        requestParams: alertId,
+        responses: {
+          '200': { description: 'Attempts, oldest first', ...json(WebhookDeliveryList) },
+          ...guarded,
+          ...noAlert,
+        },
+      },
+    },
+    '/api/v1/alerts/{id}/ack': {
+      post: action(
+        'Acknowledge an alert',
+        'Exactly one of two officers acknowledging at once wins.',
+        AckBody,
+        'Already acknowledged (the message names who and when) or resolved',
+      ),
+    },
+    '/api/v1/alerts/{id}/assign': {
+      post: action(
+        'Assign an alert to a duty officer or admin',
+        'See `GET /api/v1/users` for who can be assigned.',
+        AssignBody,
+        'Already resolved',
+      ),
+    },
+    '/api/v1/alerts/{id}/resolve': {
+      post: action(
+        'Resolve (close) an alert with a note',
+        'Only once the engine has cleared it, unless `force` is set (the note then gives the reason).',
+        ResolveBody,
+        'Still active and not forced, or already resolved',
+      ),
+    },
+    '/api/v1/silences': {
+      get: {
+        summary: 'Silences in force',
+        ...secured,
+        responses: { '200': { description: 'Silences', ...json(SilenceList) }, ...guarded },
+      },
+      post: {
+        summary: 'Silence a station or segment until a time (maintenance)',
+        description:
+          'Alerts raised on it meanwhile are recorded (`silenced: true`) but not pushed nor sent to webhooks. Needs alerts:act.',
+        ...secured,
+        requestBody: json(NewSilence),
+        responses: {
+          '201': { description: 'The silence', ...json(Silence) },
+          '400': error('A bad body, an unknown subject or an expiry in the past'),
+          ...guarded,
+        },
+      },
+    },
+    '/api/v1/silences/{id}': {
+      delete: {
+        summary: 'Lift a silence early',
+        ...secured,
+        requestParams: { path: z.object({ id: z.string() }) },
+        responses: {
+          '204': { description: 'Lifted' },
+          ...guarded,
+          '404': error('No silence in force of that id'),
+        },
+      },
+    },
+    '/api/v1/users': {
+      get: {
+        summary: 'Users an alert can be assigned to (duty officers and admins)',
+        ...secured,
+        requestParams: { query: UsersQuery },
+        responses: {
+          '200': { description: 'Users by name', ...json(UserList) },
+          '400': error('A bad query parameter'),
+          ...guarded,
+        },
+      },
+    },
+  }
 }
 
 export function createOpenApiDocument(version: string): ReturnType<typeof createDocument> {

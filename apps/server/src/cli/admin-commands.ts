@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import { text } from 'node:stream/consumers'
 import type { Role } from '@ioc/domain'
 import { pino } from 'pino'
@@ -6,18 +5,18 @@ import { createAudit } from '../auth/audit-log'
 import { hashPassword } from '../auth/password'
 import { hashToken, newToken } from '../auth/tokens'
 import type { Config } from '../config/config'
-import { openSqliteStore } from '../store/sqlite/sqlite-store'
+import { openStore } from '../store/open-store'
 import type { Store, TokenKind } from '../store/store'
 import { CliError } from './cli-error'
 
 const MIN_PASSWORD = 12
 
-/** Opens the store of DATA_DIR next to a running server (SQLite WAL allows it), runs `fn`, closes. */
+/** Opens the server's store next to it (SQLite WAL or PostgreSQL allow it), runs `fn`, closes. */
 async function withStore<T>(
   config: Config,
   fn: (store: Store, audit: ReturnType<typeof createAudit>) => Promise<T>,
 ) {
-  const store = openSqliteStore(join(config.dataDir, 'ioc.sqlite'))
+  const store = await openStore(config)
   try {
     return await fn(store, createAudit(store, pino({ level: 'silent' })))
   } finally {

@@ -1,12 +1,17 @@
 import { Role } from '@ioc/domain'
 import { Command, Option } from 'commander'
 import { ConfigError, loadConfig } from '../config/config'
+import { backtestCommand } from '../forecast/backtest-command'
 import { addDisplay, addIngestKey, addUser, revokeToken } from './admin-commands'
 import { CliError } from './cli-error'
+import { demoCommand } from './demo-command'
+import { importCommand } from './import-command'
 import { serve } from './serve'
 
 const program = new Command('ioc')
-  .description('HCMC Intelligent Operations Center server. Configured by environment variables (src/config/config.ts).')
+  .description(
+    'HCMC Intelligent Operations Center server. Configured by environment variables (src/config/config.ts).',
+  )
   .showHelpAfterError()
 
 program
@@ -40,6 +45,24 @@ displays
   .command('revoke <name>')
   .description('revoke a display token')
   .action((name: string) => revokeToken(loadConfig(), 'display', name))
+
+program
+  .command('import <file>')
+  .description('import an NDJSON recording into the store through the alert pipeline (server stopped)')
+  .action((file: string) => importCommand(loadConfig(), file))
+
+program
+  .command('demo')
+  .description('run the server and feed it the king tide of 6 Nov 2025 from 15:30, looping')
+  .option('--speed <x>', 'simulated seconds per real second', (v) => Number(v), 60)
+  .action((o: { speed: number }) => demoCommand(loadConfig(), o))
+
+program
+  .command('backtest')
+  .description('score the forecasts over stored history against persistence and the tide or usual profile')
+  .requiredOption('--from <iso>', 'first forecast time, e.g. 2025-11-08T00:00:00+07:00')
+  .requiredOption('--to <iso>', 'last forecast time (exclusive)')
+  .action((o: { from: string; to: string }) => backtestCommand(loadConfig(), o))
 
 try {
   await program.parseAsync()

@@ -33,3 +33,30 @@ test('origins are a comma-separated list', () => {
     'https://b.vn',
   ])
 })
+
+test('scaling out: database, Redis and MQTT URLs are checked, and a password in a URL is never echoed', () => {
+  const c = loadConfig({
+    DATABASE_URL: 'postgres://ioc@db:5432/ioc',
+    REDIS_URL: 'redis://cache:6379',
+    MQTT_URL: 'mqtt://broker:1883',
+    INSTANCE_ID: 'ioc-1',
+  })
+  expect(c).toMatchObject({
+    databaseUrl: 'postgres://ioc@db:5432/ioc',
+    redisUrl: 'redis://cache:6379',
+    redisPrefix: 'ioc',
+    instanceId: 'ioc-1',
+    leaseTtlMs: 15_000,
+    mqtt: { url: 'mqtt://broker:1883', clientId: 'ioc-server', shareGroup: undefined },
+  })
+  expect(() =>
+    loadConfig({ DATABASE_URL: 'mysql://ioc:s3cret@db/ioc', REDIS_URL: 'cache:6379', LEASE_TTL_MS: '90000' }),
+  ).toThrow(
+    [
+      'invalid configuration:',
+      '  DATABASE_URL="mysql://ioc:***@db/ioc": expected a postgres:// or postgresql:// URL',
+      '  REDIS_URL="cache:6379": expected a redis:// or rediss:// URL',
+      '  LEASE_TTL_MS="90000": expected at most 40000',
+    ].join('\n'),
+  )
+})

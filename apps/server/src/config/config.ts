@@ -1,6 +1,9 @@
+import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { ALERT_ENV, type AlertConfig, alertConfigFrom } from '../alerts/alert-config'
+import { FORECAST_ENV, type ForecastConfig, forecastConfigFrom } from '../forecast/forecast-config'
 
 const int = (min: number, max: number) =>
   z
@@ -8,6 +11,13 @@ const int = (min: number, max: number) =>
     .regex(/^\d+$/, 'expected a whole number')
     .transform(Number)
     .pipe(z.number().min(min, `expected at least ${min}`).max(max, `expected at most ${max}`))
+
+/** A URL whose scheme is one of `schemes`, e.g. `postgres://user:pw@db:5432/ioc`. */
+const urlWith = (...schemes: string[]) =>
+  z.url({
+    protocol: new RegExp(`^(${schemes.join('|')})$`),
+    message: `expected a ${schemes.map((s) => `${s}://`).join(' or ')} URL`,
+  })
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 
@@ -46,6 +56,28 @@ const Env = z.object({
   /** Mark the session cookie Secure; turn on whenever the server is behind HTTPS. */
   COOKIE_SECURE: bool.default(false),
   WEB_DIST: z.string().min(1).default(DEFAULT_WEB_DIST),
+  /** PostgreSQL instead of the embedded SQLite file; `?options=-c%20search_path%3Dioc` picks a schema. */
+  DATABASE_URL: urlWith('postgres', 'postgresql').optional(),
+  /** Redis for running several instances: Socket.IO fan-out, shared live state, the leader lease. */
+  REDIS_URL: urlWith('redis', 'rediss').optional(),
+  /** Prefix of every Redis key and stream, so deployments can share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_:-]+$/, 'expected lowercase letters, digits, "_", ":" or "-"')
+    .default('ioc'),
+  /** This instance's name in leases and logs; host name and pid by default. */
+  INSTANCE_ID: z.string().min(1).optional(),
+  /** Leader lease lifetime, ms; a dead leader is replaced within this plus a third of it. */
+  LEASE_TTL_MS: int(1000, 40_000).default(15_000),
+  /** MQTT broker to take sensor readings from (`hcmc/water/<stationId>`, `hcmc/traffic/<segmentId>`). */
+  MQTT_URL: urlWith('mqtt', 'mqtts', 'ws', 'wss').optional(),
+  /** Fixed MQTT client id: the broker keeps this session's subscriptions and queued messages. */
+  MQTT_CLIENT_ID: z.string().min(1).max(64).default('ioc-server'),
+  /** With several instances: subscribe as `$share/<group>/…` so each message reaches one instance. */
+  MQTT_SHARE_GROUP: z
+    .string()
+    .regex(/^[^/+#]+$/, 'expected a name without "/", "+" or "#"')
+    .optional(),
 })
 
 export type Config = {
@@ -61,6 +93,14 @@ export type Config = {
   loginMaxFailures: number
   cookieSecure: boolean
   webDist: string
+  alerts: AlertConfig
+  forecast: ForecastConfig
+  databaseUrl: string | undefined
+  redisUrl: string | undefined
+  redisPrefix: string
+  instanceId: string
+  leaseTtlMs: number
+  mqtt: { url: string; clientId: string; shareGroup: string | undefined } | undefined
 }
 
 export class ConfigError extends Error {
@@ -71,12 +111,12 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // An empty variable means "unset", as in `PORT= pnpm ioc serve`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
-  const parsed = Env.safeParse(present)
+  const parsed = Env.extend(ALERT_ENV).extend(FORECAST_ENV).safeParse(present)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0])
       // A secret is never echoed into logs, even a bad one.
-      const shown = name.includes('PASSWORD') ? '(hidden)' : JSON.stringify(env[name])
+      const shown = name.includes('PASSWORD') ? '(hidden)' : JSON.stringify(withoutPassword(env[name]))
       return `  ${name}=${shown}: ${i.message}`
     })
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`)
@@ -95,5 +135,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     cookieSecure: e.COOKIE_SECURE,
     webDist: resolve(e.WEB_DIST),
+    alerts: alertConfigFrom(e),
+    forecast: forecastConfigFrom(e),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+    leaseTtlMs: e.LEASE_TTL_MS,
+    mqtt: e.MQTT_URL
+      ? { url: e.MQTT_URL, clientId: e.MQTT_CLIENT_ID, shareGroup: e.MQTT_SHARE_GROUP }
+      : undefined,
   }
+}
+
+/** `postgres://ioc:secret@db/ioc` → `postgres://ioc:***@db/ioc`, for error messages and logs. */
+export function withoutPassword(value: string | undefined): string | undefined {
+  return value?.replace(/^([a-z]+:\/\/[^:/@]*:)[^@]*@/i, '$1***@')
 }

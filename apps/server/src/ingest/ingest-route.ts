@@ -3,6 +3,7 @@ import express, { type RequestHandler } from 'express'
 import type { ServerContext } from '../api/context'
 import { sendError } from '../api/send-error'
 import { authorize } from '../auth/authorize'
+import { commitObservations } from './commit-observations'
 import { type BatchFormat, parseBatch } from './parse-batch'
 import { validateBatch } from './validate-batch'
 
@@ -19,7 +20,7 @@ function describeIssue(i: Issue): string {
  * every item is good; a good batch is committed (durably) before the answer, duplicates are counted.
  */
 export function ingestRoute(ctx: ServerContext): RequestHandler[] {
-  const { store, hub, metrics, index } = ctx
+  const { metrics, index } = ctx
   const requireBatchType: RequestHandler = (req, res, next) => {
     if (!req.is([NDJSON, JSON_TYPE])) {
       metrics.batchesRejected.inc({ reason: 'media_type' })
@@ -51,13 +52,8 @@ export function ingestRoute(ctx: ServerContext): RequestHandler[] {
       metrics.batchesRejected.inc({ reason: 'empty' })
       return sendError(res, 'invalid_request', 'the batch holds no observations')
     }
-    const result = await store.insertObservations(validated.observations)
-    hub.apply(result.stored)
-    let traffic = 0
-    for (const o of result.stored) if (o.type === 'traffic') traffic++
-    metrics.observationsStored.inc({ type: 'traffic' }, traffic)
-    metrics.observationsStored.inc({ type: 'water' }, result.stored.length - traffic)
-    metrics.duplicates.inc(result.duplicates)
+    // The alerts these observations cause are committed in the same transaction.
+    const result = await commitObservations(ctx, validated.observations)
     metrics.batchSeconds.observe((performance.now() - started) / 1000)
     const body: IngestResult = { accepted: result.accepted, duplicates: result.duplicates }
     res.json(body)

@@ -6,13 +6,14 @@ import type {
   ServerToClientEvents,
   StateSnapshot,
 } from '@ioc/domain'
+import type { LatestState } from '@ioc/replay'
 import type { Server } from 'socket.io'
-import type { LiveState } from './live-state'
+import type { InterServerEvents } from '../cluster/inter-server-events'
 
 export interface SocketData {
   principal: Principal
 }
-export type IocServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+export type IocServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 
 /** The room of everyone watching the live picture; replays get rooms of their own. */
 export const LIVE_ROOM = 'live'
@@ -31,10 +32,20 @@ export interface LiveHub {
  */
 export function createLiveHub(
   io: IocServer,
-  state: LiveState,
-  options: { tickMs: number; openAlerts: () => Alert[]; onDelta?: () => void },
+  state: LatestState,
+  options: {
+    tickMs: number
+    openAlerts: () => Alert[]
+    onDelta?: () => void
+    /**
+     * With several instances only the leader emits deltas (through the adapter, to every instance's
+     * clients), so clients see one numbered stream; the others keep their changes marked until they lead.
+     */
+    emitsDeltas?: () => boolean
+  },
 ): LiveHub {
   const timer = setInterval(() => {
+    if (options.emitsDeltas && !options.emitsDeltas()) return
     const delta = state.takeDelta(Date.now())
     if (!delta) return
     io.to(LIVE_ROOM).emit('state:delta', delta)

@@ -1,4 +1,4 @@
-import { AlertActRequest, type ApiError, can, issuesFromZod } from '@ioc/domain'
+import { type Alert, AlertActRequest, type ApiError, can, issuesFromZod } from '@ioc/domain'
 import { describePrincipal } from '../auth/authenticate'
 import { type IocServer, LIVE_ROOM, type LiveHub } from './live-hub'
 
@@ -7,7 +7,15 @@ import { type IocServer, LIVE_ROOM, type LiveHub } from './live-hub'
  * `maxDisconnectionDuration`) is already in its rooms and gets the packets it missed; any other
  * gets a fresh snapshot.
  */
-export function handleSockets(io: IocServer, hub: LiveHub): void {
+export function handleSockets(
+  io: IocServer,
+  hub: LiveHub,
+  actOnAlert: (
+    request: AlertActRequest,
+    by: string,
+    origin: string,
+  ) => Promise<{ ok: true; value: Alert } | { ok: false; error: ApiError }>,
+): void {
   io.on('connection', (socket) => {
     if (!socket.recovered) {
       socket.join(LIVE_ROOM)
@@ -36,8 +44,11 @@ export function handleSockets(io: IocServer, hub: LiveHub): void {
           issues: issuesFromZod(parsed.error),
         })
       }
-      // The alert lifecycle is not wired yet, so no alert exists to act on.
-      fail({ code: 'not_found', message: `no alert "${parsed.data.alertId}"` })
+      // The origin names the socket too, so the audit trail tells two tabs of one officer apart.
+      actOnAlert(parsed.data, principal.name, `${socket.handshake.address} socket ${socket.id}`).then(
+        ack,
+        () => fail({ code: 'internal', message: 'internal error' }),
+      )
     })
   })
 }

@@ -14,6 +14,11 @@ setWorkerUrl(workerUrl)
 /** The 19 urban districts, where the road network and most flood points are. */
 const URBAN_BOUNDS: [number, number, number, number] = [106.6, 10.7, 106.84, 10.88]
 
+export interface MapHandle {
+  map: MaplibreMap
+  overlay: MapboxOverlay
+}
+
 export type TooltipFn = (info: PickingInfo) => { text: string; style?: Partial<CSSStyleDeclaration> } | null
 
 export interface MapViewProps {
@@ -50,6 +55,13 @@ export function MapView({ theme, network, layers, getTooltip, scale, interactive
     const overlay = new MapboxOverlay({ interleaved: false, layers: [] })
     map.addControl(overlay)
     overlayRef.current = overlay
+    // Browser tests and devtools reach the map through its element; `data-idle` counts finished renders.
+    const element: HTMLDivElement & { iocMap?: MapHandle } = container.current
+    element.iocMap = { map, overlay }
+    let renders = 0
+    map.on('idle', () => {
+      element.dataset.idle = String(++renders)
+    })
     return () => {
       overlayRef.current = null
       map.remove()

@@ -69,24 +69,139 @@ const MIGRATIONS: { version: number; sql: string }[] = [
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `,
   },
+  {
+    version: 10,
+    sql: `
+      -- Alerts: the whole Alert as JSON in doc, with the columns queries and guards need beside it.
+      -- version counts writes, so an action applies only to the alert as it was read.
+      CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        subject_type TEXT NOT NULL,
+        subject_id TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        raised_at INTEGER NOT NULL,
+        active INTEGER NOT NULL,
+        ack_by TEXT,
+        resolved_at INTEGER,
+        silenced INTEGER NOT NULL,
+        escalated_at INTEGER,
+        -- Server clock when it became critical, for escalation; null while not critical.
+        critical_since INTEGER,
+        version INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      -- The engine holds one open alert per key.
+      CREATE UNIQUE INDEX alerts_one_open_per_key ON alerts (key) WHERE active = 1 AND resolved_at IS NULL;
+      CREATE INDEX alerts_by_key ON alerts (key, active);
+      CREATE INDEX alerts_by_raised ON alerts (raised_at);
+      CREATE INDEX alerts_unresolved ON alerts (resolved_at, critical_since);
+
+      CREATE TABLE alert_transitions (
+        alert_id TEXT NOT NULL REFERENCES alerts (id),
+        seq INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        by TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        note TEXT NOT NULL,
+        details TEXT NOT NULL,
+        PRIMARY KEY (alert_id, seq)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER alert_transitions_no_update BEFORE UPDATE ON alert_transitions
+        BEGIN SELECT RAISE(ABORT, 'the alert audit trail is append-only'); END;
+      CREATE TRIGGER alert_transitions_no_delete BEFORE DELETE ON alert_transitions
+        BEGIN SELECT RAISE(ABORT, 'the alert audit trail is append-only'); END;
+
+      CREATE TABLE silences (
+        id TEXT PRIMARY KEY,
+        subject_type TEXT NOT NULL,
+        subject_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        until INTEGER NOT NULL,
+        cancelled_at INTEGER
+      );
+      CREATE INDEX silences_by_subject ON silences (subject_type, subject_id);
+
+      CREATE TABLE webhook_deliveries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        alert_id TEXT NOT NULL REFERENCES alerts (id),
+        url TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        attempt INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        status INTEGER,
+        ok INTEGER NOT NULL,
+        error TEXT,
+        duration_ms REAL NOT NULL
+      );
+      CREATE INDEX webhook_deliveries_by_alert ON webhook_deliveries (alert_id);
+
+      -- The rules engine's state, one row per subject ('station' / 'segment') plus ('meta', '').
+      CREATE TABLE rules_state (
+        scope TEXT NOT NULL,
+        id TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (scope, id)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 20,
+    sql: `
+      -- Analysts' bookmarks of time ranges. search is title and notes folded to lower case without
+      -- diacritics (incident-store.ts foldForSearch), so "trieu cuong" finds "Triều cường".
+      CREATE TABLE incidents (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        notes TEXT NOT NULL,
+        from_ms INTEGER NOT NULL,
+        to_ms INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        search TEXT NOT NULL
+      );
+      CREATE INDEX incidents_by_created ON incidents (created_at);
+    `,
+  },
+  {
+    version: 30,
+    sql: `
+      -- Feed messages that could not be ingested (MQTT), kept with the reason; payload cut at 64 KiB.
+      CREATE TABLE dead_letters (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        topic TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        payload_bytes INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        received_at INTEGER NOT NULL
+      );
+    `,
+  },
 ]
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0
+export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))
 
 /** Brings the database to the latest schema version; returns the versions it applied. */
 export function migrate(db: Database.Database): number[] {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)',
   )
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }
-  const current = row.v ?? 0
-  if (current > LATEST_SCHEMA_VERSION) {
-    throw new Error(`database schema v${current} is newer than this server (v${LATEST_SCHEMA_VERSION})`)
+  const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[])
+  const newest = Math.max(0, ...done)
+  if (newest > LATEST_SCHEMA_VERSION) {
+    throw new Error(`database schema v${newest} is newer than this server (v${LATEST_SCHEMA_VERSION})`)
   }
   const applied: number[] = []
   const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)')
+  // By set, not by maximum: parts are numbered in ranges (alerts 10–19, replay 20–29, scaling 30–39),
+  // so a later range may be appended before an earlier one grows.
   for (const m of MIGRATIONS) {
-    if (m.version <= current) continue
+    if (done.has(m.version)) continue
     db.transaction(() => {
       db.exec(m.sql)
       record.run(m.version, Date.now())

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, test } from 'vitest'
 import { runStoreContract } from '../store-contract'
+import { LATEST_SCHEMA_VERSION } from './migrations'
 import { openSqliteStore } from './sqlite-store'
 
 function tempFile(): { file: string; dir: string } {
@@ -45,7 +46,7 @@ test('the database runs in WAL mode at the latest schema version', () => {
   const store = openSqliteStore(file)
   const db = new Database(file)
   expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-  expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(1)
+  expect(db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get()).toBe(LATEST_SCHEMA_VERSION)
   db.close()
   void store.close()
   rmSync(dir, { recursive: true, force: true })

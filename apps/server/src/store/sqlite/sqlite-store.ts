@@ -13,6 +13,9 @@ import type {
   UserRecord,
 } from '../store'
 import { migrate } from './migrations'
+import { createSqliteAlertStore } from './sqlite-alert-store'
+import { sqliteDeadLetters } from './sqlite-dead-letters'
+import { sqliteIncidentStore } from './sqlite-incident-store'
 
 interface TrafficRow {
   subject: string
@@ -191,6 +194,9 @@ export function openSqliteStore(file: string): Store {
 
   let closed = false
   return {
+    ...createSqliteAlertStore(db, insertBatch),
+    ...sqliteIncidentStore(db),
+    ...sqliteDeadLetters(db),
     async insertObservations(batch) {
       return insertBatch(batch)
     },

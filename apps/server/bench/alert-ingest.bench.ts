@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Observation } from '@ioc/domain'
+import { loadNetwork } from '@ioc/fixtures'
+import { createRulesEngine, defaultRulesConfig } from '@ioc/rules'
+import { afterAll, bench, describe } from 'vitest'
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store'
+import { reportBench, tally } from './bench-report'
+
+/**
+ * What alerting costs ingest: 5,000-observation batches of the whole network committed to SQLite
+ * without alerts (the baseline) and with them (rules engine, alert rows, the touched subjects' engine
+ * state in the same transaction), in the same run, each into its own fresh database.
+ */
+const BATCH = 5000
+const BATCHES = 200
+const network = loadNetwork()
+const gauges = network.stations.filter((s) => s.kind !== 'street-flood-sensor')
+const dir = mkdtempSync(join(tmpdir(), 'ioc-bench-alerts-'))
+const T0 = Date.now() - 30 * 24 * 3600_000
+
+/** Every segment reports each minute, a jam on one in ten; gauges rise through báo động I–III. */
+function batch(n: number): Observation[] {
+  return Array.from({ length: BATCH }, (_, i): Observation => {
+    const k = n * BATCH + i
+    const observedAt = new Date(T0 + Math.floor(k / network.segments.length) * 60_000).toISOString()
+    if (i % 50 === 49) {
+      const stationId = gauges[k % gauges.length]?.id as string
+      return { type: 'water', stationId, observedAt, value: 1.2 + ((k / 500) % 50) / 100, source: 'bench' }
+    }
+    const seg = k % network.segments.length
+    return {
+      type: 'traffic',
+      segmentId: network.segments[seg]?.id as string,
+      observedAt,
+      speedKph: seg % 10 === 0 ? 4 : 40,
+      source: 'bench',
+    }
+  })
+}
+const batches = Array.from({ length: BATCHES }, (_, n) => batch(n))
+
+const plain = openSqliteStore(join(dir, 'plain.sqlite'))
+const alerting = openSqliteStore(join(dir, 'alerting.sqlite'))
+const engine = createRulesEngine(network, defaultRulesConfig())
+let plainN = 0
+let alertN = 0
+const baseline = tally()
+const withAlerts = tally()
+
+afterAll(async () => {
+  const base = baseline.perSecond()
+  const rate = withAlerts.perSecond()
+  reportBench(
+    'alert-ingest',
+    {
+      observationsPerSecond: Math.round(rate),
+      baselineObservationsPerSecond: Math.round(base),
+      ratioToBaseline: Number((rate / base).toFixed(3)),
+    },
+    [
+      { name: 'Baseline# store insert, no alerts', obsPerSecond: Math.round(base), batches: plainN },
+      { name: 'store insert + rules engine + alert state', obsPerSecond: Math.round(rate), batches: alertN },
+    ],
+  )
+  await plain.close()
+  await alerting.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('commit 5,000 observations', () => {
+  bench(
+    'Baseline# store insert, no alerts',
+    () => baseline.time(BATCH, () => plain.insertObservations(batches[plainN++ % BATCHES] ?? [])),
+    { time: 3000, warmupIterations: 2 },
+  )
+  bench(
+    'store insert with alerts',
+    () =>
+      withAlerts.time(BATCH, () =>
+        alerting.insertObservationsWithAlerts(
+          batches[alertN++ % BATCHES] ?? [],
+          (stored) => {
+            const events = []
+            const stations = new Set<string>()
+            const segments = new Set<string>()
+            for (const o of stored) {
+              if (o.type === 'traffic') segments.add(o.segmentId)
+              else stations.add(o.stationId)
+              events.push(...engine.observe(o))
+            }
+            const { stations: st, segments: sg, ...meta } = engine.exportState()
+            const pick = (all: Record<string, unknown>, ids: Set<string>) =>
+              Object.fromEntries([...ids].map((id) => [id, all[id]]))
+            return { events, state: { meta, stations: pick(st, stations), segments: pick(sg, segments) } }
+          },
+          Date.now(),
+        ),
+      ),
+    { time: 3000, warmupIterations: 2 },
+  )
+})

@@ -1,0 +1,57 @@
+import type { Issue, Observation } from '@ioc/domain'
+import type { NetworkIndex } from '../../network/network-index'
+import type { ParsedItem } from '../parse-batch'
+import { validateBatch } from '../validate-batch'
+import { subjectOfTopic } from './mqtt-topics'
+
+export type ReadMessage = { ok: true; observations: Observation[] } | { ok: false; reason: string }
+
+const describe = (i: Issue) => `${i.index !== undefined ? `item ${i.index}, ` : ''}${i.field}: ${i.message}`
+
+/**
+ * Reads one MQTT message: an observation as in HTTP ingest, or an array of them, for the subject its
+ * topic names. The topic fills in `type` and the id when the payload leaves them out, and must agree
+ * when it does not. Validated exactly like an HTTP batch (validate-batch.ts): all good, or a reason.
+ */
+export function readMqttMessage(
+  topic: string,
+  payload: Buffer,
+  index: NetworkIndex,
+  nowMs: number,
+): ReadMessage {
+  const subject = subjectOfTopic(topic)
+  if (!subject) return { ok: false, reason: `topic: not hcmc/water/<stationId> or hcmc/traffic/<segmentId>` }
+  let doc: unknown
+  try {
+    doc = JSON.parse(payload.toString('utf8'))
+  } catch (e) {
+    return { ok: false, reason: `(root): malformed JSON: ${(e as Error).message}` }
+  }
+  const docs = Array.isArray(doc) ? doc : [doc]
+  if (!docs.length) return { ok: false, reason: '(root): an empty array holds no observation' }
+  const items: ParsedItem[] = []
+  const issues: Issue[] = []
+  docs.forEach((d, i) => {
+    const at = Array.isArray(doc) ? { index: i } : {}
+    if (typeof d !== 'object' || d === null || Array.isArray(d)) {
+      issues.push({ ...at, field: '(root)', message: 'expected an observation object' })
+      return
+    }
+    const filled: Record<string, unknown> = { ...subject, ...d }
+    for (const [field, expected] of Object.entries(subject)) {
+      if (filled[field] !== expected) {
+        issues.push({
+          ...at,
+          field,
+          message: `${JSON.stringify(filled[field])} does not match the topic's ${JSON.stringify(expected)}`,
+        })
+      }
+    }
+    items.push({ at: { index: i }, value: filled })
+  })
+  const validated = validateBatch(items, index, nowMs)
+  if (!Array.isArray(doc)) for (const i of validated.issues) delete i.index
+  const all = [...issues, ...validated.issues]
+  if (all.length) return { ok: false, reason: all.map(describe).join('; ') }
+  return { ok: true, observations: validated.observations }
+}

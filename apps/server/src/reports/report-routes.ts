@@ -1,0 +1,62 @@
+import { issuesFromZod } from '@ioc/domain'
+import { Router } from 'express'
+import { z } from 'zod'
+import type { ServerContext } from '../api/context'
+import { TimeParam } from '../api/query-params'
+import { sendError } from '../api/send-error'
+import { authorize } from '../auth/authorize'
+import { computeReport } from './compute-report'
+import { reportToCsv } from './report-csv'
+
+const DAY_MS = 86_400_000
+/** Alerts raised this long before the period are read too, for the congestion and floods still active in it. */
+const LOOKBACK_MS = 7 * DAY_MS
+
+export const ReportQuery = z
+  .object({
+    from: TimeParam.meta({ description: 'Start of the period, inclusive' }),
+    to: TimeParam.meta({ description: 'End of the period, exclusive' }),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .refine((q) => q.from < q.to, { message: 'from must be before to', path: ['from'] })
+  .refine((q) => q.to - q.from <= 366 * DAY_MS, { message: 'at most a year at a time', path: ['to'] })
+
+/** Operations reports for analysts and admins (the export:read permission). */
+export function reportRoutes(ctx: ServerContext): Router {
+  const router = Router()
+  router.get('/reports', authorize(ctx, 'export:read'), async (req, res) => {
+    const q = ReportQuery.safeParse(req.query)
+    if (!q.success) return sendError(res, 'invalid_request', 'invalid query', issuesFromZod(q.error))
+    const { from, to, format } = q.data
+    const { network } = ctx.index
+    const alerts = await ctx.store.listAlerts({ state: 'all', from: from - LOOKBACK_MS, to })
+    const gaugeReadings = new Map<string, { atMs: number; value: number }[]>()
+    for (const g of network.stations) {
+      if (g.kind === 'street-flood-sensor') continue
+      const h = await ctx.store.history({
+        type: 'water',
+        subjectId: g.id,
+        fromMs: from,
+        toMs: to,
+        maxPoints: 10_000,
+      })
+      // Long periods come in buckets: their max keeps the peak (and the passages) of the bucket.
+      gaugeReadings.set(
+        g.id,
+        h.points.map((p) => ({ atMs: p.observedAt, value: h.bucketMs === null ? p.value : p.max })),
+      )
+    }
+    const report = computeReport({
+      fromMs: from,
+      toMs: to,
+      ackTargetMs: ctx.config.forecast.reportAckTargetMs,
+      alerts,
+      gaugeReadings,
+      network,
+    })
+    if (format === 'json') return void res.json(report)
+    const name = `ioc-report-${new Date(from).toISOString().slice(0, 10)}-${new Date(to).toISOString().slice(0, 10)}.csv`
+    res.type('text/csv; charset=utf-8').attachment(name).send(reportToCsv(report))
+  })
+  return router
+}

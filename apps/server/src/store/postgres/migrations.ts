@@ -1,0 +1,237 @@
+import type pg from 'pg'
+import { inTransaction } from './pg-pool'
+
+export interface PgMigration {
+  version: number
+  sql: string
+}
+
+/**
+ * Versioned schema changes of the PostgreSQL store, numbered like SQLite's (core 1–9, alerts 10–19,
+ * replay 20–29, scaling 30–39). Append new versions; never edit one that has shipped.
+ */
+const MIGRATIONS: PgMigration[] = [
+  {
+    version: 1,
+    sql: `
+      -- COLLATE "C" orders ids byte-wise, as SQLite does, whatever the database's locale.
+      -- The primary key is the idempotency key and serves latest-per-subject (subject, observed_at DESC);
+      -- the time index carries the other key columns for keyset paging of a time range.
+      CREATE TABLE traffic (
+        subject TEXT COLLATE "C" NOT NULL,
+        observed_at BIGINT NOT NULL,
+        source TEXT COLLATE "C" NOT NULL,
+        speed_kph DOUBLE PRECISION NOT NULL,
+        flow_vph DOUBLE PRECISION,
+        occupancy_pct DOUBLE PRECISION,
+        PRIMARY KEY (subject, observed_at, source)
+      );
+      CREATE INDEX traffic_by_time ON traffic (observed_at, subject, source);
+
+      CREATE TABLE water (
+        subject TEXT COLLATE "C" NOT NULL,
+        observed_at BIGINT NOT NULL,
+        source TEXT COLLATE "C" NOT NULL,
+        value DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (subject, observed_at, source)
+      );
+      CREATE INDEX water_by_time ON water (observed_at, subject, source);
+
+      CREATE TABLE users (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_name TEXT NOT NULL REFERENCES users (name),
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+
+      CREATE TABLE tokens (
+        token_hash TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        revoked_at BIGINT
+      );
+      CREATE UNIQUE INDEX tokens_active_name ON tokens (kind, name) WHERE revoked_at IS NULL;
+
+      CREATE TABLE audit_log (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at BIGINT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        origin TEXT NOT NULL,
+        reason TEXT
+      );
+      CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+      CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+      CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
+    `,
+  },
+  {
+    version: 10,
+    sql: `
+      -- Alerts: the whole Alert as JSON in doc, with the columns queries and guards need beside it.
+      CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        subject_type TEXT NOT NULL,
+        subject_id TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        raised_at BIGINT NOT NULL,
+        active BOOLEAN NOT NULL,
+        ack_by TEXT,
+        resolved_at BIGINT,
+        silenced BOOLEAN NOT NULL,
+        escalated_at BIGINT,
+        -- Server clock when it became critical, for escalation; null while not critical.
+        critical_since BIGINT,
+        version INTEGER NOT NULL,
+        doc JSONB NOT NULL
+      );
+      -- One open alert per condition, whichever instance raises it.
+      CREATE UNIQUE INDEX alerts_one_open_per_key ON alerts (key) WHERE active AND resolved_at IS NULL;
+      CREATE INDEX alerts_by_key ON alerts (key) WHERE active;
+      CREATE INDEX alerts_by_raised ON alerts (raised_at);
+      CREATE INDEX alerts_unresolved ON alerts (critical_since) WHERE resolved_at IS NULL;
+
+      CREATE TABLE alert_transitions (
+        alert_id TEXT NOT NULL REFERENCES alerts (id),
+        seq INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        by TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        note TEXT NOT NULL,
+        details JSONB NOT NULL,
+        PRIMARY KEY (alert_id, seq)
+      );
+      CREATE FUNCTION alert_transitions_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the alert audit trail is append-only'; END $$;
+      CREATE TRIGGER alert_transitions_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON alert_transitions
+        FOR EACH STATEMENT EXECUTE FUNCTION alert_transitions_append_only();
+
+      CREATE TABLE silences (
+        id TEXT PRIMARY KEY,
+        subject_type TEXT NOT NULL,
+        subject_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        until BIGINT NOT NULL,
+        cancelled_at BIGINT
+      );
+      CREATE INDEX silences_by_subject ON silences (subject_type, subject_id);
+
+      CREATE TABLE webhook_deliveries (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        alert_id TEXT NOT NULL REFERENCES alerts (id),
+        url TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        attempt INTEGER NOT NULL,
+        at BIGINT NOT NULL,
+        status INTEGER,
+        ok BOOLEAN NOT NULL,
+        error TEXT,
+        duration_ms DOUBLE PRECISION NOT NULL
+      );
+      CREATE INDEX webhook_deliveries_by_alert ON webhook_deliveries (alert_id);
+
+      -- The rules engine's state, one row per subject ('station' / 'segment') plus ('meta', ''). version is
+      -- rules_version.version of the commit that wrote the row, so an instance reloads only what changed.
+      CREATE TABLE rules_state (
+        scope TEXT NOT NULL,
+        id TEXT NOT NULL,
+        doc JSONB NOT NULL,
+        version BIGINT NOT NULL,
+        PRIMARY KEY (scope, id)
+      );
+      CREATE INDEX rules_state_by_version ON rules_state (version);
+      CREATE TABLE rules_version (
+        one BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (one),
+        version BIGINT NOT NULL
+      );
+      INSERT INTO rules_version (version) VALUES (0);
+    `,
+  },
+  {
+    version: 20,
+    sql: `
+      -- Analysts' bookmarks of time ranges; search is title and notes folded (incident-store.ts).
+      CREATE TABLE incidents (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        notes TEXT NOT NULL,
+        from_ms BIGINT NOT NULL,
+        to_ms BIGINT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        search TEXT NOT NULL
+      );
+      CREATE INDEX incidents_by_created ON incidents (created_at);
+    `,
+  },
+  {
+    version: 30,
+    sql: `
+      -- Feed messages that could not be ingested (MQTT), kept with the reason; payload cut at 64 KiB.
+      CREATE TABLE dead_letters (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        topic TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        payload_bytes INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        received_at BIGINT NOT NULL
+      );
+    `,
+  },
+]
+
+export const LATEST_PG_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))
+
+/**
+ * Brings the schema on the search path to the latest version in one transaction (PostgreSQL DDL is
+ * transactional). Instances starting together serialize on an advisory lock named after the schema,
+ * so exactly one applies each version. Returns the versions it applied.
+ */
+export async function migrate(
+  pool: pg.Pool,
+  migrations: readonly PgMigration[] = MIGRATIONS,
+): Promise<number[]> {
+  const latest = Math.max(0, ...migrations.map((m) => m.version))
+  return inTransaction(pool, async (db) => {
+    await db.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.schema_migrations'))`)
+    await db.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)',
+    )
+    const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations')
+    const done = new Set(rows.map((r) => r.version))
+    const newest = Math.max(0, ...done)
+    if (newest > latest) {
+      throw new Error(`database schema v${newest} is newer than this server (v${latest})`)
+    }
+    const applied: number[] = []
+    // By set, not by maximum: parts are numbered in ranges, so a later range may land before an earlier one.
+    for (const m of migrations) {
+      if (done.has(m.version)) continue
+      await db.query(m.sql)
+      await db.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
+        m.version,
+        Date.now(),
+      ])
+      applied.push(m.version)
+    }
+    return applied
+  })
+}

@@ -1,0 +1,38 @@
+import type { Store } from '../store'
+import { migrate } from './migrations'
+import { createPool } from './pg-pool'
+import { postgresAccounts } from './postgres-accounts'
+import { postgresAlerts } from './postgres-alerts'
+import { postgresDeadLetters } from './postgres-dead-letters'
+import { postgresIncidents } from './postgres-incidents'
+import { postgresObservations } from './postgres-observations'
+
+/**
+ * The networked store: the same contract as SQLite on PostgreSQL (`DATABASE_URL`), for several server
+ * instances sharing one database. Every commit is durable under PostgreSQL's default
+ * `synchronous_commit = on`. Migrates the schema on the connection's search path before resolving.
+ */
+export async function openPostgresStore(url: string): Promise<Store> {
+  const pool = createPool(url)
+  try {
+    await migrate(pool)
+  } catch (err) {
+    await pool.end()
+    throw err
+  }
+  let closed: Promise<void> | undefined
+  return {
+    ...postgresObservations(pool),
+    ...postgresAccounts(pool),
+    ...postgresIncidents(pool),
+    ...postgresAlerts(pool),
+    ...postgresDeadLetters(pool),
+    async ping() {
+      await pool.query('SELECT 1')
+    },
+    close() {
+      closed ??= pool.end()
+      return closed
+    },
+  }
+}

@@ -1,0 +1,413 @@
+import { randomUUID } from 'node:crypto'
+import {
+  type Alert,
+  type AlertQuery,
+  type AlertTransition,
+  alertState,
+  applyAlertAction,
+  type Observation,
+  type Silence,
+  type UserSummary,
+  type WebhookDelivery,
+} from '@ioc/domain'
+import type Database from 'better-sqlite3'
+import { planEngineEvent } from '../../alerts/plan-engine-event'
+import type { AlertChange, AlertStore, EngineOutput } from '../alert-store'
+import type { InsertResult } from '../store'
+
+/** Bounds one answer of `GET /alerts`; the queue of a city is far smaller. */
+const MAX_LISTED = 5000
+
+interface AlertRow {
+  doc: string
+  version: number
+  critical_since: number | null
+}
+interface TransitionRow {
+  alert_id: string
+  seq: number
+  action: AlertTransition['action']
+  at: number
+  by: string
+  origin: string
+  note: string
+  details: string
+}
+interface SilenceRow {
+  id: string
+  subject_type: 'station' | 'segment'
+  subject_id: string
+  reason: string
+  created_by: string
+  created_at: number
+  until: number
+  cancelled_at: number | null
+}
+interface DeliveryRow {
+  id: number
+  alert_id: string
+  url: string
+  reason: WebhookDelivery['reason']
+  attempt: number
+  at: number
+  status: number | null
+  ok: number
+  error: string | null
+  duration_ms: number
+}
+
+const toTransition = (r: TransitionRow): AlertTransition => ({
+  alertId: r.alert_id,
+  seq: r.seq,
+  action: r.action,
+  at: r.at,
+  by: r.by,
+  origin: r.origin,
+  note: r.note,
+  details: JSON.parse(r.details) as Record<string, unknown>,
+})
+const toSilence = (r: SilenceRow): Silence => ({
+  id: r.id,
+  subject: { type: r.subject_type, id: r.subject_id },
+  reason: r.reason,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  until: r.until,
+  cancelledAt: r.cancelled_at,
+})
+const toDelivery = (r: DeliveryRow): WebhookDelivery => ({
+  id: r.id,
+  alertId: r.alert_id,
+  url: r.url,
+  reason: r.reason,
+  attempt: r.attempt,
+  at: r.at,
+  status: r.status,
+  ok: r.ok === 1,
+  error: r.error,
+  durationMs: r.duration_ms,
+})
+
+/** The alert part of the SQLite store, on the store's connection; `insertBatch` is its observation insert. */
+export function createSqliteAlertStore(
+  db: Database.Database,
+  insertBatch: (batch: readonly Observation[]) => InsertResult,
+): AlertStore {
+  const s = {
+    activeByKey: db.prepare('SELECT doc, version, critical_since FROM alerts WHERE key = ? AND active = 1'),
+    byId: db.prepare('SELECT doc, version, critical_since FROM alerts WHERE id = ?'),
+    insertAlert: db.prepare(
+      `INSERT INTO alerts (id, key, kind, subject_type, subject_id, severity, raised_at, active, ack_by,
+         resolved_at, silenced, escalated_at, critical_since, version, doc)
+       VALUES (@id, @key, @kind, @subjectType, @subjectId, @severity, @raisedAt, @active, @ackBy,
+         @resolvedAt, @silenced, @escalatedAt, @criticalSince, 1, @doc)`,
+    ),
+    updateAlert: db.prepare(
+      `UPDATE alerts SET severity = @severity, active = @active, ack_by = @ackBy, resolved_at = @resolvedAt,
+         silenced = @silenced, escalated_at = @escalatedAt, critical_since = @criticalSince,
+         version = version + 1, doc = @doc
+       WHERE id = @id AND version = @version`,
+    ),
+    insertTransition: db.prepare(
+      `INSERT INTO alert_transitions (alert_id, seq, action, at, by, origin, note, details)
+       VALUES (@alertId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM alert_transitions WHERE alert_id = @alertId),
+         @action, @at, @by, @origin, @note, @details)
+       RETURNING *`,
+    ),
+    transitions: db.prepare('SELECT * FROM alert_transitions WHERE alert_id = ? ORDER BY seq'),
+    silenced: db
+      .prepare(
+        `SELECT 1 FROM silences WHERE subject_type = ? AND subject_id = ? AND cancelled_at IS NULL
+         AND created_at <= ? AND until > ?`,
+      )
+      .pluck(),
+    upsertState: db.prepare(
+      'INSERT INTO rules_state (scope, id, doc) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET doc = excluded.doc',
+    ),
+    allState: db.prepare('SELECT scope, id, doc FROM rules_state'),
+    escalationDue: db.prepare(
+      `SELECT doc, version, critical_since FROM alerts WHERE resolved_at IS NULL AND ack_by IS NULL
+       AND silenced = 0 AND escalated_at IS NULL AND critical_since <= ?`,
+    ),
+    counts: db.prepare('SELECT doc FROM alerts WHERE resolved_at IS NULL OR resolved_at >= ?'),
+    insertSilence: db.prepare(
+      `INSERT INTO silences (id, subject_type, subject_id, reason, created_by, created_at, until, cancelled_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, NULL) RETURNING *`,
+    ),
+    liveSilences: db.prepare(
+      'SELECT * FROM silences WHERE cancelled_at IS NULL AND until > ? ORDER BY created_at, id',
+    ),
+    cancelSilence: db.prepare(
+      'UPDATE silences SET cancelled_at = ? WHERE id = ? AND cancelled_at IS NULL AND until > ? RETURNING *',
+    ),
+    insertDelivery: db.prepare(
+      `INSERT INTO webhook_deliveries (alert_id, url, reason, attempt, at, status, ok, error, duration_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    ),
+    deliveries: db.prepare('SELECT * FROM webhook_deliveries WHERE alert_id = ? ORDER BY id'),
+    users: db.prepare('SELECT name, role FROM users ORDER BY name'),
+  }
+
+  const parseRow = (r: AlertRow) => ({
+    alert: JSON.parse(r.doc) as Alert,
+    version: r.version,
+    criticalSince: r.critical_since,
+  })
+
+  function columns(a: Alert, criticalSince: number | null) {
+    return {
+      id: a.id,
+      severity: a.severity,
+      active: a.active ? 1 : 0,
+      ackBy: a.ack?.by ?? null,
+      resolvedAt: a.resolution?.at ?? null,
+      silenced: a.silenced ? 1 : 0,
+      escalatedAt: a.escalatedAt,
+      criticalSince,
+      doc: JSON.stringify(a),
+    }
+  }
+
+  function addTransition(t: Omit<AlertTransition, 'seq'>): AlertTransition {
+    const row = s.insertTransition.get({ ...t, details: JSON.stringify(t.details) }) as TransitionRow
+    return toTransition(row)
+  }
+
+  /** Escalation counts from the server clock at which the alert became critical. */
+  const nextCriticalSince = (a: Alert, before: number | null, nowMs: number) =>
+    a.severity !== 'critical' ? null : (before ?? nowMs)
+
+  function applyEngineOutput(out: EngineOutput, nowMs: number): AlertChange[] {
+    const changes: AlertChange[] = []
+    for (const e of out.events) {
+      const rows = (s.activeByKey.all(e.key) as AlertRow[]).map(parseRow)
+      const silenced = s.silenced.get(e.subject.type, e.subject.id, nowMs, nowMs) !== undefined
+      for (const p of planEngineEvent(
+        e,
+        rows.map((r) => r.alert),
+        { id: randomUUID, silenced },
+      )) {
+        const before = rows.find((r) => r.alert.id === p.alert.id)
+        if (before) {
+          const cols = columns(p.alert, nextCriticalSince(p.alert, before.criticalSince, nowMs))
+          s.updateAlert.run({ ...cols, version: before.version })
+        } else {
+          const a = p.alert
+          s.insertAlert.run({
+            ...columns(a, nextCriticalSince(a, null, nowMs)),
+            key: a.key,
+            kind: a.kind,
+            subjectType: a.subject.type,
+            subjectId: a.subject.id,
+            raisedAt: a.raisedAt,
+          })
+        }
+        const transition = addTransition({
+          alertId: p.alert.id,
+          action: p.action,
+          at: e.at,
+          by: 'system',
+          origin: 'engine',
+          note: '',
+          details: p.details,
+        })
+        changes.push({ alert: p.alert, transition })
+      }
+    }
+    const { meta, stations, segments } = out.state
+    s.upsertState.run('meta', '', JSON.stringify(meta))
+    for (const [id, st] of Object.entries(stations)) s.upsertState.run('station', id, JSON.stringify(st))
+    for (const [id, st] of Object.entries(segments)) s.upsertState.run('segment', id, JSON.stringify(st))
+    return changes
+  }
+
+  const ingestTxn = db.transaction(
+    (
+      batch: readonly Observation[],
+      derive: (stored: readonly Observation[]) => EngineOutput,
+      nowMs: number,
+    ) => {
+      const result = insertBatch(batch)
+      const changes = applyEngineOutput(derive(result.stored), nowMs)
+      return { ...result, changes }
+    },
+  )
+  const engineTxn = db.transaction(applyEngineOutput)
+
+  const actTxn = db.transaction(
+    (
+      id: string,
+      action: Parameters<AlertStore['actOnAlert']>[1],
+      by: string,
+      atMs: number,
+      origin: string,
+    ) => {
+      const row = s.byId.get(id) as AlertRow | undefined
+      if (!row) return { ok: false as const, error: { code: 'not_found' as const } }
+      const { alert, version, criticalSince } = parseRow(row)
+      const applied = applyAlertAction(alert, action, by, atMs)
+      if (!applied.ok) return applied
+      // The guard on version makes the database decide a race: only the first writer changes the row.
+      const changed = s.updateAlert.run({ ...columns(applied.alert, criticalSince), version }).changes
+      if (changed === 0) throw new Error(`alert ${id} changed under a transaction`)
+      const transition = addTransition({
+        alertId: id,
+        action: ACTION_NAMES[action.type],
+        at: atMs,
+        by,
+        origin,
+        note: action.type === 'assign' ? '' : action.note,
+        details:
+          action.type === 'assign'
+            ? { to: action.to }
+            : action.type === 'resolve'
+              ? { forced: applied.alert.resolution?.forced ?? false }
+              : {},
+      })
+      return { ok: true as const, change: { alert: applied.alert, transition } }
+    },
+  )
+
+  const escalateTxn = db.transaction((beforeMs: number, atMs: number) =>
+    (s.escalationDue.all(beforeMs) as AlertRow[]).map((row) => {
+      const { alert, version, criticalSince } = parseRow(row)
+      const next: Alert = { ...alert, escalatedAt: atMs, updatedAt: atMs }
+      s.updateAlert.run({ ...columns(next, criticalSince), version })
+      const transition = addTransition({
+        alertId: alert.id,
+        action: 'escalated',
+        at: atMs,
+        by: 'system',
+        origin: 'escalation',
+        note: '',
+        details: { criticalSince },
+      })
+      return { alert: next, transition }
+    }),
+  )
+
+  return {
+    async insertObservationsWithAlerts(batch, derive, nowMs) {
+      return ingestTxn(batch, derive, nowMs)
+    },
+
+    async commitEngineOutput(output, nowMs) {
+      return engineTxn(output, nowMs)
+    },
+
+    async loadRulesState() {
+      const rows = s.allState.all() as { scope: string; id: string; doc: string }[]
+      const meta = rows.find((r) => r.scope === 'meta')
+      if (!meta) return null
+      const state: Record<string, unknown> = { ...JSON.parse(meta.doc), stations: {}, segments: {} }
+      for (const r of rows) {
+        if (r.scope === 'station') (state.stations as Record<string, unknown>)[r.id] = JSON.parse(r.doc)
+        if (r.scope === 'segment') (state.segments as Record<string, unknown>)[r.id] = JSON.parse(r.doc)
+      }
+      return state
+    },
+
+    async listAlerts(q: AlertQuery) {
+      const where: string[] = []
+      const params: Record<string, unknown> = {}
+      if (q.state === 'open') where.push('resolved_at IS NULL')
+      if (q.state === 'active') where.push('resolved_at IS NULL AND active = 1')
+      if (q.state === 'cleared') where.push('resolved_at IS NULL AND active = 0')
+      if (q.state === 'resolved') where.push('resolved_at IS NOT NULL')
+      if (q.severity) {
+        where.push('severity = @severity')
+        params.severity = q.severity
+      }
+      if (q.kind) {
+        where.push('kind = @kind')
+        params.kind = q.kind
+      }
+      if (q.from !== undefined) {
+        where.push('raised_at >= @from')
+        params.from = q.from
+      }
+      if (q.to !== undefined) {
+        where.push('raised_at < @to')
+        params.to = q.to
+      }
+      const sql = `SELECT doc FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY raised_at DESC, id LIMIT ${MAX_LISTED}`
+      return (db.prepare(sql).pluck().all(params) as string[]).map((d) => JSON.parse(d) as Alert)
+    },
+
+    async getAlert(id) {
+      const row = s.byId.get(id) as AlertRow | undefined
+      return row ? parseRow(row).alert : null
+    },
+
+    async listTransitions(alertId) {
+      return (s.transitions.all(alertId) as TransitionRow[]).map(toTransition)
+    },
+
+    async actOnAlert(id, action, by, atMs, origin) {
+      return actTxn(id, action, by, atMs, origin)
+    },
+
+    async escalateDue(beforeMs, atMs) {
+      return escalateTxn(beforeMs, atMs)
+    },
+
+    async appendTransition(t) {
+      return addTransition(t)
+    },
+
+    async countAlerts() {
+      const counts = new Map<string, number>()
+      // Resolved alerts are counted for a day; older ones are history, not operations.
+      for (const doc of s.counts.pluck().all(Date.now() - 24 * 3600_000) as string[]) {
+        const a = JSON.parse(doc) as Alert
+        const k = `${a.kind}\u0000${a.severity}\u0000${alertState(a)}`
+        counts.set(k, (counts.get(k) ?? 0) + 1)
+      }
+      return [...counts].map(([k, count]) => {
+        const [kind = '', severity = '', state = ''] = k.split('\u0000')
+        return { kind, severity, state, count }
+      })
+    },
+
+    async createSilence(n, by, atMs) {
+      const row = s.insertSilence.get(randomUUID(), n.subject.type, n.subject.id, n.reason, by, atMs, n.until)
+      return toSilence(row as SilenceRow)
+    },
+
+    async listSilences(nowMs) {
+      return (s.liveSilences.all(nowMs) as SilenceRow[]).map(toSilence)
+    },
+
+    async cancelSilence(id, atMs) {
+      const row = s.cancelSilence.get(atMs, id, atMs) as SilenceRow | undefined
+      return row ? toSilence(row) : null
+    },
+
+    async recordDelivery(d) {
+      const row = s.insertDelivery.get(
+        d.alertId,
+        d.url,
+        d.reason,
+        d.attempt,
+        d.at,
+        d.status,
+        d.ok ? 1 : 0,
+        d.error,
+        d.durationMs,
+      )
+      return toDelivery(row as DeliveryRow)
+    },
+
+    async listDeliveries(alertId) {
+      return (s.deliveries.all(alertId) as DeliveryRow[]).map(toDelivery)
+    },
+
+    async listUsers(roles) {
+      const all = s.users.all() as UserSummary[]
+      return roles ? all.filter((u) => roles.includes(u.role)) : all
+    },
+  }
+}
+
+const ACTION_NAMES = { acknowledge: 'acknowledged', assign: 'assigned', resolve: 'resolved' } as const

@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store'
+import { network } from './test-server'
+
+const run = promisify(execFile)
+const BIN = new URL('../bin/ioc.mjs', import.meta.url).pathname
+const dataDir = mkdtempSync(join(tmpdir(), 'ioc-backtest-'))
+const ioc = (...args: string[]) =>
+  run(process.execPath, [BIN, ...args], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } })
+
+beforeAll(async () => {
+  // Nine days up to the king tide's evening in the store: the tide gauges and two segments.
+  const { scenario } = loadScenario('king-tide-2025-11-06')
+  const segments = network.segments.filter((s) => s.name === 'Nguyễn Hữu Cảnh').slice(0, 2)
+  const observations = [
+    ...generateObservations(
+      {
+        ...scenario,
+        from: '2025-10-28T00:00:00+07:00',
+        traffic: { ...scenario.traffic, segmentIds: segments.map((s) => s.id) },
+      },
+      loadWorld(),
+    ),
+  ].filter((o) => o.type === 'traffic' || o.stationId === 'phu-an' || o.stationId === 'nha-be')
+  const store = openSqliteStore(join(dataDir, 'ioc.sqlite'))
+  for (let i = 0; i < observations.length; i += 5000)
+    await store.insertObservations(observations.slice(i, i + 5000))
+  await store.close()
+}, 120_000)
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+test('ioc backtest prints the skill table of the stored period against its baselines', async () => {
+  const { stdout } = await ioc(
+    'backtest',
+    '--from',
+    '2025-11-05T00:00:00+07:00',
+    '--to',
+    '2025-11-06T18:00:00+07:00',
+  )
+  expect(stdout).toMatch(/^Forecast backtest 2025-11-05 00:00 → 2025-11-06 18:00 \(UTC\+7\)/)
+  const water = stdout.split('\n').filter((l) => /^[136] h /.test(l))
+  expect(water).toHaveLength(3)
+  // Every lead was scored, the forecast and both baselines (MAE / bias columns).
+  for (const row of water)
+    expect(row).toMatch(
+      /^\d h\s+[1-9]\d*\s+\d\.\d{3} \/ [+-]\d\.\d{3}\s+\d\.\d{3} \/ [+-]\d\.\d{3}\s+\d\.\d{3}/,
+    )
+  expect(stdout).toMatch(/Forecast alerts, báo động crossings: \d+\/[1-9]\d* detected/)
+}, 120_000)
+
+test('a period the wrong way round is refused with the reason', async () => {
+  const failed = await ioc(
+    'backtest',
+    '--from',
+    '2025-11-06T00:00:00Z',
+    '--to',
+    '2025-11-05T00:00:00Z',
+  ).catch((e: { code: number; stderr: string }) => e)
+  expect(failed).toMatchObject({ code: 2, stderr: 'ioc: --from must be before --to\n' })
+}, 60_000)

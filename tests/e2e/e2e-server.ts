@@ -1,0 +1,106 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { LoginResponse, Observation, Role } from '@ioc/domain'
+import { loadNetwork } from '@ioc/fixtures'
+import { hashPassword, hashToken, loadConfig, newToken, openSqliteStore, startServer } from '@ioc/server'
+import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
+
+export const network = loadNetwork()
+export const PASSWORD = 'e2e password, long enough'
+const KING_TIDE = 'king-tide-2025-11-06'
+
+/**
+ * The real server serving the built web client (apps/web/dist, built by global-setup.ts) on an
+ * ephemeral port with a fresh DATA_DIR, one user per role, a display token and an ingest key.
+ */
+export async function startE2eServer(env: Record<string, string> = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ioc-e2e-'))
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    IOC_ADMIN_PASSWORD: PASSWORD,
+    ...env,
+  })
+  const server = await startServer(config, network)
+  const store = openSqliteStore(join(dataDir, 'ioc.sqlite'))
+  const users: Record<Exclude<Role, 'admin'>, string> = {
+    operator: 'vanhanh',
+    'duty-officer': 'truc.ban',
+    analyst: 'phan.tich',
+  }
+  for (const [role, name] of Object.entries(users)) {
+    await store.createUser({
+      name,
+      role: role as Role,
+      passwordHash: await hashPassword(PASSWORD),
+      createdAt: 0,
+    })
+  }
+  const ingestKey = newToken('ingest-key')
+  const displayToken = newToken('display')
+  await store.createToken({
+    kind: 'ingest-key',
+    name: 'e2e-feed',
+    tokenHash: hashToken(ingestKey),
+    createdAt: 0,
+  })
+  await store.createToken({
+    kind: 'display',
+    name: 'wall-e2e',
+    tokenHash: hashToken(displayToken),
+    createdAt: 0,
+  })
+
+  const ingest = async (observations: readonly Observation[]) => {
+    const res = await fetch(`${server.url}/api/v1/observations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${ingestKey}` },
+      body: observations.map((o) => JSON.stringify(o)).join('\n'),
+    })
+    if (!res.ok) throw new Error(`ingest: ${res.status} ${await res.text()}`)
+  }
+
+  /** Feeds the king-tide recording between two local times of 6 Nov 2025, in batches as a feed would. */
+  const feedKingTide = async (fromLocal: string, toLocal: string) => {
+    const { scenario } = loadScenario(KING_TIDE)
+    const window = {
+      fromMs: Date.parse(`2025-11-06T${fromLocal}:00+07:00`),
+      toMs: Date.parse(`2025-11-06T${toLocal}:00+07:00`),
+    }
+    let batch: Observation[] = []
+    for (const o of generateObservations(scenario, loadWorld(), window)) {
+      batch.push(o)
+      if (batch.length === 5_000) {
+        await ingest(batch)
+        batch = []
+      }
+    }
+    if (batch.length) await ingest(batch)
+  }
+
+  const login = async (name: string) => {
+    const res = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, password: PASSWORD }),
+    })
+    if (!res.ok) throw new Error(`login ${name}: ${res.status}`)
+    return ((await res.json()) as LoginResponse).token
+  }
+
+  return {
+    url: server.url,
+    users,
+    displayToken,
+    ingest,
+    feedKingTide,
+    login,
+    close: async () => {
+      await store.close()
+      await server.close()
+    },
+  }
+}
+export type E2eServer = Awaited<ReturnType<typeof startE2eServer>>
