@@ -146,7 +146,10 @@ export async function createAlertService(deps: {
                 else stations.add(o.stationId)
                 events.push(...engine.observe(o))
               }
-              return { events, state: patchOf(engine.exportState(), stations, segments) }
+              return {
+                events,
+                state: patchOf(engine.exportState({ stations, segments }), stations, segments),
+              }
             },
             Date.now(),
           ),
@@ -160,7 +163,7 @@ export async function createAlertService(deps: {
       return serial(async () => {
         if (!events.length) return []
         // The engine's own state goes back unchanged (no subject touched), so this commit cannot set it back.
-        const state = patchOf(engine.exportState(), new Set(), new Set())
+        const state = patchOf(engine.exportState({ stations: [], segments: [] }), new Set(), new Set())
         const changes = await guarded(() => store.commitEngineOutput({ events, state }, nowMs))
         publish(changes)
         return changes.map((c) => c.alert)

@@ -222,4 +222,17 @@ describe('rules engine', () => {
     })
     expect(saved).toMatchObject({ ok: false, error: [{ field: `stations.${PHU_AN}.lastAtMs` }] })
   })
+
+  test('exporting only the subjects a batch touched gives exactly their part of the whole state', () => {
+    const engine = createRulesEngine(network, config)
+    for (const o of [water(PHU_AN, 0, 1.45), water(UNG_VAN_KHIEM, 5, 12), traffic(NGUYEN_HUU_CANH, 5, 10)])
+      engine.observe(o)
+    const whole = engine.exportState()
+    const part = engine.exportState({ stations: [PHU_AN], segments: [NGUYEN_HUU_CANH] })
+    expect(part).toEqual({
+      ...whole,
+      stations: { [PHU_AN]: whole.stations[PHU_AN] },
+      segments: { [NGUYEN_HUU_CANH]: whole.segments[NGUYEN_HUU_CANH] },
+    })
+  })
 })

@@ -34,8 +34,17 @@ export interface RulesEngine {
   tick(nowMs: number): readonly AlertEvent[]
   /** The current event of every open alert, stations then segments in network order. */
   openAlerts(): AlertEvent[]
-  /** Timers and open alerts as JSON, for `createRulesEngine(network, config, state)` after a restart. */
-  exportState(): RulesEngineState
+  /**
+   * Timers and open alerts as JSON, for `createRulesEngine(network, config, state)` after a restart.
+   * With `only`, just those subjects (and the engine-wide fields): what a batch changed, so a server
+   * persisting state per batch pays for the batch, not for the whole network.
+   */
+  exportState(only?: StateSubjects): RulesEngineState
+}
+
+export interface StateSubjects {
+  stations: Iterable<string>
+  segments: Iterable<string>
 }
 
 interface StationRuntime {
@@ -172,7 +181,7 @@ export function createRulesEngine(
     return out
   }
 
-  function exportState(): RulesEngineState {
+  function exportState(only?: StateSubjects): RulesEngineState {
     const out: RulesEngineState = {
       version: 1,
       networkVersion: network.version,
@@ -180,7 +189,9 @@ export function createRulesEngine(
       stations: {},
       segments: {},
     }
-    for (const rt of stationList) {
+    const pick = <T>(ids: Iterable<string>, byId: Map<string, T>) =>
+      [...ids].flatMap((id) => byId.get(id) ?? [])
+    for (const rt of only ? pick(only.stations, stations) : stationList) {
       if (Number.isNaN(rt.lastAtMs) && !rt.silent?.open) continue
       const st: StationState = { lastAtMs: Number.isNaN(rt.lastAtMs) ? null : rt.lastAtMs }
       if (rt.waterLevel) st.waterLevel = exportBand(rt.waterLevel)
@@ -189,7 +200,7 @@ export function createRulesEngine(
       if (rt.silent) st.silent = rt.silent.open
       out.stations[rt.id] = st
     }
-    for (const rt of segmentList) {
+    for (const rt of only ? pick(only.segments, segments) : segmentList) {
       if (Number.isNaN(rt.lastAtMs)) continue
       const st: SegmentState = { lastAtMs: rt.lastAtMs }
       if (rt.congestion) st.congestion = exportBand(rt.congestion)
