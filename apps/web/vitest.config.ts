@@ -7,5 +7,6 @@ export default defineProject({
     name: '@ioc/web',
     environment: 'jsdom',
     setupFiles: ['./src/test-setup.ts'],
+    globalSetup: ['./src/test-global-setup.ts'],
   },
 })

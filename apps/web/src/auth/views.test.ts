@@ -3,5 +3,17 @@ import { expect, test } from 'vitest'
 import { viewsFor } from './views'
 
 test('every role that may watch the live picture gets the live map and the wall', () => {
-  for (const role of Role.options) expect(viewsFor(role).map((v) => v.path)).toEqual(['/', '/wall'])
+  for (const role of Role.options)
+    expect(viewsFor(role).map((v) => v.path)).toEqual(expect.arrayContaining(['/', '/wall']))
+})
+
+test('only duty officers and administrators get the alert console', () => {
+  const withConsole = Role.options.filter((role) => viewsFor(role).some((v) => v.path === '/alerts'))
+  expect(withConsole).toEqual(['duty-officer', 'admin'])
+  expect(viewsFor('duty-officer').map((v) => v.path)).toEqual(['/', '/alerts', '/wall'])
+})
+
+test('only analysts and administrators get the reports', () => {
+  const withReports = Role.options.filter((role) => viewsFor(role).some((v) => v.path === '/reports'))
+  expect(withReports).toEqual(['analyst', 'admin'])
 })

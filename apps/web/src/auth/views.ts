@@ -9,6 +9,8 @@ export interface View {
 /** Views in the desk navigation, each behind the permission its role needs (domain `permissionsOf`). */
 export const VIEWS: readonly View[] = [
   { path: '/', labelKey: 'nav.map', permission: 'live:view' },
+  { path: '/alerts', labelKey: 'nav.alerts', permission: 'alerts:act' },
+  { path: '/reports', labelKey: 'nav.reports', permission: 'export:read' },
   { path: '/wall', labelKey: 'nav.wall', permission: 'live:view' },
 ]
 

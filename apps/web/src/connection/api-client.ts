@@ -12,6 +12,7 @@ export class ApiRequestError extends Error {
 export interface ApiClient {
   get<T>(path: string): Promise<T>
   post<T>(path: string, body: unknown): Promise<T>
+  delete(path: string): Promise<void>
 }
 
 /**
@@ -28,7 +29,7 @@ export function createApiClient(displayToken: string | null): ApiClient {
     })
     if (!res.ok)
       throw new ApiRequestError(res.status, (await res.json().catch(() => null)) as ApiError | null)
-    // 204 (e.g. logout) has no body.
+    // 204 (logout, lifting a silence) has no body.
     return (res.status === 204 ? undefined : await res.json()) as T
   }
   return {
@@ -39,5 +40,6 @@ export function createApiClient(displayToken: string | null): ApiClient {
         body: JSON.stringify(body),
         headers: { 'Content-Type': 'application/json' },
       }),
+    delete: (path) => send(path, { method: 'DELETE' }),
   }
 }

@@ -5,6 +5,8 @@ import { AuthProvider } from '../auth/auth-provider'
 const LoginPage = lazy(() => import('../auth/login-page'))
 const DeskLayout = lazy(() => import('./desk-layout'))
 const LiveMapPage = lazy(() => import('./live-map-page'))
+const ConsolePage = lazy(() => import('../console/console-page'))
+const ReportsPage = lazy(() => import('../reports/reports-page'))
 
 /** Everything behind a sign-in. Kept apart from /wall, which never asks who is signed in. */
 export default function DeskApp() {
@@ -14,6 +16,8 @@ export default function DeskApp() {
         <Route path="/login" element={<LoginPage />} />
         <Route element={<DeskLayout />}>
           <Route index element={<LiveMapPage />} />
+          <Route path="alerts" element={<ConsolePage />} />
+          <Route path="reports" element={<ReportsPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -19,4 +19,11 @@ describe('createFormatters', () => {
     expect(f.time(AT)).toBe('17:30')
     expect(f.ago(AT - 125_000, AT)).toBe('2 minutes ago')
   })
+
+  test('an age reads in its two largest units', () => {
+    const vi = createFormatters('vi')
+    expect(vi.duration(12 * 60_000 + 40_000)).toBe('12 phút')
+    expect(vi.duration(125 * 60_000)).toBe('2 giờ 5 phút')
+    expect(createFormatters('en').duration(27 * 3_600_000)).toBe('1 day 3 hours')
+  })
 })

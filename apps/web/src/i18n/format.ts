@@ -19,6 +19,8 @@ export interface Formatters {
   time(ms: number): string
   /** "45 giây trước", "3 minutes ago" */
   ago(ms: number, now: number): string
+  /** A span in the two largest whole units: "12 phút", "2 giờ 5 phút", "3 days 4 hours". */
+  duration(ms: number): string
 }
 
 export function createFormatters(lang: Lang): Formatters {
@@ -54,6 +56,11 @@ export function createFormatters(lang: Lang): Formatters {
     year: 'numeric',
   })
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always' })
+  const span = (u: 'minute' | 'hour' | 'day') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long' })
+  const minutes = span('minute')
+  const hours = span('hour')
+  const days = span('day')
   return {
     number: (n, digits = 0) =>
       new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(
@@ -71,6 +78,13 @@ export function createFormatters(lang: Lang): Formatters {
       if (s < 60) return relative.format(-s, 'second')
       if (s < 3600) return relative.format(-Math.floor(s / 60), 'minute')
       return relative.format(-Math.floor(s / 3600), 'hour')
+    },
+    duration: (ms) => {
+      const min = Math.max(0, Math.floor(ms / 60_000))
+      if (min < 60) return minutes.format(min)
+      const h = Math.floor(min / 60)
+      if (h < 24) return min % 60 ? `${hours.format(h)} ${minutes.format(min % 60)}` : hours.format(h)
+      return h % 24 ? `${days.format(Math.floor(h / 24))} ${hours.format(h % 24)}` : days.format(h / 24)
     },
   }
 }

@@ -1,4 +1,4 @@
-import type { PickingInfo } from '@deck.gl/core'
+import type { Layer, PickingInfo } from '@deck.gl/core'
 import { useCallback, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLive } from '../connection/live-provider'
@@ -28,10 +28,12 @@ export interface LiveMapProps {
   theme: MapTheme
   scale: number
   interactive: boolean
+  /** Drawn over the live speeds and under the water and alerts (the desk's forecast speeds). */
+  overlays?: readonly Layer[]
 }
 
 /** The base map with the live deck.gl layers; each layer recomputes only when its column's version moves. */
-export function LiveMap({ theme, scale, interactive }: LiveMapProps) {
+export function LiveMap({ theme, scale, interactive, overlays = [] }: LiveMapProps) {
   const { index, feed, view } = useLive()
   const { t } = useTranslation()
   const { f, lang } = useFormatters()
@@ -70,7 +72,7 @@ export function LiveMap({ theme, scale, interactive }: LiveMapProps) {
     <MapView
       theme={theme}
       network={index.network}
-      layers={[segments, ...water, ...alertsOnMap]}
+      layers={[segments, ...overlays, ...water, ...alertsOnMap]}
       getTooltip={getTooltip}
       scale={scale}
       interactive={interactive}

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { connectionStatus } from '../connection/connection-status'
 import { useLive } from '../connection/live-provider'
+import { ForecastHorizon } from '../forecast/forecast-horizon'
 import { useFormatters } from '../hooks/use-formatters'
 import { useNow } from '../hooks/use-now'
 import { Legend } from '../map/legend'
@@ -45,6 +46,7 @@ export function WallScreen() {
       </header>
       <StatusBanner status={status} lastDataAt={view.lastDataAt} now={now} />
       <KpiStrip kpis={kpis} />
+      <ForecastHorizon />
       <Legend />
       <AlertTicker alerts={view.alerts} />
     </div>

@@ -1,0 +1,209 @@
+import type { Alert, AlertAction, UserList } from '@ioc/domain'
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ApiClient } from '../connection/api-client'
+import type { NetworkIndex } from '../state/network-index'
+import type { AlarmTone } from './alarm-tone'
+import { AlertDetail } from './alert-detail'
+import { AlertQueue } from './alert-queue'
+import { subjectName } from './alert-row'
+import { CriticalBanner } from './critical-banner'
+import { filterQueue, NO_FILTER } from './queue-filter'
+import { QueueFilters } from './queue-filters'
+import { sortQueue } from './queue-order'
+import { SilencesPanel } from './silences-panel'
+import { type SubjectLabel, subjectLabel } from './subject-label'
+import { useAlertActions } from './use-alert-actions'
+import { useApiResource } from './use-api-resource'
+import { useCriticalCue } from './use-critical-cue'
+import { useMuted } from './use-muted'
+import './console.css'
+
+export interface AlertConsoleProps {
+  index: NetworkIndex
+  /** Open alerts as the live feed has them (snapshot, then `alert:changed`). */
+  alerts: readonly Alert[]
+  /** True once the feed has its first snapshot: the alerts open then are not announced as new. */
+  ready: boolean
+  /** Data time, epoch ms. */
+  dataNow: number
+  api: ApiClient
+  /** The signed-in duty officer, for optimistic updates. */
+  user: string
+  tone: AlarmTone
+  /** Connection status, shown above everything. */
+  status?: ReactNode
+}
+
+/** The duty officer's console: the queue, the opened alert or the silences, and the cue for new criticals. */
+export function AlertConsole(props: AlertConsoleProps) {
+  const { index, api, dataNow } = props
+  const { t } = useTranslation()
+  const { alerts, act, failure, dismissFailure } = useAlertActions(api, props.alerts, props.user)
+  const [filter, setFilter] = useState(NO_FILTER)
+  const [activeId, setActiveId] = useState<string | null>(null)
+  const [openId, setOpenId] = useState<string | null>(null)
+  const [panel, setPanel] = useState<'detail' | 'silences'>('detail')
+  const [muted, setMuted] = useMuted()
+  // The cue follows the server's word: a rolled-back acknowledgement must not ring again.
+  const cue = useCriticalCue(props.alerts, props.ready, muted, props.tone)
+  const officers = useApiResource<UserList>(api, '/api/v1/users?role=duty-officer')
+
+  const listRef = useRef<HTMLDivElement>(null)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const focusDetail = useRef(false)
+  const lastIndex = useRef(0)
+
+  // One label object per subject, so memoised rows see the same props while nothing changed.
+  const labelOf = useMemo(() => {
+    const cache = new Map<string, SubjectLabel | null>()
+    return (a: Alert) => {
+      const key = `${a.subject.type}:${a.subject.id}`
+      if (!cache.has(key)) cache.set(key, subjectLabel(index, a.subject))
+      return cache.get(key) ?? null
+    }
+  }, [index])
+  const nameOf = useCallback((a: Alert) => subjectName(labelOf(a), a, t), [labelOf, t])
+  const queue = useMemo(
+    () =>
+      sortQueue(
+        filterQueue(alerts, filter, (a) => {
+          const l = labelOf(a)
+          return l ? `${l.name} ${l.district}` : a.subject.id
+        }),
+      ),
+    [alerts, filter, labelOf],
+  )
+
+  // When the active alert leaves the queue (resolved, filtered out), stay at the same place in it.
+  const found = queue.findIndex((a) => a.id === activeId)
+  if (found >= 0) lastIndex.current = found
+  const active = found >= 0 ? activeId : (queue[Math.min(lastIndex.current, queue.length - 1)]?.id ?? null)
+  const opened = alerts.find((a) => a.id === openId) ?? null
+
+  useEffect(() => {
+    if (focusDetail.current && opened) {
+      focusDetail.current = false
+      headingRef.current?.focus()
+    }
+  }, [opened])
+
+  const open = (id: string) => {
+    setActiveId(id)
+    setOpenId(id)
+    setPanel('detail')
+    focusDetail.current = true
+  }
+  const acknowledge = (id: string) => {
+    const a = alerts.find((x) => x.id === id)
+    if (a && a.ack === null) void act(id, { type: 'acknowledge', note: '' })
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const typing =
+      e.target instanceof HTMLInputElement ||
+      e.target instanceof HTMLTextAreaElement ||
+      e.target instanceof HTMLSelectElement
+    if (e.key === 'Escape' && e.target !== listRef.current) {
+      // Back to the queue from wherever the officer is (detail, silences, a form).
+      listRef.current?.focus()
+      e.preventDefault()
+    } else if (e.key === '/' && !typing) {
+      searchRef.current?.focus()
+      e.preventDefault()
+    }
+  }
+
+  const unacked = alerts.filter((a) => a.ack === null).length
+  const flashing = cue.flashing.flatMap((id) => {
+    const a = alerts.find((x) => x.id === id)
+    return a && a.ack === null ? [{ alert: a, name: nameOf(a) }] : []
+  })
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape and "/" work from anywhere in the console.
+    <div className="console" onKeyDown={onKeyDown}>
+      {props.status}
+      <header className="console-toolbar">
+        <h1>{t('console.title')}</h1>
+        <span className="console-counts">{t('console.counts', { open: alerts.length, unacked })}</span>
+        <button type="button" aria-pressed={muted} onClick={() => setMuted(!muted)}>
+          {muted ? t('console.muted') : t('console.sound')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={panel === 'silences'}
+          onClick={() => setPanel(panel === 'silences' ? 'detail' : 'silences')}
+        >
+          {t('console.silences')}
+        </button>
+      </header>
+      <CriticalBanner alerts={flashing} onOpen={open} onDismiss={cue.dismiss} />
+      <div className="console-body">
+        <section className="console-queue" aria-label={t('console.queueLabel')}>
+          <QueueFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
+          <p id="queue-keys" className="keys-hint">
+            {t('console.keys')}
+          </p>
+          <p className="visually-hidden" role="status">
+            {t('console.shown', { count: queue.length, total: alerts.length })}
+          </p>
+          <AlertQueue
+            alerts={queue}
+            labelOf={labelOf}
+            // Ages read in whole minutes: the rows need redrawing once a minute, not on every clock tick.
+            dataNow={Math.floor(dataNow / 60_000) * 60_000}
+            activeId={active}
+            openId={openId}
+            onActivate={setActiveId}
+            onOpen={open}
+            onAcknowledge={acknowledge}
+            listRef={listRef}
+          />
+        </section>
+        <div className="console-side">
+          {failure && (
+            <div className="action-error" role="alert">
+              <strong>
+                {t(`console.failed.${failure.action}`, { name: nameOfId(alerts, failure.alertId, nameOf) })}
+              </strong>
+              <span>{failure.message}</span>
+              <button type="button" onClick={dismissFailure}>
+                {t('console.dismiss')}
+              </button>
+            </div>
+          )}
+          {panel === 'silences' ? (
+            <SilencesPanel key={opened?.id ?? ''} api={api} index={index} preset={opened?.subject ?? null} />
+          ) : opened ? (
+            <AlertDetail
+              key={opened.id}
+              alert={opened}
+              label={labelOf(opened)}
+              index={index}
+              api={api}
+              dataNow={dataNow}
+              officers={officers.data?.users.map((u) => u.name) ?? null}
+              onAct={(action: AlertAction) => {
+                // A resolved alert leaves the queue at once (optimistically), and its detail with it:
+                // keep the keyboard in the queue rather than lost on the page.
+                if (action.type === 'resolve') listRef.current?.focus()
+                return act(opened.id, action)
+              }}
+              onSilence={() => setPanel('silences')}
+              headingRef={headingRef}
+            />
+          ) : (
+            <p className="console-pick muted">{t('console.pick')}</p>
+          )}
+        </div>
+      </div>
+    </div>
+  )
+}
+
+function nameOfId(alerts: readonly Alert[], id: string, nameOf: (a: Alert) => string): string {
+  const a = alerts.find((x) => x.id === id)
+  return a ? nameOf(a) : id
+}

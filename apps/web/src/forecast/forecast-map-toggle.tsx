@@ -1,0 +1,24 @@
+import type { TrafficForecast } from '@ioc/domain'
+import { useTranslation } from 'react-i18next'
+import { useFormatters } from '../hooks/use-formatters'
+import './forecast.css'
+
+/** Switches the desk map between live speeds and the 30-min forecast, and says when that was made. */
+export function ForecastMapToggle(props: {
+  on: boolean
+  onChange(on: boolean): void
+  forecast: TrafficForecast | null
+}) {
+  const { t } = useTranslation()
+  const { f } = useFormatters()
+  return (
+    <div className="forecast-map-toggle">
+      <button type="button" aria-pressed={props.on} onClick={() => props.onChange(!props.on)}>
+        {props.on ? t('forecast.mapToggleOff') : t('forecast.mapToggle')}
+      </button>
+      {props.on && props.forecast && (
+        <span>{t('forecast.issuedAt', { time: f.time(props.forecast.issuedAt) })}</span>
+      )}
+    </div>
+  )
+}
