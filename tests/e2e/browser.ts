@@ -54,7 +54,7 @@ export async function waitForMapIdle(page: Page, after = 0): Promise<number> {
       return idle > n ? idle : false
     },
     after,
-    { timeout: 60_000 },
+    { timeout: 150_000 },
   )
   return (await handle.jsonValue()) as number
 }

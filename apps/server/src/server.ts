@@ -16,7 +16,6 @@ import { createMetrics } from './api/metrics'
 import { createAudit } from './auth/audit-log'
 import { bootstrapAdmin } from './auth/bootstrap-admin'
 import { joinCluster } from './cluster/join-cluster'
-import { retryWhenStale } from './cluster/retry-when-stale'
 import type { Config } from './config/config'
 import { createForecastService, type ForecastService } from './forecast/forecast-service'
 import { readTransferPriors } from './forecast/transfer-priors'
@@ -75,7 +74,7 @@ export async function startServer(
     cors: { origin: config.corsOrigins, credentials: true },
   })
   // On a shared database an instance whose engine is behind reloads it and evaluates the batch again.
-  const alerts = retryWhenStale(
+  const alerts = cluster.serializeEngine(
     await createAlertService({
       store,
       network,

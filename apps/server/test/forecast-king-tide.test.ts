@@ -1,6 +1,14 @@
-import type { Alert, AlertList, Observation, TrafficForecast, WaterForecast } from '@ioc/domain'
+import type {
+  Alert,
+  AlertList,
+  Observation,
+  OperationsReport,
+  TrafficForecast,
+  WaterForecast,
+} from '@ioc/domain'
 import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { restoreForecastState } from '../src/forecast/restore-forecast-state'
 import { ndjson, network, startTestServer, type TestServer } from './test-server'
 
 const MIN_MS = 60_000
@@ -103,4 +111,29 @@ test('the latest curve, its band and crossings, and the traffic columns are serv
   expect(t.segmentIdx.map((i) => network.segments[i]?.name)).toEqual(nhc.map(() => 'Nguyễn Hữu Cảnh'))
   expect((await server.api('/forecast/traffic?lead=45', { token: analyst })).status).toBe(400)
   expect((await server.api('/forecast/water/fs-001', { token: analyst })).status).toBe(404)
+})
+
+test('after a restart (or a lease handover) the verified forecast stays spent until the river falls back', async () => {
+  const restored = await restoreForecastState(server.store, network, TO)
+  expect(restored.open.has('forecast-water-level:phu-an:III')).toBe(false)
+  expect(restored.spent.get('forecast-water-level:phu-an:III')).toEqual({
+    direction: 'rise',
+    releaseAt: expect.closeTo(1.55, 6),
+  })
+})
+
+test('the report of the day counts the verified forecast and Phú An past báo động III, in JSON and CSV', async () => {
+  const query = `/reports?from=${at('2025-11-06T00:00')}&to=${TO + 1}`
+  const res = await server.api(query, { token: analyst })
+  expect(res.status).toBe(200)
+  const city = ((await res.json()) as OperationsReport).sections[0]
+  expect(city?.gauges.find((g) => g.stationId === 'phu-an')).toMatchObject({ reached: 'III' })
+  expect(city?.forecastSkill[0]).toMatchObject({ kind: 'forecast-water-level', verified: expect.any(Number) })
+  expect(city?.forecastSkill[0]?.verified).toBeGreaterThanOrEqual(1)
+  const csv = await server.api(`${query}&format=csv`, { token: analyst })
+  expect(csv.headers.get('content-type')).toMatch(/^text\/csv/)
+  const text = await csv.text()
+  expect(text.split('\r\n')[0]).toBe('district,table,subject,name,metric,value')
+  expect(text).toContain('(all),gauge,phu-an,Phú An,reached,III')
+  expect((await server.api(query, { token: await server.login('operator') })).status).toBe(403)
 })

@@ -125,6 +125,12 @@ const CALLS: Record<string, Call[]> = {
     {},
   ],
   'get /api/v1/openapi.json': [{}],
+  'get /api/v1/dead-letters': [
+    { as: 'admin', path: '/api/v1/dead-letters?limit=3' },
+    { as: 'admin', path: '/api/v1/dead-letters?before=0' },
+    { as: 'operator' },
+    {},
+  ],
   'get /api/v1/alerts': [
     { as: 'operator', path: '/api/v1/alerts?state=all&severity=critical' },
     { as: 'operator', path: '/api/v1/alerts?state=shut' },

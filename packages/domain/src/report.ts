@@ -46,7 +46,11 @@ export const ReportSection = z.object({
       name: z.string(),
       maxM: z.number().nullable(),
       maxAt: z.number().int().nullable(),
-      alarmLevelsM: z.object({ I: z.number().nullable(), II: z.number().nullable(), III: z.number().nullable() }),
+      alarmLevelsM: z.object({
+        I: z.number().nullable(),
+        II: z.number().nullable(),
+        III: z.number().nullable(),
+      }),
       reached: z.enum(['I', 'II', 'III']).nullable(),
     }),
   ),

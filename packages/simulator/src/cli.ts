@@ -7,7 +7,9 @@ import type { Scenario } from './scenario/scenario'
 
 const USAGE = `ioc-sim record <scenario> [--out file.ndjson] [--seed n] [--from ISO] [--to ISO]
 ioc-sim push <scenario> --url http://127.0.0.1:8080 --key <ingest key> [--speed 60] [--batch 5000]
-             [--start ISO] [--loop] [--seed n]
+             [--start ISO] [--from ISO] [--live] [--loop] [--seed n]
+  --from   send the readings from this time up to --start at once, as history
+  --live   re-time the readings so --start is now (needs --speed 1): the day plays as if live
 
 Scenarios are fixtures/recordings/<scenario>.json (normal-weekday, king-tide-2025-11-06).`
 
@@ -26,6 +28,7 @@ async function main(argv: string[]): Promise<void> {
       batch: { type: 'string', default: '5000' },
       start: { type: 'string' },
       loop: { type: 'boolean', default: false },
+      live: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -56,6 +59,8 @@ async function main(argv: string[]): Promise<void> {
       speed: toNumber(values.speed, '--speed'),
       batch: toInt(values.batch, '--batch'),
       ...(values.start === undefined ? {} : { startMs: toTime(values.start, '--start') }),
+      ...(values.from === undefined ? {} : { historyFromMs: toTime(values.from, '--from') }),
+      asLive: values.live,
       loop: values.loop,
       log: (line) => console.error(line),
     })

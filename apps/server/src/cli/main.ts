@@ -53,9 +53,8 @@ program
 
 program
   .command('demo')
-  .description('run the server and feed it the king tide of 6 Nov 2025 from 15:30, looping')
-  .option('--speed <x>', 'simulated seconds per real second', (v) => Number(v), 60)
-  .action((o: { speed: number }) => demoCommand(loadConfig(), o))
+  .description('run the server with the king tide of 6 Nov 2025 played as if it were happening now')
+  .action(() => demoCommand(loadConfig()))
 
 program
   .command('backtest')

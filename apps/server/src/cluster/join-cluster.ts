@@ -5,6 +5,7 @@ import { createClient } from 'redis'
 import type { AlertService } from '../alerts/alert-service'
 import type { Config } from '../config/config'
 import type { IocServer, LiveHub } from '../live/live-hub'
+import { engineTurns } from './engine-turns'
 import { holdRedisLease, type Leadership, soleLeadership } from './redis-lease'
 
 export interface Cluster {
@@ -17,6 +18,8 @@ export interface Cluster {
   announceAlert(io: IocServer, alert: Alert): void
   /** Keeps `alerts` current with the alerts the other instances change. */
   followAlerts(io: IocServer, alerts: Pick<AlertService, 'adopt'>): void
+  /** Makes the instances sharing a PostgreSQL database take turns at the rules engine (engine-turns.ts). */
+  serializeEngine(alerts: AlertService): AlertService
   close(): Promise<void>
 }
 
@@ -29,7 +32,7 @@ const STREAM_MAX_LEN = 10_000
 
 /** Alone without `REDIS_URL`; with it, one of several instances sharing Socket.IO rooms and a leader lease. */
 export async function joinCluster(
-  config: Pick<Config, 'redisUrl' | 'redisPrefix' | 'instanceId' | 'leaseTtlMs'>,
+  config: Pick<Config, 'redisUrl' | 'redisPrefix' | 'instanceId' | 'leaseTtlMs' | 'databaseUrl'>,
   logger: Logger,
 ): Promise<Cluster> {
   if (!config.redisUrl) {
@@ -39,6 +42,7 @@ export async function joinCluster(
       shareLiveState: (_io, hub) => hub,
       announceAlert: () => {},
       followAlerts: () => {},
+      serializeEngine: (alerts) => alerts,
       close: async () => {},
     }
   }
@@ -60,6 +64,7 @@ export async function joinCluster(
     ttlMs: config.leaseTtlMs,
     logger,
   })
+  const turns = config.databaseUrl ? engineTurns(config.databaseUrl) : undefined
   logger.info({ instance: config.instanceId, prefix }, 'joined the cluster through Redis')
   return {
     adapter,
@@ -80,8 +85,10 @@ export async function joinCluster(
     followAlerts(io, alerts) {
       io.on('alert:stored', (alert) => alerts.adopt(alert))
     },
+    serializeEngine: (alerts) => turns?.wrap(alerts) ?? alerts,
     async close() {
       await leadership.close()
+      await turns?.close()
       await redis.close()
     },
   }

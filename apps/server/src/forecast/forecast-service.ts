@@ -33,6 +33,8 @@ const DAY_MS = 24 * HOUR_MS
 const LEADS_MIN = [15, 30, 60] as const
 /** Days of traffic the daily model is fitted on (the traffic model's default profile window). */
 const PROFILE_DAYS = 21
+/** Runs further apart than this rebuild their memory from the store (see `run`). */
+const RESYNC_AFTER_MS = HOUR_MS
 /** A segment silent for longer than this has no current speed to forecast from. */
 const TRAFFIC_MAX_AGE_MS = 15 * MINUTE_MS
 
@@ -59,7 +61,7 @@ export interface ForecastDeps {
 
 export function createForecastService(deps: ForecastDeps): ForecastService {
   const { store, network, tide, priors, logger } = deps
-  const series = createLiveSeries(store, network)
+  let series = createLiveSeries(store, network)
   const gauges = network.stations.filter((s): s is GaugeStation => s.kind === 'tide-gauge')
   const segmentIdx = new Map(network.segments.map((s, i) => [s.id, i]))
   const transfers = new Map<string, { fit: GaugeTransfer; atMs: number }>()
@@ -67,6 +69,7 @@ export function createForecastService(deps: ForecastDeps): ForecastService {
   const trafficForecasts = new Map<TrafficForecastLead, TrafficForecast>()
   let model: TrafficModel | undefined
   let state: ForecastAlertState | undefined
+  let lastRunMs: number | undefined
 
   function transferFor(g: GaugeStation, nowMs: number): GaugeTransfer | undefined {
     const known = transfers.get(g.id)
@@ -177,6 +180,13 @@ export function createForecastService(deps: ForecastDeps): ForecastService {
 
   return {
     async run(nowMs) {
+      // A long gap means this instance did not hold the lease meanwhile (or the server was stopped):
+      // another may have moved the alerts on, so start again from the store rather than from memory.
+      if (lastRunMs !== undefined && Math.abs(nowMs - lastRunMs) > RESYNC_AFTER_MS) {
+        series = createLiveSeries(store, network)
+        state = undefined
+      }
+      lastRunMs = nowMs
       let s = state ?? (await restoreForecastState(store, network, nowMs))
       const events: AlertEvent[] = []
       for (const o of await series.advance(nowMs)) {

@@ -62,5 +62,6 @@ export async function importRecording(
     if (items.length >= BATCH) await flush()
   }
   await flush()
+  report.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
   return report
 }

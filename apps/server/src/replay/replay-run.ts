@@ -7,8 +7,8 @@ import type { Store } from '../store/store'
 import type { EngineCheckpoints } from './engine-checkpoints'
 import type { RecordedAlerts } from './recorded-alerts'
 
-/** Engine checkpoints every half hour of data: a seek replays at most that much into the engine. */
-export const CHECKPOINT_MS = 30 * 60_000
+/** Engine checkpoints every 5 min of data (~120 kB each): a seek feeds at most that much to the engine. */
+export const CHECKPOINT_MS = 5 * 60_000
 /** Observations may still arrive this late; no checkpoint is kept nearer to now than this. */
 const LATE_MS = 15 * 60_000
 const PAGE = 5000

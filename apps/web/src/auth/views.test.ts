@@ -17,3 +17,8 @@ test('only analysts and administrators get the reports', () => {
   const withReports = Role.options.filter((role) => viewsFor(role).some((v) => v.path === '/reports'))
   expect(withReports).toEqual(['analyst', 'admin'])
 })
+
+test('only analysts and administrators get the replay', () => {
+  const withReplay = Role.options.filter((role) => viewsFor(role).some((v) => v.path === '/replay'))
+  expect(withReplay).toEqual(['analyst', 'admin'])
+})

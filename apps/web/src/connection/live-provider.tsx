@@ -2,6 +2,7 @@ import type { NetworkGeoJson } from '@ioc/domain'
 import {
   createContext,
   type ReactNode,
+  useCallback,
   useContext,
   useEffect,
   useMemo,
@@ -10,35 +11,31 @@ import {
 } from 'react'
 import { io } from 'socket.io-client'
 import { indexNetwork, type NetworkIndex } from '../state/network-index'
-import { ApiRequestError, createApiClient } from './api-client'
+import { type ApiClient, ApiRequestError, createApiClient } from './api-client'
 import { createLiveFeed, type FeedView, type IocSocket, type LiveFeed } from './live-feed'
 
-interface LiveContextValue {
+interface FeedContextValue {
   index: NetworkIndex
   feed: LiveFeed
 }
 
-const LiveContext = createContext<LiveContextValue | null>(null)
+const FeedContext = createContext<FeedContextValue | null>(null)
 
 const NETWORK_RETRY_MS = 5_000
 
-export interface LiveProviderProps {
-  /** A wall display's read-only token from `?token=`; null for a signed-in desk (cookie). */
-  displayToken: string | null
-  children: ReactNode
-  /** Shown until the network and the socket are ready. */
-  loading: ReactNode
-  /** Shown when the server refuses the token or session (401/403). */
-  refused: ReactNode
+export interface NetworkLoad {
+  index: NetworkIndex | null
+  /** The server refused the token or session (401/403). */
+  refused: boolean
+  /** Asks for the network again (a message named another network version). */
+  reload(): void
 }
 
-/** Loads the network, opens the socket and keeps one live feed for everything below it. */
-export function LiveProvider({ displayToken, children, loading, refused }: LiveProviderProps) {
-  const api = useMemo(() => createApiClient(displayToken), [displayToken])
+/** `GET /api/v1/network`, retried every few seconds until the server answers. */
+export function useNetworkIndex(api: ApiClient): NetworkLoad {
   const [networkEpoch, setNetworkEpoch] = useState(0)
   const [index, setIndex] = useState<NetworkIndex | null>(null)
-  const [isRefused, setRefused] = useState(false)
-  const [feed, setFeed] = useState<LiveFeed | null>(null)
+  const [refused, setRefused] = useState(false)
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: networkEpoch asks for the network again.
   useEffect(() => {
@@ -60,32 +57,68 @@ export function LiveProvider({ displayToken, children, loading, refused }: LiveP
     }
   }, [api, networkEpoch])
 
+  const reload = useCallback(() => setNetworkEpoch((e) => e + 1), [])
+  return { index, refused, reload }
+}
+
+/** A socket to the server that served the page, not yet connected: connect once the feed listens. */
+export function createSocket(displayToken: string | null): IocSocket {
+  return io({
+    autoConnect: false,
+    // WebSocket only: no long-polling means no sticky sessions when the server scales out behind
+    // the Redis adapter, and one connection per wall instead of a request every few seconds.
+    transports: ['websocket'],
+    withCredentials: true,
+    ...(displayToken ? { auth: { token: displayToken } } : {}),
+  })
+}
+
+/**
+ * Hands a feed to the map, layers and KPIs below it. The live feed and an analyst's replay feed both
+ * come through here, so everything under it draws a replay with the live code.
+ */
+export function FeedProvider({ index, feed, children }: FeedContextValue & { children: ReactNode }) {
+  const value = useMemo(() => ({ index, feed }), [index, feed])
+  return <FeedContext.Provider value={value}>{children}</FeedContext.Provider>
+}
+
+export interface LiveProviderProps {
+  /** A wall display's read-only token from `?token=`; null for a signed-in desk (cookie). */
+  displayToken: string | null
+  children: ReactNode
+  /** Shown until the network and the socket are ready. */
+  loading: ReactNode
+  /** Shown when the server refuses the token or session (401/403). */
+  refused: ReactNode
+}
+
+/** Loads the network, opens the socket and keeps one live feed for everything below it. */
+export function LiveProvider({ displayToken, children, loading, refused }: LiveProviderProps) {
+  const api = useMemo(() => createApiClient(displayToken), [displayToken])
+  const network = useNetworkIndex(api)
+  const { index, reload } = network
+  const [feed, setFeed] = useState<LiveFeed | null>(null)
+
   useEffect(() => {
     if (!index) return
     // Connect only once the feed listens, or the snapshot sent on connect would be lost.
-    const socket: IocSocket = io({
-      autoConnect: false,
-      // WebSocket only: no long-polling means no sticky sessions when the server scales out behind
-      // the Redis adapter, and one connection per wall instead of a request every few seconds.
-      transports: ['websocket'],
-      withCredentials: true,
-      ...(displayToken ? { auth: { token: displayToken } } : {}),
-    })
-    const created = createLiveFeed(socket, index, {
-      now: Date.now,
-      onNetworkChanged: () => setNetworkEpoch((e) => e + 1),
-    })
+    const socket = createSocket(displayToken)
+    const created = createLiveFeed(socket, index, { now: Date.now, onNetworkChanged: reload })
     setFeed(created)
     socket.connect()
     return () => {
       created.dispose()
       socket.disconnect()
     }
-  }, [index, displayToken])
+  }, [index, displayToken, reload])
 
-  if (isRefused) return refused
+  if (network.refused) return refused
   if (!index || !feed) return loading
-  return <LiveContext.Provider value={{ index, feed }}>{children}</LiveContext.Provider>
+  return (
+    <FeedProvider index={index} feed={feed}>
+      {children}
+    </FeedProvider>
+  )
 }
 
 export interface Live {
@@ -94,9 +127,10 @@ export interface Live {
   view: FeedView
 }
 
+/** The feed below the nearest `<LiveProvider>` or `<FeedProvider>`: live, or an analyst's replay. */
 export function useLive(): Live {
-  const ctx = useContext(LiveContext)
-  if (!ctx) throw new Error('useLive must be used inside <LiveProvider>')
+  const ctx = useContext(FeedContext)
+  if (!ctx) throw new Error('useLive must be used inside <LiveProvider> or <FeedProvider>')
   const view = useSyncExternalStore(ctx.feed.subscribe, ctx.feed.getView)
   return { ...ctx, view }
 }

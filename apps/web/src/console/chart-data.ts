@@ -1,4 +1,4 @@
-import type { Alert, History } from '@ioc/domain'
+import type { Alert, AlertSubject, History } from '@ioc/domain'
 import { floodSensorAt, gaugeAt, type NetworkIndex } from '../state/network-index'
 
 /** The chart shows this much before the data clock, and at least an hour before the alert was raised. */
@@ -38,10 +38,26 @@ const STAGE_LABELS = ['I', 'II', 'III'] as const
  * the depth levels for a street flood sensor, free flow and the alert's threshold for a road segment.
  */
 export function chartData(index: NetworkIndex, alert: Alert, history: History): ChartData | null {
+  const data = subjectChartData(index, alert.subject, history)
+  if (!data || data.unit !== 'km/h' || alert.kind !== 'congestion') return data
+  const threshold: ChartLine = {
+    labelKey: 'chart.threshold',
+    role: 'level',
+    stage: 2,
+    values: data.xs.map(() => alert.threshold),
+  }
+  return { ...data, lines: [...data.lines, threshold] }
+}
+
+/** A subject's history with its configured levels (no alert): the console's chart and the replay's. */
+export function subjectChartData(
+  index: NetworkIndex,
+  subject: AlertSubject,
+  history: History,
+): ChartData | null {
   const xs = history.points.map((p) => p.observedAt / 1000)
   const measured = history.points.map((p) => p.value)
   const flat = (v: number) => xs.map(() => v)
-  const { subject } = alert
   if (subject.type === 'segment') {
     const i = index.segmentIdxById.get(subject.id)
     if (i === undefined) return null
@@ -49,8 +65,6 @@ export function chartData(index: NetworkIndex, alert: Alert, history: History): 
       { labelKey: 'chart.speed', role: 'measured', values: measured },
       { labelKey: 'chart.freeFlow', role: 'reference', values: flat(index.freeFlowKph[i] as number) },
     ]
-    if (alert.kind === 'congestion')
-      lines.push({ labelKey: 'chart.threshold', role: 'level', stage: 2, values: flat(alert.threshold) })
     return { unit: 'km/h', xs, lines }
   }
   const i = index.stationIdxById.get(subject.id)

@@ -1,30 +1,20 @@
-import { useMemo, useState } from 'react'
 import { SignedOut } from '../auth/signed-out'
-import { createApiClient } from '../connection/api-client'
 import { connectionStatus } from '../connection/connection-status'
 import { LiveProvider, useLive } from '../connection/live-provider'
-import { ForecastMapToggle } from '../forecast/forecast-map-toggle'
-import { forecastSpeedLayer } from '../forecast/forecast-speed-layer'
-import { useTrafficForecast } from '../forecast/use-traffic-forecast'
+import { useDeskForecast } from '../forecast/use-desk-forecast'
 import { useNow } from '../hooks/use-now'
 import { Legend } from '../map/legend'
 import { LiveMap } from '../map/live-map'
 import { StatusBanner } from '../wall/status-banner'
 
 function DeskMap() {
-  const { index, view } = useLive()
+  const { view } = useLive()
   const now = useNow()
-  const [forecastOn, setForecastOn] = useState(false)
-  const api = useMemo(() => createApiClient(null), [])
-  const forecast = useTrafficForecast(api, forecastOn)
-  const overlays = useMemo(
-    () => (forecast ? [forecastSpeedLayer(index, forecast, 1)] : []),
-    [index, forecast],
-  )
+  const forecast = useDeskForecast()
   return (
     <div className="desk-map">
-      <LiveMap theme="light" scale={1} interactive overlays={overlays} />
-      <ForecastMapToggle on={forecastOn} onChange={setForecastOn} forecast={forecast} />
+      <LiveMap theme="light" scale={1} interactive overlays={forecast.overlays} />
+      {forecast.controls}
       <StatusBanner status={connectionStatus(view, now)} lastDataAt={view.lastDataAt} now={now} />
       <Legend />
     </div>

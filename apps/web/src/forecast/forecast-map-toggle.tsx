@@ -1,13 +1,21 @@
 import type { TrafficForecast } from '@ioc/domain'
 import { useTranslation } from 'react-i18next'
+import type { ApiClient } from '../connection/api-client'
 import { useFormatters } from '../hooks/use-formatters'
+import type { Gauge } from '../state/network-index'
+import { GaugeForecastPanel } from './gauge-forecast-panel'
 import './forecast.css'
 
-/** Switches the desk map between live speeds and the 30-min forecast, and says when that was made. */
+/**
+ * Switches the desk map between live speeds and the 30-min forecast (and says when that was made);
+ * while on, the tide gauges' observed and forecast curves are shown beside the map.
+ */
 export function ForecastMapToggle(props: {
   on: boolean
   onChange(on: boolean): void
   forecast: TrafficForecast | null
+  api: ApiClient
+  gauges: readonly Gauge[]
 }) {
   const { t } = useTranslation()
   const { f } = useFormatters()
@@ -19,6 +27,7 @@ export function ForecastMapToggle(props: {
       {props.on && props.forecast && (
         <span>{t('forecast.issuedAt', { time: f.time(props.forecast.issuedAt) })}</span>
       )}
+      {props.on && props.gauges.map((g) => <GaugeForecastPanel key={g.id} api={props.api} gauge={g} />)}
     </div>
   )
 }

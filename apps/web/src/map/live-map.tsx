@@ -30,10 +30,12 @@ export interface LiveMapProps {
   interactive: boolean
   /** Drawn over the live speeds and under the water and alerts (the desk's forecast speeds). */
   overlays?: readonly Layer[]
+  /** A click on a picked feature (a replay charts it): the layer and the object under the pointer. */
+  onPick?: (pick: { layerId: string; object: unknown }) => void
 }
 
 /** The base map with the live deck.gl layers; each layer recomputes only when its column's version moves. */
-export function LiveMap({ theme, scale, interactive, overlays = [] }: LiveMapProps) {
+export function LiveMap({ theme, scale, interactive, overlays = [], onPick }: LiveMapProps) {
   const { index, feed, view } = useLive()
   const { t } = useTranslation()
   const { f, lang } = useFormatters()
@@ -68,6 +70,15 @@ export function LiveMap({ theme, scale, interactive, overlays = [] }: LiveMapPro
     [index, state, t, f, lang],
   )
 
+  const onClick = useMemo(
+    () =>
+      onPick &&
+      ((info: PickingInfo) => {
+        if (info.layer && info.object) onPick({ layerId: info.layer.id, object: info.object })
+      }),
+    [onPick],
+  )
+
   return (
     <MapView
       theme={theme}
@@ -76,6 +87,7 @@ export function LiveMap({ theme, scale, interactive, overlays = [] }: LiveMapPro
       getTooltip={getTooltip}
       scale={scale}
       interactive={interactive}
+      {...(onClick && { onClick })}
     />
   )
 }

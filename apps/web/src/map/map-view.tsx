@@ -30,10 +30,12 @@ export interface MapViewProps {
   scale: number
   /** Wall displays are not touched: no controls, no scroll zoom. */
   interactive: boolean
+  /** A click on the map, with what deck.gl picked under it. */
+  onClick?: (info: PickingInfo) => void
 }
 
 /** Maplibre draws the offline base map; deck.gl draws the live layers above it (not interleaved). */
-export function MapView({ theme, network, layers, getTooltip, scale, interactive }: MapViewProps) {
+export function MapView({ theme, network, layers, getTooltip, scale, interactive, onClick }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null)
   const overlayRef = useRef<MapboxOverlay | null>(null)
 
@@ -69,7 +71,7 @@ export function MapView({ theme, network, layers, getTooltip, scale, interactive
   }, [theme, scale, interactive, network])
 
   useEffect(() => {
-    overlayRef.current?.setProps({ layers, getTooltip })
+    overlayRef.current?.setProps({ layers, getTooltip, ...(onClick && { onClick }) })
   })
 
   return <div ref={container} className="map-view" data-testid="map" />

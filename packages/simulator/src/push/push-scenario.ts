@@ -15,6 +15,17 @@ export interface PushOptions {
   batch: number
   /** Scenario time to start from (default the scenario start). */
   startMs?: number
+  /**
+   * Scenario time from which to send: readings between it and `startMs` are history, sent at once
+   * (default `startMs`: no history).
+   */
+  historyFromMs?: number
+  /**
+   * Re-time every reading so that `startMs` is the moment the push starts: a recorded day played as if
+   * it were happening now, which is what a live server's clock-driven rules (a silent sensor) expect.
+   * Readings would then lie in the future above 1×, so it needs `speed` ≤ 1.
+   */
+  asLive?: boolean
   /** Replay again and again, each pass shifted by the scenario length so time keeps moving forward. */
   loop: boolean
   maxAttempts?: number
@@ -28,21 +39,25 @@ export async function pushScenario(scenario: Scenario, world: World, o: PushOpti
   const lengthMs = Date.parse(scenario.to) - startMs
   const simStartMs = o.startMs ?? startMs
   const wallStartMs = Date.now()
+  if (o.asLive && o.speed > 1) throw new Error('a push re-timed to now cannot run faster than real time')
+  // Whole minutes, so re-timed readings keep their round clock times (17:05:00, not 17:05:37).
+  const liveShiftMs = o.asLive ? Math.floor((wallStartMs - simStartMs) / 60_000) * 60_000 : 0
   let sent = 0
   for (let pass = 0; pass === 0 || o.loop; pass++) {
-    const shiftMs = pass * lengthMs
+    const shiftMs = pass * lengthMs + liveShiftMs
     let lines: string[] = []
     let lastMs = 0
     const flush = async () => {
       if (lines.length === 0) return
-      const wait = dueWallMs(lastMs, simStartMs, wallStartMs, o.speed) - Date.now()
+      const wait = dueWallMs(lastMs - liveShiftMs, simStartMs, wallStartMs, o.speed) - Date.now()
       if (wait > 0) await sleep(wait)
       await postWithRetry(endpoint, o.key, `${lines.join('\n')}\n`, o.maxAttempts ?? 8, o.log)
       sent += lines.length
       o.log?.(`${formatLocalIso(lastMs)}  ${sent} observations sent`)
       lines = []
     }
-    for (const obs of generateObservations(scenario, world, { fromMs: pass === 0 ? simStartMs : startMs })) {
+    const fromMs = pass === 0 ? (o.historyFromMs ?? simStartMs) : startMs
+    for (const obs of generateObservations(scenario, world, { fromMs })) {
       const atMs = Date.parse(obs.observedAt) + shiftMs
       // A batch never spans two timestamps' pacing: send what is due before moving on in time.
       if (lines.length >= o.batch || (lines.length > 0 && atMs !== lastMs)) await flush()

@@ -150,12 +150,12 @@ async function addTransition(db: pg.ClientBase, t: Omit<AlertTransition, 'seq'>)
 export function postgresAlerts(pool: pg.Pool): AlertStore {
   /** The engine-state version this instance's engine reflects; null until it has loaded the state. */
   let seenVersion: number | null = null
-  /** The stored engine state as of `cachedVersion`, so a reload reads only rows changed since. */
+  /** The stored engine state (JSON text) as of `version`, so a reload reads only rows changed since. */
   const cache = {
     version: -1,
-    meta: null as Record<string, unknown> | null,
-    stations: {} as Record<string, unknown>,
-    segments: {} as Record<string, unknown>,
+    meta: null as string | null,
+    stations: new Map<string, string>(),
+    segments: new Map<string, string>(),
   }
 
   async function applyEngineOutput(
@@ -241,7 +241,7 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
     }
     await db.query(
       `INSERT INTO rules_state (scope, id, doc, version)
-       SELECT s, i, d::jsonb, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS u(s, i, d)
+       SELECT s, i, d, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS u(s, i, d)
        ON CONFLICT (scope, id) DO UPDATE SET doc = excluded.doc, version = excluded.version`,
       [scopes, ids, docs, version],
     )
@@ -283,25 +283,24 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
       const { version, rows } = await inTransaction(pool, async (db) => {
         await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
         const v = await db.query<{ version: number }>('SELECT version FROM rules_version')
-        const changed = await db.query<{ scope: string; id: string; doc: unknown }>(
+        const changed = await db.query<{ scope: string; id: string; doc: string }>(
           'SELECT scope, id, doc FROM rules_state WHERE version > $1',
           [cache.version],
         )
         return { version: v.rows[0]?.version ?? 0, rows: changed.rows }
       })
       for (const r of rows) {
-        if (r.scope === 'meta') cache.meta = r.doc as Record<string, unknown>
-        else if (r.scope === 'station') cache.stations[r.id] = r.doc
-        else if (r.scope === 'segment') cache.segments[r.id] = r.doc
+        if (r.scope === 'meta') cache.meta = r.doc
+        else if (r.scope === 'station') cache.stations.set(r.id, r.doc)
+        else if (r.scope === 'segment') cache.segments.set(r.id, r.doc)
       }
       cache.version = version
       seenVersion = version
       if (!cache.meta) return null
-      return {
-        ...structuredClone(cache.meta),
-        stations: structuredClone(cache.stations),
-        segments: structuredClone(cache.segments),
-      }
+      // Parsed afresh on each load, so the engine never shares objects with the cache.
+      const parsed = (m: Map<string, string>) =>
+        Object.fromEntries([...m].map(([id, doc]) => [id, JSON.parse(doc)]))
+      return { ...JSON.parse(cache.meta), stations: parsed(cache.stations), segments: parsed(cache.segments) }
     },
 
     async listAlerts(q: AlertQuery) {

@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { runAlertStoreContract } from '../alert-store-contract'
 import { runDeadLetterStoreContract } from '../dead-letter-store-contract'
 import { runIncidentStoreContract } from '../incident-store-contract'
 import { runStoreContract } from '../store-contract'
@@ -13,8 +14,8 @@ beforeAll(async () => {
 })
 afterAll(() => schema.drop())
 
-// Each contract test gets a schema of its own, dropped afterwards.
-runStoreContract('postgres', async () => {
+/** A store on a schema of its own, dropped on dispose: each contract test starts empty. */
+async function harness() {
   const own = await createTempSchema('contract')
   let store = await openPostgresStore(own.url)
   return {
@@ -29,7 +30,9 @@ runStoreContract('postgres', async () => {
       await own.drop()
     },
   }
-})
+}
+runStoreContract('postgres', harness)
+runAlertStoreContract('postgres', harness)
 
 async function sql<R extends pg.QueryResultRow>(text: string, setup?: string): Promise<R[]> {
   const c = new pg.Client({ connectionString: schema.url })

@@ -1,0 +1,56 @@
+import { loadNetwork } from '@ioc/fixtures'
+import { expect, test } from 'vitest'
+import { indexNetwork } from '../../network/network-index'
+import { readMqttMessage } from './read-mqtt-message'
+
+const index = indexNetwork(loadNetwork())
+const NOW = Date.parse('2025-11-06T17:10:00+07:00')
+const at = '2025-11-06T17:05:00+07:00'
+const read = (topic: string, payload: unknown) =>
+  readMqttMessage(
+    topic,
+    Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload)),
+    index,
+    NOW,
+  )
+
+test('the topic fills in the type and the station of a bare reading', () => {
+  expect(read('hcmc/water/phu-an', { observedAt: at, value: 1.62, source: 'sihymete' })).toEqual({
+    ok: true,
+    observations: [{ type: 'water', stationId: 'phu-an', observedAt: at, value: 1.62, source: 'sihymete' }],
+  })
+})
+
+test('an array of readings of the topic’s segment is one message', () => {
+  const segmentId = index.network.segments[0]?.id as string
+  const r = read(`hcmc/traffic/${segmentId}`, [
+    { observedAt: at, speedKph: 12, source: 'tomtom' },
+    { type: 'traffic', segmentId, observedAt: at, speedKph: 14, source: 'here' },
+  ])
+  expect(r.ok && r.observations.map((o) => o.type === 'traffic' && o.speedKph)).toEqual([12, 14])
+})
+
+test('every problem is named with its field, and an array names the item', () => {
+  expect(read('hcmc/water/phu-an', { observedAt: at, value: '1,62', source: 's' })).toEqual({
+    ok: false,
+    reason: expect.stringMatching(/^value: /),
+  })
+  expect(read('hcmc/water/phu-an', [{ observedAt: at, value: 1.6, source: 's' }, 7])).toEqual({
+    ok: false,
+    reason: 'item 1, (root): expected an observation object',
+  })
+  expect(
+    read('hcmc/water/phu-an', { type: 'traffic', observedAt: at, speedKph: 3, source: 's' }),
+  ).toMatchObject({
+    ok: false,
+    reason: expect.stringContaining('type: "traffic" does not match the topic\'s "water"'),
+  })
+  expect(read('hcmc/rain/phu-an', { value: 1 })).toEqual({
+    ok: false,
+    reason: 'topic: not hcmc/water/<stationId> or hcmc/traffic/<segmentId>',
+  })
+  expect(read('hcmc/water/phu-an', '[]')).toEqual({
+    ok: false,
+    reason: '(root): an empty array holds no observation',
+  })
+})

@@ -1,0 +1,89 @@
+import type { Observation, StateSnapshot } from '@ioc/domain'
+import { loadNetwork } from '@ioc/fixtures'
+import { describe, expect, test } from 'vitest'
+import { LatestState, type SubjectIndex } from './latest-state'
+
+const network = loadNetwork()
+const index: SubjectIndex = {
+  network,
+  segmentIdx: new Map(network.segments.map((s, i) => [s.id, i])),
+  stationIdx: new Map(network.stations.map((s, i) => [s.id, i])),
+}
+const seg = (i: number) => network.segments[i]?.id as string
+const phuAnIdx = network.stations.findIndex((s) => s.id === 'phu-an')
+const T0 = Date.parse('2025-10-07T11:00:00Z')
+const iso = (ms: number) => new Date(ms).toISOString()
+
+const speed = (i: number, kph: number, atMs = T0): Observation => ({
+  type: 'traffic',
+  segmentId: seg(i),
+  observedAt: iso(atMs),
+  speedKph: kph,
+  source: 'tomtom',
+})
+const level = (m: number, atMs = T0): Observation => ({
+  type: 'water',
+  stationId: 'phu-an',
+  observedAt: iso(atMs),
+  value: m,
+  source: 'sihymete',
+})
+
+describe('LatestState', () => {
+  test('a burst of observations becomes one delta with the latest value per subject', () => {
+    const s = new LatestState(index)
+    s.apply([speed(7, 40), speed(3, 25), speed(7, 12, T0 + 60_000), level(1.41)])
+    expect(s.takeDelta(T0 + 100)).toEqual({
+      networkVersion: network.version,
+      seq: 1,
+      clock: T0 + 100,
+      traffic: { segmentIdx: [3, 7], speedKph: [25, 12], observedAt: [T0, T0 + 60_000] },
+      water: { stationIdx: [phuAnIdx], value: [1.41], observedAt: [T0] },
+    })
+    expect(s.takeDelta(T0 + 200)).toBeNull()
+  })
+
+  test('an older or repeated reading changes nothing', () => {
+    const s = new LatestState(index)
+    s.apply([speed(1, 30, T0 + 1000)])
+    s.takeDelta(T0)
+    s.apply([speed(1, 50, T0), speed(1, 99, T0 + 1000)])
+    expect(s.hasChanges()).toBe(false)
+  })
+
+  test('snapshot holds every subject with data and leaves pending changes for the next delta', () => {
+    const s = new LatestState(index)
+    s.apply([speed(2, 33), level(1.2)])
+    const snap: StateSnapshot = s.snapshot(T0, [])
+    expect(snap.traffic).toEqual({ segmentIdx: [2], speedKph: [33], observedAt: [T0] })
+    expect(snap.water.stationIdx).toEqual([phuAnIdx])
+    expect(s.takeDelta(T0)?.seq).toBe(1)
+  })
+
+  test('applying the deltas to the first snapshot gives the current snapshot', () => {
+    const s = new LatestState(index)
+    s.apply([speed(0, 10)])
+    const first = s.snapshot(T0, []).traffic
+    const speeds = new Map(first.segmentIdx.map((i, k) => [i, first.speedKph[k] as number]))
+    for (let round = 1; round <= 20; round++) {
+      s.apply([speed(round % 6, round, T0 + round), speed((round * 5) % 11, 100 - round, T0 + round)])
+      const d = s.takeDelta(T0 + round)
+      d?.traffic.segmentIdx.forEach((i, k) => {
+        speeds.set(i, d.traffic.speedKph[k] as number)
+      })
+    }
+    const now = s.snapshot(T0 + 99, [])
+    expect(new Map(now.traffic.segmentIdx.map((i, k) => [i, now.traffic.speedKph[k]]))).toEqual(speeds)
+  })
+
+  test('replaceAll makes a new picture with nothing pending, and deltas keep counting', () => {
+    const s = new LatestState(index)
+    s.apply([speed(1, 30), speed(2, 40)])
+    expect(s.takeDelta(T0)?.seq).toBe(1)
+    s.replaceAll([speed(2, 15, T0 - 60_000), level(1.5)])
+    expect(s.hasChanges()).toBe(false)
+    expect(s.snapshot(T0, []).traffic).toEqual({ segmentIdx: [2], speedKph: [15], observedAt: [T0 - 60_000] })
+    s.apply([speed(3, 20)])
+    expect(s.takeDelta(T0)).toMatchObject({ seq: 2, traffic: { segmentIdx: [3] } })
+  })
+})
