@@ -36,6 +36,33 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     }
   })
 
+  test('a client of the instance that does not lead recovers the deltas it missed while away', async () => {
+    const leader = (await d.leader()) === 'ioc-a' ? a : b
+    const follower = leader === a ? b : a
+    const socket = follower.socket({
+      auth: { token: d.displayToken },
+      reconnectionDelay: 500,
+      randomizationFactor: 0,
+    })
+    await next(socket, 'state:snapshot')
+    let snapshots = 0
+    socket.on('state:snapshot', () => snapshots++)
+    const missed = new Promise<StateDelta>((resolve) =>
+      socket.on('state:delta', (delta: StateDelta) => {
+        if (delta.traffic.segmentIdx.includes(13)) resolve(delta)
+      }),
+    )
+    const reconnected = next(socket, 'connect')
+    socket.io.engine.close()
+    // The leader emits the delta through the Redis stream while the client is away.
+    expect((await leader.ingest(ndjson([speed(13, 23)]))).status).toBe(200)
+    await reconnected
+    expect(socket.recovered).toBe(true)
+    const delta = await missed
+    expect(delta.traffic.speedKph[delta.traffic.segmentIdx.indexOf(13)]).toBe(23)
+    expect(snapshots).toBe(0)
+  })
+
   test("a new client's snapshot holds what the other instance stored", async () => {
     expect((await b.ingest(ndjson([level('nha-be', 1.23)]))).status).toBe(200)
     const snap = await until(

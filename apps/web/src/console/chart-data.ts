@@ -39,7 +39,7 @@ const STAGE_LABELS = ['I', 'II', 'III'] as const
  */
 export function chartData(index: NetworkIndex, alert: Alert, history: History): ChartData | null {
   const data = subjectChartData(index, alert.subject, history)
-  if (!data || data.unit !== 'km/h' || alert.kind !== 'congestion') return data
+  if (data?.unit !== 'km/h' || alert.kind !== 'congestion') return data
   const threshold: ChartLine = {
     labelKey: 'chart.threshold',
     role: 'level',

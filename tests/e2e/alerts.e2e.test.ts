@@ -1,0 +1,76 @@
+import type { Observation } from '@ioc/domain'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { launchBrowser, openPage, screenshot } from './browser'
+import { type E2eServer, PASSWORD, startE2eServer } from './e2e-server'
+
+let server: E2eServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startE2eServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function signIn(page: Page, name: string) {
+  await page.goto(`${server.url}/login`)
+  await page.getByLabel('Tên đăng nhập').fill(name)
+  await page.getByLabel('Mật khẩu').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+}
+
+/** Phú An rising past báo động III over the last hour, slowly enough not to trip the rate-of-rise rule. */
+function phuAnRising(nowMs: number): Observation[] {
+  return [
+    [60, 1.45],
+    [40, 1.52],
+    [20, 1.58],
+    [0, 1.63],
+  ].map(([minutesAgo = 0, value = 0]) => ({
+    type: 'water',
+    stationId: 'phu-an',
+    observedAt: new Date(nowMs - minutesAgo * 60_000).toISOString(),
+    value,
+    source: 'e2e:phu-an',
+  }))
+}
+
+test('a new alert reaches the wall and the console; the duty officer acknowledges it and the wall shows it', async () => {
+  const wall = await openPage(browser, server.url)
+  await wall.page.goto(`${server.url}/wall?token=${server.displayToken}`)
+  await wall.page.getByText('Không có cảnh báo đang mở').waitFor()
+
+  const desk = await openPage(browser, server.url, { width: 1600, height: 1000 })
+  await signIn(desk.page, server.users['duty-officer'])
+  await desk.page.goto(`${server.url}/alerts`)
+  const queue = desk.page.getByRole('listbox')
+  await queue.waitFor()
+
+  await server.ingest(phuAnRising(Date.now()))
+
+  const tickerItem = wall.page.locator('.ticker-run').first().locator('.ticker-item', { hasText: 'Phú An' })
+  await expect.poll(() => tickerItem.textContent()).toMatch(/Phú An vượt báo động III.*Chưa xác nhận/)
+  await screenshot(wall.page, 'wall-new-critical-alert')
+
+  const row = queue.getByRole('option', { name: /Phú An/ })
+  await row.waitFor()
+  await row.click()
+  const ack = desk.page.getByRole('form', { name: 'Xác nhận' })
+  await ack.getByRole('textbox').fill('Đã báo đội ứng phó triều cường Quận 7')
+  await screenshot(desk.page, 'console-acknowledging')
+  await ack.getByRole('button', { name: 'Xác nhận' }).click()
+
+  await expect.poll(() => tickerItem.textContent()).toMatch(/Đã xác nhận/)
+  await expect
+    .poll(() => desk.page.getByText('Đã báo đội ứng phó triều cường Quận 7').count())
+    .toBeGreaterThan(0)
+  await screenshot(wall.page, 'wall-alert-acknowledged')
+  await screenshot(desk.page, 'console-acknowledged')
+  expect([...wall.outside, ...desk.outside]).toEqual([])
+  expect([...wall.errors, ...desk.errors]).toEqual([])
+})
