@@ -48,10 +48,10 @@ test('a new alert reaches the wall and the console; the duty officer acknowledge
   const desk = await openPage(browser, server.url, { width: 1600, height: 1000 })
   await signIn(desk.page, server.users['duty-officer'])
   await desk.page.goto(`${server.url}/alerts`)
-  const queue = desk.page.getByRole('listbox')
-  await queue.waitFor()
+  await desk.page.getByRole('heading', { name: 'Cảnh báo', exact: true }).waitFor()
 
   await server.ingest(phuAnRising(Date.now()))
+  const queue = desk.page.getByRole('listbox')
 
   const tickerItem = wall.page.locator('.ticker-run').first().locator('.ticker-item', { hasText: 'Phú An' })
   await expect.poll(() => tickerItem.textContent()).toMatch(/Phú An vượt báo động III.*Chưa xác nhận/)
