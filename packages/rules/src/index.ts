@@ -2,4 +2,10 @@ export { defaultRulesConfig, loadRulesConfig } from './config/load-rules-config'
 export type { Result } from './config/resolve-rules'
 export * from './config/rules-config'
 export * from './engine/engine-state'
-export { createRulesEngine, type RulesEngine, runRules, type StateSubjects } from './engine/rules-engine'
+export {
+  createRulesEngine,
+  type RestoreOptions,
+  type RulesEngine,
+  runRules,
+  type StateSubjects,
+} from './engine/rules-engine'
