@@ -62,16 +62,22 @@ export async function startE2eServer(env: Record<string, string> = {}) {
     if (!res.ok) throw new Error(`ingest: ${res.status} ${await res.text()}`)
   }
 
-  /** Feeds the king-tide recording between two local times of 6 Nov 2025, in batches as a feed would. */
-  const feedKingTide = async (fromLocal: string, toLocal: string) => {
+  /**
+   * Feeds the king-tide recording between two local times of 6 Nov 2025, in batches as a feed would;
+   * `endingNow` re-times the window so that it ends a minute ago, as if it had just happened.
+   */
+  const feedKingTide = async (fromLocal: string, toLocal: string, o: { endingNow?: boolean } = {}) => {
     const { scenario } = loadScenario(KING_TIDE)
     const window = {
       fromMs: Date.parse(`2025-11-06T${fromLocal}:00+07:00`),
       toMs: Date.parse(`2025-11-06T${toLocal}:00+07:00`),
     }
+    const shiftMs = o.endingNow ? Math.floor((Date.now() - 60_000 - window.toMs) / 60_000) * 60_000 : 0
     let batch: Observation[] = []
-    for (const o of generateObservations(scenario, loadWorld(), window)) {
-      batch.push(o)
+    for (const obs of generateObservations(scenario, loadWorld(), window)) {
+      batch.push(
+        shiftMs ? { ...obs, observedAt: new Date(Date.parse(obs.observedAt) + shiftMs).toISOString() } : obs,
+      )
       if (batch.length === 5_000) {
         await ingest(batch)
         batch = []

@@ -69,7 +69,7 @@ test('/health says the server is live and ready', async () => {
 })
 
 describe('the built web client', () => {
-  test.each(['/', '/wall', '/alerts/123', '/replay', '/login'])('%s serves the app', async (path) => {
+  test.each(['/', '/wall', '/alerts/123', '/replay?incident=abc', '/reports', '/login'])('%s serves the app', async (path) => {
     const res = await fetch(`${s.url}${path}`)
     expect(res.status).toBe(200)
     expect(await res.text()).toContain('<title>IOC</title>')

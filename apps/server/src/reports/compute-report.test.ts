@@ -97,14 +97,16 @@ const readings = [
   [20, 1.1],
 ].map(([h = 0, value = 0]) => ({ atMs: T0 + h * H, value }))
 
-const report = computeReport({
+const input = {
   fromMs: T0,
   toMs: T0 + 24 * H,
+  nowMs: T0 + 30 * H,
   ackTargetMs: 600 * S,
   alerts,
   gaugeReadings: new Map([['phu-an', readings]]),
   network: { segments: [nhc], stations: [phuAn, ungVanKhiem] },
-})
+}
+const report = computeReport(input)
 
 test('city-wide: counts, response times, hours, the peak and forecast skill match the hand count', () => {
   const city = report.sections[0]
@@ -155,4 +157,10 @@ test('each district gets the figures of its own subjects', () => {
   const thuDuc = report.sections[2]
   expect(thuDuc?.alertCounts.map((c) => c.kind)).toEqual(['forecast-water-level', 'water-level'])
   expect(thuDuc?.congestion).toEqual([])
+})
+
+test('a report of today counts a congestion still going on up to now, not to the end of the day', () => {
+  const today = computeReport({ ...input, nowMs: T0 + 22 * H })
+  // 1 h carried over from the day before, then 20:00 → now (22:00).
+  expect(today.sections[0]?.congestion).toEqual([{ segmentId: nhc.id, name: 'Nguyễn Hữu Cảnh', hours: 3 }])
 })

@@ -17,6 +17,8 @@ const RELEASE_M = 0.05
 export interface ReportInput {
   fromMs: number
   toMs: number
+  /** The report is made now: an alert still active counts up to now, never into the rest of the period. */
+  nowMs: number
   ackTargetMs: number
   /** Every alert raised before `toMs` that may overlap the period (raised in it, or active into it). */
   alerts: readonly Alert[]
@@ -63,12 +65,14 @@ export function computeReport(input: ReportInput): OperationsReport {
       alertCounts: countByKindAndSeverity(raised),
       ack: { ...durationStats(ackS), withinTargetShare: raised.length ? inTime / raised.length : null },
       resolve: durationStats(resolveS),
-      congestion: activeHours(alerts, 'congestion', fromMs, toMs).map(([id, hours]) => ({
-        segmentId: id,
-        name: nameOf.get(`segment:${id}`) ?? id,
-        hours,
-      })),
-      floods: activeHours(alerts, 'street-flood', fromMs, toMs).map(([id, hours]) => ({
+      congestion: activeHours(alerts, 'congestion', fromMs, Math.min(toMs, input.nowMs)).map(
+        ([id, hours]) => ({
+          segmentId: id,
+          name: nameOf.get(`segment:${id}`) ?? id,
+          hours,
+        }),
+      ),
+      floods: activeHours(alerts, 'street-flood', fromMs, Math.min(toMs, input.nowMs)).map(([id, hours]) => ({
         stationId: id,
         name: nameOf.get(`station:${id}`) ?? id,
         hours,

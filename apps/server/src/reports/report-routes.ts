@@ -49,6 +49,7 @@ export function reportRoutes(ctx: ServerContext): Router {
     const report = computeReport({
       fromMs: from,
       toMs: to,
+      nowMs: Date.now(),
       ackTargetMs: ctx.config.forecast.reportAckTargetMs,
       alerts,
       gaugeReadings,
