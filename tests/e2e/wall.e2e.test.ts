@@ -56,7 +56,7 @@ test('the wall reads from across the room on a 4K screen', async () => {
   // At 4K a KPI figure is at least 1.5 % of the screen height: about 3 cm on a 2 m-tall wall.
   expect(fontPx).toBeGreaterThan(2160 * 0.015)
   await expect.poll(() => page.getByRole('region', { name: 'Congested roads' }).count()).toBe(1)
-  await screenshot(page, 'wall-king-tide-4k-en')
+  // No screenshot: software WebGL needs minutes for one 4K frame on a CI machine.
   expect(outside).toEqual([])
 })
 
