@@ -1,6 +1,6 @@
 // Prints the gzip size of the JavaScript /wall loads before its first frame (target ≤ 900 KB), from the
 // manifest of the last `vite build`: the entry, the wall route chunk, and everything they import statically.
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -33,4 +33,10 @@ console.table(rows.map((r) => ({ file: r.file, kB: r.kB.toFixed(1), 'gzip kB': r
 const total = rows.reduce((s, r) => s + r.gzipKB, 0)
 console.log(
   `/wall initial JS: ${total.toFixed(1)} kB gzip (target ≤ 900 kB, ${((total / 900) * 100).toFixed(0)}% of it)`,
+)
+const results = fileURLToPath(new URL('../../../bench/results/', import.meta.url))
+mkdirSync(results, { recursive: true })
+writeFileSync(
+  join(results, 'web-wall-bundle.json'),
+  `${JSON.stringify({ wallInitialJsGzipKB: Number(total.toFixed(1)), targetKB: 900, files: rows }, null, 2)}\n`,
 )
