@@ -11,8 +11,18 @@ export interface AlertMarker {
 
 export const ALERT_LAYER_ID = 'alerts'
 
+/**
+ * Whether an alert earns a ring on the map: only while its condition holds (a cleared alert waiting for
+ * its acknowledgement belongs to the console, not the map), and not for plain congestion, which the
+ * road's own colour already shows; rings on hundreds of slow roads at rush hour would hide the floods.
+ */
+export function isMarked(a: Alert): boolean {
+  return a.active && !(a.kind === 'congestion' && a.severity === 'warning')
+}
+
 export function alertMarkers(index: NetworkIndex, alerts: readonly Alert[]): AlertMarker[] {
   return alerts.flatMap((alert) => {
+    if (!isMarked(alert)) return []
     const position = subjectPosition(index, alert.subject)
     return position ? [{ alert, position }] : []
   })

@@ -1,0 +1,71 @@
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react'
+import { createApiClient } from '../connection/api-client'
+import { createSocket, FeedProvider, useNetworkIndex } from '../connection/live-provider'
+import type { NetworkIndex } from '../state/network-index'
+import { createReplayFeed, type ReplayFeed, type ReplayFeedView } from './replay-feed'
+
+interface ReplayContextValue {
+  index: NetworkIndex
+  feed: ReplayFeed
+}
+
+const ReplayContext = createContext<ReplayContextValue | null>(null)
+
+export interface ReplayProviderProps {
+  children: ReactNode
+  loading: ReactNode
+  refused: ReactNode
+}
+
+/**
+ * The analyst's own socket and replay feed. The feed also goes to `<FeedProvider>`, so the live map,
+ * layers and KPIs below draw the replay exactly as they draw live data.
+ */
+export function ReplayProvider({ children, loading, refused }: ReplayProviderProps) {
+  const api = useMemo(() => createApiClient(null), [])
+  const network = useNetworkIndex(api)
+  const { index, reload } = network
+  const [feed, setFeed] = useState<ReplayFeed | null>(null)
+
+  useEffect(() => {
+    if (!index) return
+    const socket = createSocket(null)
+    const created = createReplayFeed(socket, index, { now: Date.now, onNetworkChanged: reload })
+    setFeed(created)
+    socket.connect()
+    return () => {
+      created.dispose()
+      socket.disconnect()
+    }
+  }, [index, reload])
+
+  const value = useMemo(() => (index && feed ? { index, feed } : null), [index, feed])
+  if (network.refused) return refused
+  if (!value) return loading
+  return (
+    <ReplayContext.Provider value={value}>
+      <FeedProvider index={value.index} feed={value.feed}>
+        {children}
+      </FeedProvider>
+    </ReplayContext.Provider>
+  )
+}
+
+export interface Replay extends ReplayContextValue {
+  view: ReplayFeedView
+}
+
+export function useReplay(): Replay {
+  const ctx = useContext(ReplayContext)
+  if (!ctx) throw new Error('useReplay must be used inside <ReplayProvider>')
+  const view = useSyncExternalStore(ctx.feed.subscribe, ctx.feed.getView)
+  return { ...ctx, view }
+}
