@@ -69,11 +69,14 @@ test('/health says the server is live and ready', async () => {
 })
 
 describe('the built web client', () => {
-  test.each(['/', '/wall', '/alerts/123', '/replay?incident=abc', '/reports', '/login'])('%s serves the app', async (path) => {
-    const res = await fetch(`${s.url}${path}`)
-    expect(res.status).toBe(200)
-    expect(await res.text()).toContain('<title>IOC</title>')
-  })
+  test.each(['/', '/wall', '/alerts/123', '/replay?incident=abc', '/reports', '/login'])(
+    '%s serves the app',
+    async (path) => {
+      const res = await fetch(`${s.url}${path}`)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toContain('<title>IOC</title>')
+    },
+  )
 
   test('fingerprinted assets are cached for good', async () => {
     const res = await fetch(`${s.url}/assets/app-1234.js`)
