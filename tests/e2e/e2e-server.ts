@@ -84,6 +84,7 @@ export async function startE2eServer(env: Record<string, string> = {}) {
       }
     }
     if (batch.length) await ingest(batch)
+    return { fromMs: window.fromMs + shiftMs, toMs: window.toMs + shiftMs }
   }
 
   const login = async (name: string) => {
