@@ -26,9 +26,15 @@ export function launchBrowser(): Promise<Browser> {
  * A page that may talk to the server only: every request elsewhere is aborted and remembered, so a test
  * proves the app needs no internet (no CDN, tile server or web font).
  */
-export async function openPage(browser: Browser, serverUrl: string, size = { width: 1920, height: 1080 }) {
+export async function openPage(
+  browser: Browser,
+  serverUrl: string,
+  size = { width: 1920, height: 1080 },
+  deviceScaleFactor = 1,
+) {
   const context = await browser.newContext({
     viewport: size,
+    deviceScaleFactor,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   })

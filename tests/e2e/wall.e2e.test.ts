@@ -47,16 +47,18 @@ test('the wall display shows the live map of HCMC with data, offline, from a dis
 })
 
 test('the wall reads from across the room on a 4K screen', async () => {
-  const { page, outside } = await openPage(browser, server.url, { width: 3840, height: 2160 })
+  // A 4K layout (3840 × 2160 CSS pixels) drawn at half resolution: software WebGL at full 4K takes
+  // minutes a frame on a busy CI machine, and what is checked here is the layout, not the pixels.
+  const { page, outside } = await openPage(browser, server.url, { width: 3840, height: 2160 }, 0.5)
   await page.goto(`${server.url}/wall?token=${server.displayToken}&lang=en`)
-  // No wait for the map's idle here: software WebGL at 4K on a busy CI machine can take minutes per frame.
   const value = page.locator('.kpi-value').first()
   await value.waitFor()
   const fontPx = await value.evaluate((e) => Number.parseFloat(getComputedStyle(e).fontSize))
   // At 4K a KPI figure is at least 1.5 % of the screen height: about 3 cm on a 2 m-tall wall.
   expect(fontPx).toBeGreaterThan(2160 * 0.015)
   await expect.poll(() => page.getByRole('region', { name: 'Congested roads' }).count()).toBe(1)
-  // No screenshot: software WebGL needs minutes for one 4K frame on a CI machine.
+  await waitForMapIdle(page)
+  await screenshot(page, 'wall-king-tide-4k-layout-en')
   expect(outside).toEqual([])
 })
 
