@@ -1,16 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { IngestResult, Observation } from '@ioc/domain'
 import Database from 'better-sqlite3'
 import { afterAll, expect, test } from 'vitest'
 import { hashToken, newToken } from '../src/auth/tokens'
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store'
+import { serveProcess } from './serve-process'
 import { ndjson, network } from './test-server'
 
-const BIN = fileURLToPath(new URL('../bin/ioc.mjs', import.meta.url))
 const dataDir = mkdtempSync(join(tmpdir(), 'ioc-fault-'))
 const children: ChildProcess[] = []
 afterAll(() => {
@@ -18,29 +17,12 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-/** Starts `ioc serve` as a separate process and resolves with its URL once it listens. */
-function serve(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, 'serve'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-      IOC_ADMIN_PASSWORD: 'fault test admin pw',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  children.push(child)
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)))
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk
-      const url = /"url":"(http:[^"]+)","network"/.exec(out)?.[1]
-      if (url) resolve({ url, child })
-    })
-  })
-}
+/** `ioc serve` on this test's DATA_DIR. */
+const serve = () =>
+  serveProcess(
+    { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', IOC_ADMIN_PASSWORD: 'fault test admin pw' },
+    children,
+  )
 
 function exited(child: ChildProcess): Promise<unknown> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()

@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import type { ChildProcess } from 'node:child_process'
 import type { AlertList } from '@ioc/domain'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { createDeployment, type Deployment, until } from './scale-cluster'
+import { serveProcess } from './serve-process'
 import { level, ndjson } from './test-server'
 
-const BIN = fileURLToPath(new URL('../bin/ioc.mjs', import.meta.url))
 const LEASE_TTL_MS = 1000
 const children: ChildProcess[] = []
 let d: Deployment
@@ -22,23 +21,8 @@ afterAll(async () => {
   await d?.stop()
 })
 
-/** `ioc serve` as a process of its own, so it can die without a word; resolves once it listens. */
-function serve(instanceId: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, 'serve'], {
-    env: { ...process.env, ...d.envOf(instanceId) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  children.push(child)
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)))
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk
-      const url = /"url":"(http:[^"]+)","network"/.exec(out)?.[1]
-      if (url) resolve({ url, child })
-    })
-  })
-}
+/** `ioc serve` as instance `instanceId` of the deployment, in a process of its own so it can die without a word. */
+const serve = (instanceId: string) => serveProcess(d.envOf(instanceId), children)
 
 test('killing the instance that holds the lease moves the clock-driven rules to the other', async () => {
   const [one, two] = await Promise.all([serve('ioc-one'), serve('ioc-two')])

@@ -15,62 +15,29 @@ export const ADMIN_PASSWORD = 'admin password for tests'
 export const PASSWORD = 'a long enough password'
 export const network = loadNetwork()
 
+/** The environment of a test server on `dataDir`: any free port, quiet, a fast live tick. */
+export const testEnv = (dataDir: string): Record<string, string> => ({
+  PORT: '0',
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'silent',
+  LIVE_TICK_MS: '50',
+  IOC_ADMIN_PASSWORD: ADMIN_PASSWORD,
+})
+
 /** The real server on an ephemeral port with a fresh DATA_DIR, plus one user per role and tokens. */
 export async function startTestServer(env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ioc-server-'))
-  const config = loadConfig({
-    PORT: '0',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    LIVE_TICK_MS: '50',
-    IOC_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    ...env,
-  })
+  const config = loadConfig({ ...testEnv(dataDir), ...env })
   const server = await startServer(config, network)
   // A second connection to the same database, as the CLI makes: to seed accounts and to look inside.
   const store = openSqliteStore(join(dataDir, 'ioc.sqlite'))
-  const roles: Role[] = ['operator', 'duty-officer', 'analyst']
-  for (const role of roles) {
-    await store.createUser({
-      name: role,
-      role,
-      passwordHash: await hashPassword(PASSWORD),
-      createdAt: Date.now(),
-    })
-  }
-  const ingestKey = newToken('ingest-key')
-  const displayToken = newToken('display')
-  await store.createToken({ kind: 'ingest-key', name: 'feed', tokenHash: hashToken(ingestKey), createdAt: 0 })
-  await store.createToken({
-    kind: 'display',
-    name: 'wall-1',
-    tokenHash: hashToken(displayToken),
-    createdAt: 0,
-  })
-
-  const api = (path: string, init: RequestInit & { token?: string } = {}) => {
-    const { token, ...rest } = init
-    const headers = new Headers(rest.headers)
-    if (token) headers.set('authorization', `Bearer ${token}`)
-    return fetch(`${server.url}/api/v1${path}`, { ...rest, headers })
-  }
-  const login = async (name: string, password = name === 'admin' ? ADMIN_PASSWORD : PASSWORD) => {
-    const res = await api('/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, password }),
-    })
-    if (res.status !== 200) throw new Error(`login ${name}: ${res.status} ${await res.text()}`)
-    return ((await res.json()) as LoginResponse).token
-  }
-  const ingest = (body: string, contentType = 'application/x-ndjson', token = ingestKey) =>
-    api('/observations', { method: 'POST', headers: { 'content-type': contentType }, body, token })
+  const { ingestKey, displayToken } = await seedAccounts(
+    store,
+    ['operator', 'duty-officer', 'analyst'],
+    'wall-1',
+  )
   const sockets: Socket[] = []
-  const socket = (opts: Partial<ManagerOptions & SocketOptions> = {}): Socket => {
-    const s = connect(server.url, { transports: ['websocket'], reconnectionDelay: 100, ...opts })
-    sockets.push(s)
-    return s
-  }
+  const { api, login, ingest, socket } = clientOf(server.url, ingestKey, sockets)
 
   return {
     url: server.url,
@@ -94,6 +61,53 @@ export async function startTestServer(env: Record<string, string> = {}) {
   }
 }
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>
+
+/**
+ * One user per role in `roles` (the admin with ADMIN_PASSWORD, the others with PASSWORD), an ingest key
+ * named "feed" and a display token for the wall `wall`; returns the two tokens.
+ */
+export async function seedAccounts(store: Store, roles: readonly Role[], wall: string) {
+  for (const role of roles) {
+    await store.createUser({
+      name: role,
+      role,
+      passwordHash: await hashPassword(role === 'admin' ? ADMIN_PASSWORD : PASSWORD),
+      createdAt: Date.now(),
+    })
+  }
+  const ingestKey = newToken('ingest-key')
+  const displayToken = newToken('display')
+  await store.createToken({ kind: 'ingest-key', name: 'feed', tokenHash: hashToken(ingestKey), createdAt: 0 })
+  await store.createToken({ kind: 'display', name: wall, tokenHash: hashToken(displayToken), createdAt: 0 })
+  return { ingestKey, displayToken }
+}
+
+/** A client of the server at `url`: the REST API, login, ingest and sockets (kept in `sockets` to close). */
+export function clientOf(url: string, ingestKey: string, sockets: Socket[]) {
+  const api = (path: string, init: RequestInit & { token?: string } = {}) => {
+    const { token, ...rest } = init
+    const headers = new Headers(rest.headers)
+    if (token) headers.set('authorization', `Bearer ${token}`)
+    return fetch(`${url}/api/v1${path}`, { ...rest, headers })
+  }
+  const login = async (name: string, password = name === 'admin' ? ADMIN_PASSWORD : PASSWORD) => {
+    const res = await api('/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, password }),
+    })
+    if (res.status !== 200) throw new Error(`login ${name}: ${res.status} ${await res.text()}`)
+    return ((await res.json()) as LoginResponse).token
+  }
+  const ingest = (body: string, contentType = 'application/x-ndjson', token = ingestKey) =>
+    api('/observations', { method: 'POST', headers: { 'content-type': contentType }, body, token })
+  const socket = (opts: Partial<ManagerOptions & SocketOptions> = {}): Socket => {
+    const s = connect(url, { transports: ['websocket'], reconnectionDelay: 100, ...opts })
+    sockets.push(s)
+    return s
+  }
+  return { api, login, ingest, socket }
+}
 
 export const ndjson = (items: readonly unknown[]) => `${items.map((i) => JSON.stringify(i)).join('\n')}\n`
 

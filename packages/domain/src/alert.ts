@@ -80,6 +80,28 @@ export const Alert = z.object({
 })
 export type Alert = z.infer<typeof Alert>
 
+/** What a new alert needs; the lifecycle fields default to those of an alert just raised. */
+export type NewAlertFields = Omit<
+  Alert,
+  'updatedAt' | 'active' | 'clearedAt' | 'ack' | 'assignee' | 'resolution' | 'silenced' | 'escalatedAt'
+> &
+  Partial<Alert>
+
+/** An alert as raised: active, updated when raised, not acknowledged, assigned, resolved, silenced or escalated. */
+export function newAlert(fields: NewAlertFields): Alert {
+  return {
+    updatedAt: fields.raisedAt,
+    active: true,
+    clearedAt: null,
+    ack: null,
+    assignee: null,
+    resolution: null,
+    silenced: false,
+    escalatedAt: null,
+    ...fields,
+  }
+}
+
 /** The four states ThingsBoard models, plus closed once a duty officer resolves it. */
 export const AlertState = z.enum(['active-unack', 'active-ack', 'cleared-unack', 'cleared-ack', 'resolved'])
 export type AlertState = z.infer<typeof AlertState>

@@ -1,4 +1,4 @@
-import { type Alert, type AlertEvent, SEVERITY_RANK } from '@ioc/domain'
+import { type Alert, type AlertEvent, newAlert, SEVERITY_RANK } from '@ioc/domain'
 
 export interface PlannedChange {
   alert: Alert
@@ -64,21 +64,15 @@ export function planEngineEvent(
       },
     ]
   }
-  const alert: Alert = {
+  const alert = newAlert({
     id: next.id(),
     key: e.key,
     kind: e.kind,
     subject: e.subject,
     ...values,
     raisedAt: e.at,
-    active: true,
-    clearedAt: null,
-    ack: null,
-    assignee: null,
-    resolution: null,
     silenced: next.silenced,
-    escalatedAt: null,
-  }
+  })
   return [{ alert, action: 'raised', details }]
 }
 

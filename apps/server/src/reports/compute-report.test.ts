@@ -1,4 +1,4 @@
-import type { Alert, RoadSegment, WaterStation } from '@ioc/domain'
+import { type Alert, newAlert, type RoadSegment, type WaterStation } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { expect, test } from 'vitest'
 import { computeReport } from './compute-report'
@@ -12,23 +12,16 @@ const H = 3_600_000
 const S = 1000
 
 function alert(a: Partial<Alert> & Pick<Alert, 'kind' | 'severity' | 'subject' | 'raisedAt'>): Alert {
-  return {
+  return newAlert({
     id: `${a.kind}-${a.raisedAt}`,
     key: `${a.kind}:${a.subject.id}`,
     value: 0,
     threshold: 0,
     unit: '',
     message: { vi: 'x', en: 'x' },
-    updatedAt: a.raisedAt,
     active: a.clearedAt === undefined || a.clearedAt === null,
-    clearedAt: null,
-    ack: null,
-    assignee: null,
-    resolution: null,
-    silenced: false,
-    escalatedAt: null,
     ...a,
-  }
+  })
 }
 const ack = (at: number) => ({ by: 'duty', at, note: '' })
 const resolved = (at: number) => ({ by: 'duty', at, note: 'ok', forced: false })

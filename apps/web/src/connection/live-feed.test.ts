@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { EventEmitter } from 'node:events'
-import { type Alert, emptyWater, type StateDelta, type StateSnapshot } from '@ioc/domain'
+import { type Alert, emptyWater, newAlert, type StateDelta, type StateSnapshot } from '@ioc/domain'
 import { describe, expect, test, vi } from 'vitest'
 import { realNetworkIndex } from '../state/test-network'
 import { createLiveFeed, type IocSocket } from './live-feed'
@@ -113,7 +113,7 @@ describe('createLiveFeed', () => {
 
   test('alert changes update the open alerts; a resolved alert leaves them', () => {
     const { socket, feed } = setup()
-    const raised = {
+    const raised = newAlert({
       id: 'a1',
       key: 'water-level:phu-an',
       kind: 'water-level',
@@ -124,15 +124,7 @@ describe('createLiveFeed', () => {
       unit: 'm',
       message: { vi: 'Phú An vượt báo động III', en: 'Phú An above alarm level III' },
       raisedAt: T0,
-      updatedAt: T0,
-      active: true,
-      clearedAt: null,
-      ack: null,
-      assignee: null,
-      resolution: null,
-      silenced: false,
-      escalatedAt: null,
-    } satisfies Alert
+    })
     socket.serverSends('state:snapshot', snapshot([]))
     socket.serverSends('alert:changed', raised)
     expect(feed.getView().alerts).toEqual([raised])

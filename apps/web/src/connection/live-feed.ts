@@ -29,6 +29,34 @@ export interface LiveFeed {
   dispose(): void
 }
 
+/** What a feed starts from for `index`'s network: an empty state and a view with nothing received. */
+export function startFeed(socket: IocSocket, index: NetworkIndex): { state: LiveState; view: FeedView } {
+  const state = createLiveState(
+    index.network.version,
+    index.network.segments.features.length,
+    index.network.stations.features.length,
+  )
+  const view: FeedView = {
+    connected: socket.connected,
+    everConnected: socket.connected,
+    lastDataAt: null,
+    trafficVersion: 0,
+    waterVersion: 0,
+    clock: 0,
+    alerts: [],
+  }
+  return { state, view }
+}
+
+/** The view after a change: the state's versions and data time, then `patch`. */
+export const nextView = <V extends FeedView>(view: V, state: LiveState, patch: Partial<V>): V => ({
+  ...view,
+  trafficVersion: state.trafficVersion,
+  waterVersion: state.waterVersion,
+  clock: state.clock,
+  ...patch,
+})
+
 /** A gap resync costs a full snapshot; ask at most this often even if deltas keep arriving out of order. */
 const RESYNC_MIN_INTERVAL_MS = 10_000
 
@@ -42,31 +70,14 @@ export function createLiveFeed(
   index: NetworkIndex,
   opts: { now: () => number; onNetworkChanged: () => void },
 ): LiveFeed {
-  const state = createLiveState(
-    index.network.version,
-    index.network.segments.features.length,
-    index.network.stations.features.length,
-  )
+  const started = startFeed(socket, index)
+  const state = started.state
+  let view = started.view
   const listeners = new Set<() => void>()
   let lastResyncAt = Number.NEGATIVE_INFINITY
-  let view: FeedView = {
-    connected: socket.connected,
-    everConnected: socket.connected,
-    lastDataAt: null,
-    trafficVersion: 0,
-    waterVersion: 0,
-    clock: 0,
-    alerts: [],
-  }
 
   const publish = (patch: Partial<FeedView>) => {
-    view = {
-      ...view,
-      trafficVersion: state.trafficVersion,
-      waterVersion: state.waterVersion,
-      clock: state.clock,
-      ...patch,
-    }
+    view = nextView(view, state, patch)
     for (const l of listeners) l()
   }
 

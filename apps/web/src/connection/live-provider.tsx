@@ -74,6 +74,37 @@ export function createSocket(displayToken: string | null): IocSocket {
 }
 
 /**
+ * Opens a socket once the network is loaded and keeps one feed made by `create` on it; null until then.
+ * `create` should be a module-level function, so the feed is not rebuilt on every render.
+ */
+export function useSocketFeed<F extends LiveFeed>(
+  network: NetworkLoad,
+  displayToken: string | null,
+  create: (
+    socket: IocSocket,
+    index: NetworkIndex,
+    opts: { now: () => number; onNetworkChanged: () => void },
+  ) => F,
+): F | null {
+  const { index, reload } = network
+  const [feed, setFeed] = useState<F | null>(null)
+
+  useEffect(() => {
+    if (!index) return
+    // Connect only once the feed listens, or the snapshot sent on connect would be lost.
+    const socket = createSocket(displayToken)
+    const created = create(socket, index, { now: Date.now, onNetworkChanged: reload })
+    setFeed(created)
+    socket.connect()
+    return () => {
+      created.dispose()
+      socket.disconnect()
+    }
+  }, [index, displayToken, reload, create])
+  return feed
+}
+
+/**
  * Hands a feed to the map, layers and KPIs below it. The live feed and an analyst's replay feed both
  * come through here, so everything under it draws a replay with the live code.
  */
@@ -96,21 +127,8 @@ export interface LiveProviderProps {
 export function LiveProvider({ displayToken, children, loading, refused }: LiveProviderProps) {
   const api = useMemo(() => createApiClient(displayToken), [displayToken])
   const network = useNetworkIndex(api)
-  const { index, reload } = network
-  const [feed, setFeed] = useState<LiveFeed | null>(null)
-
-  useEffect(() => {
-    if (!index) return
-    // Connect only once the feed listens, or the snapshot sent on connect would be lost.
-    const socket = createSocket(displayToken)
-    const created = createLiveFeed(socket, index, { now: Date.now, onNetworkChanged: reload })
-    setFeed(created)
-    socket.connect()
-    return () => {
-      created.dispose()
-      socket.disconnect()
-    }
-  }, [index, displayToken, reload])
+  const { index } = network
+  const feed = useSocketFeed(network, displayToken, createLiveFeed)
 
   if (network.refused) return refused
   if (!index || !feed) return loading

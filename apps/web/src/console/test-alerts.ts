@@ -1,28 +1,10 @@
-import { Alert } from '@ioc/domain'
+import { Alert, type NewAlertFields, newAlert } from '@ioc/domain'
 
 /** The evening of the king tide, 6 Nov 2025 (tests/alerts/king-tide-alerts.test.ts), in HCMC time. */
 export const at = (hhmm: string) => Date.parse(`2025-11-06T${hhmm}:00+07:00`)
 
 /** Alerts as the server sends them, parsed through the domain schema; for tests only. */
-function alert(
-  fields: Omit<
-    Alert,
-    'updatedAt' | 'active' | 'clearedAt' | 'ack' | 'assignee' | 'resolution' | 'silenced' | 'escalatedAt'
-  > &
-    Partial<Alert>,
-): Alert {
-  return Alert.parse({
-    updatedAt: fields.raisedAt,
-    active: true,
-    clearedAt: null,
-    ack: null,
-    assignee: null,
-    resolution: null,
-    silenced: false,
-    escalatedAt: null,
-    ...fields,
-  })
-}
+const alert = (fields: NewAlertFields): Alert => Alert.parse(newAlert(fields))
 
 export const phuAnCritical = (over: Partial<Alert> = {}) =>
   alert({

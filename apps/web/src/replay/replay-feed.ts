@@ -8,8 +8,8 @@ import type {
   ReplayStarted,
   StateDelta,
 } from '@ioc/domain'
-import type { FeedView, IocSocket, LiveFeed } from '../connection/live-feed'
-import { applyDelta, applySnapshot, createLiveState } from '../state/live-state'
+import { type FeedView, type IocSocket, type LiveFeed, nextView, startFeed } from '../connection/live-feed'
+import { applyDelta, applySnapshot } from '../state/live-state'
 import type { NetworkIndex } from '../state/network-index'
 import { applyActiveChange, rememberAlerts } from './replay-alerts'
 
@@ -80,20 +80,11 @@ export function createReplayFeed(
   },
 ): ReplayFeed {
   const beforePaint = opts.beforePaint ?? ((fn: () => void) => requestAnimationFrame(fn))
-  const state = createLiveState(
-    index.network.version,
-    index.network.segments.features.length,
-    index.network.stations.features.length,
-  )
+  const started = startFeed(socket, index)
+  const state = started.state
   const listeners = new Set<() => void>()
   let view: ReplayFeedView = {
-    connected: socket.connected,
-    everConnected: socket.connected,
-    lastDataAt: null,
-    trafficVersion: 0,
-    waterVersion: 0,
-    clock: 0,
-    alerts: [],
+    ...started.view,
     request: null,
     replay: null,
     stepMs: DEFAULT_STEP_MS,
@@ -108,13 +99,7 @@ export function createReplayFeed(
   // At 3600× hundreds of alert changes arrive per second, each its own socket message: the view is up to
   // date at once, but React hears of it once a frame, or it would re-render the page per message.
   const publish = (patch: Partial<ReplayFeedView>) => {
-    view = {
-      ...view,
-      trafficVersion: state.trafficVersion,
-      waterVersion: state.waterVersion,
-      clock: state.clock,
-      ...patch,
-    }
+    view = nextView(view, state, patch)
     if (notifying) return
     notifying = true
     beforePaint(() => {

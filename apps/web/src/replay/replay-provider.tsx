@@ -1,14 +1,6 @@
-import {
-  createContext,
-  type ReactNode,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  useSyncExternalStore,
-} from 'react'
+import { createContext, type ReactNode, useContext, useMemo, useSyncExternalStore } from 'react'
 import { createApiClient } from '../connection/api-client'
-import { createSocket, FeedProvider, useNetworkIndex } from '../connection/live-provider'
+import { FeedProvider, useNetworkIndex, useSocketFeed } from '../connection/live-provider'
 import type { NetworkIndex } from '../state/network-index'
 import { createReplayFeed, type ReplayFeed, type ReplayFeedView } from './replay-feed'
 
@@ -32,20 +24,8 @@ export interface ReplayProviderProps {
 export function ReplayProvider({ children, loading, refused }: ReplayProviderProps) {
   const api = useMemo(() => createApiClient(null), [])
   const network = useNetworkIndex(api)
-  const { index, reload } = network
-  const [feed, setFeed] = useState<ReplayFeed | null>(null)
-
-  useEffect(() => {
-    if (!index) return
-    const socket = createSocket(null)
-    const created = createReplayFeed(socket, index, { now: Date.now, onNetworkChanged: reload })
-    setFeed(created)
-    socket.connect()
-    return () => {
-      created.dispose()
-      socket.disconnect()
-    }
-  }, [index, reload])
+  const { index } = network
+  const feed = useSocketFeed(network, null, createReplayFeed)
 
   const value = useMemo(() => (index && feed ? { index, feed } : null), [index, feed])
   if (network.refused) return refused

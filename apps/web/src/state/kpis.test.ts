@@ -1,5 +1,5 @@
 // @vitest-environment node
-import type { Alert } from '@ioc/domain'
+import { type Alert, newAlert } from '@ioc/domain'
 import { describe, expect, test } from 'vitest'
 import { computeKpis } from './kpis'
 import { createLiveState } from './live-state'
@@ -18,7 +18,7 @@ function freshState() {
 }
 
 function alert(over: Partial<Alert>): Alert {
-  return {
+  return newAlert({
     id: 'a1',
     key: 'water-level:phu-an',
     kind: 'water-level',
@@ -29,16 +29,8 @@ function alert(over: Partial<Alert>): Alert {
     unit: 'm',
     message: { vi: 'Phú An vượt báo động III', en: 'Phú An above alarm level III' },
     raisedAt: T0,
-    updatedAt: T0,
-    active: true,
-    clearedAt: null,
-    ack: null,
-    assignee: null,
-    resolution: null,
-    silenced: false,
-    escalatedAt: null,
     ...over,
-  }
+  })
 }
 
 describe('computeKpis on the HCMC network', () => {

@@ -1,4 +1,4 @@
-import type { Alert, AlertEvent } from '@ioc/domain'
+import { type Alert, type AlertEvent, newAlert } from '@ioc/domain'
 
 /**
  * The alerts the rules engine has active, as `Alert`s (what clients draw), folded from its events.
@@ -14,7 +14,18 @@ export class ActiveAlerts {
   apply(e: AlertEvent): Alert | null {
     const current = this.byKey.get(e.key)
     if (e.type === 'raised') {
-      const alert = alertFromEvent(e, `${this.idPrefix}:${e.key}:${e.at}`)
+      const alert = newAlert({
+        id: `${this.idPrefix}:${e.key}:${e.at}`,
+        key: e.key,
+        kind: e.kind,
+        subject: e.subject,
+        severity: e.severity,
+        value: e.value,
+        threshold: e.threshold,
+        unit: e.unit,
+        message: e.message,
+        raisedAt: e.at,
+      })
       this.byKey.set(e.key, alert)
       return alert
     }
@@ -42,28 +53,5 @@ export class ActiveAlerts {
   restore(alerts: readonly Alert[]): void {
     this.byKey.clear()
     for (const a of alerts) this.byKey.set(a.key, a)
-  }
-}
-
-function alertFromEvent(e: AlertEvent, id: string): Alert {
-  return {
-    id,
-    key: e.key,
-    kind: e.kind,
-    subject: e.subject,
-    severity: e.severity,
-    value: e.value,
-    threshold: e.threshold,
-    unit: e.unit,
-    message: e.message,
-    raisedAt: e.at,
-    updatedAt: e.at,
-    active: true,
-    clearedAt: null,
-    ack: null,
-    assignee: null,
-    resolution: null,
-    silenced: false,
-    escalatedAt: null,
   }
 }

@@ -1,16 +1,12 @@
 import type pg from 'pg'
+import { type Migration, pendingMigrations } from '../migration-plan'
 import { inTransaction } from './pg-pool'
-
-export interface PgMigration {
-  version: number
-  sql: string
-}
 
 /**
  * Versioned schema changes of the PostgreSQL store, numbered like SQLite's (core 1–9, alerts 10–19,
  * replay 20–29, scaling 30–39). Append new versions; never edit one that has shipped.
  */
-const MIGRATIONS: PgMigration[] = [
+const MIGRATIONS: Migration[] = [
   {
     version: 1,
     sql: `
@@ -209,24 +205,16 @@ export const LATEST_PG_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.vers
  */
 export async function migrate(
   pool: pg.Pool,
-  migrations: readonly PgMigration[] = MIGRATIONS,
+  migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<number[]> {
-  const latest = Math.max(0, ...migrations.map((m) => m.version))
   return inTransaction(pool, async (db) => {
     await db.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.schema_migrations'))`)
     await db.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)',
     )
     const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations')
-    const done = new Set(rows.map((r) => r.version))
-    const newest = Math.max(0, ...done)
-    if (newest > latest) {
-      throw new Error(`database schema v${newest} is newer than this server (v${latest})`)
-    }
     const applied: number[] = []
-    // By set, not by maximum: parts are numbered in ranges, so a later range may land before an earlier one.
-    for (const m of migrations) {
-      if (done.has(m.version)) continue
+    for (const m of pendingMigrations(migrations, new Set(rows.map((r) => r.version)))) {
       await db.query(m.sql)
       await db.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
         m.version,

@@ -1,6 +1,14 @@
-import type { AuditEntry, Role } from '@ioc/domain'
+import type { AuditEntry } from '@ioc/domain'
 import type pg from 'pg'
-import type { Store, TokenKind, UserRecord } from '../store'
+import {
+  type SessionUserRow,
+  type TokenRow,
+  toSessionAndUser,
+  toToken,
+  toUser,
+  type UserRow,
+} from '../rows/account-rows'
+import type { Store } from '../store'
 
 type AccountPart = Pick<
   Store,
@@ -16,19 +24,6 @@ type AccountPart = Pick<
   | 'appendAudit'
   | 'listAudit'
 >
-
-interface UserRow {
-  name: string
-  role: Role
-  password_hash: string
-  created_at: number
-}
-const toUser = (r: UserRow): UserRecord => ({
-  name: r.name,
-  role: r.role,
-  passwordHash: r.password_hash,
-  createdAt: r.created_at,
-})
 
 /** Users, sessions, tokens and the audit log in PostgreSQL. */
 export function postgresAccounts(pool: pg.Pool): AccountPart {
@@ -63,36 +58,13 @@ export function postgresAccounts(pool: pg.Pool): AccountPart {
     },
 
     async findSession(tokenHash, nowMs) {
-      const { rows } = await pool.query<{
-        token_hash: string
-        user_name: string
-        created_at: number
-        expires_at: number
-        role: Role
-        password_hash: string
-        user_created_at: number
-      }>(
+      const { rows } = await pool.query<SessionUserRow>(
         `SELECT s.token_hash, s.user_name, s.created_at, s.expires_at, u.role, u.password_hash,
                 u.created_at AS user_created_at
          FROM sessions s JOIN users u ON u.name = s.user_name WHERE s.token_hash = $1 AND s.expires_at > $2`,
         [tokenHash, nowMs],
       )
-      const r = rows[0]
-      if (!r) return null
-      return {
-        session: {
-          tokenHash: r.token_hash,
-          userName: r.user_name,
-          createdAt: r.created_at,
-          expiresAt: r.expires_at,
-        },
-        user: toUser({
-          name: r.user_name,
-          role: r.role,
-          password_hash: r.password_hash,
-          created_at: r.user_created_at,
-        }),
-      }
+      return rows[0] ? toSessionAndUser(rows[0]) : null
     },
 
     async deleteSession(tokenHash) {
@@ -109,17 +81,11 @@ export function postgresAccounts(pool: pg.Pool): AccountPart {
     },
 
     async findToken(tokenHash) {
-      const { rows } = await pool.query<{
-        token_hash: string
-        kind: TokenKind
-        name: string
-        created_at: number
-      }>(
+      const { rows } = await pool.query<TokenRow>(
         'SELECT token_hash, kind, name, created_at FROM tokens WHERE token_hash = $1 AND revoked_at IS NULL',
         [tokenHash],
       )
-      const r = rows[0]
-      return r ? { tokenHash: r.token_hash, kind: r.kind, name: r.name, createdAt: r.created_at } : null
+      return rows[0] ? toToken(rows[0]) : null
     },
 
     async revokeToken(kind, name, atMs) {

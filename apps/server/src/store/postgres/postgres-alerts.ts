@@ -3,15 +3,25 @@ import {
   type Alert,
   type AlertQuery,
   type AlertTransition,
-  alertState,
   applyAlertAction,
-  type Silence,
   type UserSummary,
-  type WebhookDelivery,
 } from '@ioc/domain'
 import type pg from 'pg'
 import { planEngineEvent } from '../../alerts/plan-engine-event'
 import type { AlertChange, AlertStore, EngineOutput } from '../alert-store'
+import {
+  actionTransition,
+  countAlertsByState,
+  type DeliveryRow,
+  escalationTransition,
+  nextCriticalSince,
+  type SilenceRow,
+  type AlertRow as StoredAlertRow,
+  type TransitionRow,
+  toDelivery,
+  toSilence,
+  toTransition,
+} from '../rows/alert-rows'
 import { inTransaction } from './pg-pool'
 import { insertObservationsIn } from './postgres-observations'
 
@@ -32,81 +42,7 @@ export class StaleRulesStateError extends Error {
   override name = 'StaleRulesStateError'
 }
 
-interface AlertRow {
-  doc: Alert
-  version: number
-  critical_since: number | null
-}
-interface TransitionRow {
-  alert_id: string
-  seq: number
-  action: AlertTransition['action']
-  at: number
-  by: string
-  origin: string
-  note: string
-  details: Record<string, unknown>
-}
-interface SilenceRow {
-  id: string
-  subject_type: 'station' | 'segment'
-  subject_id: string
-  reason: string
-  created_by: string
-  created_at: number
-  until: number
-  cancelled_at: number | null
-}
-interface DeliveryRow {
-  id: number
-  alert_id: string
-  url: string
-  reason: WebhookDelivery['reason']
-  attempt: number
-  at: number
-  status: number | null
-  ok: boolean
-  error: string | null
-  duration_ms: number
-}
-
-const toTransition = (r: TransitionRow): AlertTransition => ({
-  alertId: r.alert_id,
-  seq: r.seq,
-  action: r.action,
-  at: r.at,
-  by: r.by,
-  origin: r.origin,
-  note: r.note,
-  details: r.details,
-})
-const toSilence = (r: SilenceRow): Silence => ({
-  id: r.id,
-  subject: { type: r.subject_type, id: r.subject_id },
-  reason: r.reason,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  until: r.until,
-  cancelledAt: r.cancelled_at,
-})
-const toDelivery = (r: DeliveryRow): WebhookDelivery => ({
-  id: r.id,
-  alertId: r.alert_id,
-  url: r.url,
-  reason: r.reason,
-  attempt: r.attempt,
-  at: r.at,
-  status: r.status,
-  ok: r.ok,
-  error: r.error,
-  durationMs: r.duration_ms,
-})
-
-const ACTION_NAMES = { acknowledge: 'acknowledged', assign: 'assigned', resolve: 'resolved' } as const
-
-/** Escalation counts from the server clock at which the alert became critical. */
-const nextCriticalSince = (a: Alert, before: number | null, nowMs: number) =>
-  a.severity !== 'critical' ? null : (before ?? nowMs)
+type AlertRow = StoredAlertRow<Alert>
 
 /** The columns of `alerts` that change with the document, as parameters $2…$9 after the id. */
 const columns = (a: Alert, criticalSince: number | null) => [
@@ -352,20 +288,7 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
         const applied = applyAlertAction(row.doc, action, by, atMs)
         if (!applied.ok) return applied
         await db.query(UPDATE_ALERT, [id, ...columns(applied.alert, row.critical_since)])
-        const transition = await addTransition(db, {
-          alertId: id,
-          action: ACTION_NAMES[action.type],
-          at: atMs,
-          by,
-          origin,
-          note: action.type === 'assign' ? '' : action.note,
-          details:
-            action.type === 'assign'
-              ? { to: action.to }
-              : action.type === 'resolve'
-                ? { forced: applied.alert.resolution?.forced ?? false }
-                : {},
-        })
+        const transition = await addTransition(db, actionTransition(applied.alert, action, by, atMs, origin))
         return { ok: true as const, change: { alert: applied.alert, transition } }
       })
     },
@@ -382,15 +305,7 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
         for (const row of rows) {
           const next: Alert = { ...row.doc, escalatedAt: atMs, updatedAt: atMs }
           await db.query(UPDATE_ALERT, [next.id, ...columns(next, row.critical_since)])
-          const transition = await addTransition(db, {
-            alertId: next.id,
-            action: 'escalated',
-            at: atMs,
-            by: 'system',
-            origin: 'escalation',
-            note: '',
-            details: { criticalSince: row.critical_since },
-          })
+          const transition = await addTransition(db, escalationTransition(next.id, atMs, row.critical_since))
           changes.push({ alert: next, transition })
         }
         return changes
@@ -410,15 +325,7 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
         'SELECT doc FROM alerts WHERE resolved_at IS NULL OR resolved_at >= $1',
         [Date.now() - 24 * 3600_000],
       )
-      const counts = new Map<string, number>()
-      for (const { doc: a } of rows) {
-        const k = `${a.kind}\u0000${a.severity}\u0000${alertState(a)}`
-        counts.set(k, (counts.get(k) ?? 0) + 1)
-      }
-      return [...counts].map(([k, count]) => {
-        const [kind = '', severity = '', state = ''] = k.split('\u0000')
-        return { kind, severity, state, count }
-      })
+      return countAlertsByState(rows.map((r) => r.doc))
     },
 
     async createSilence(n, by, atMs) {

@@ -1,34 +1,8 @@
 import type { Incident } from '@ioc/domain'
 import type pg from 'pg'
 import { foldForSearch, type IncidentStore } from '../incident-store'
+import { definedOnly, type IncidentRow, searchText, toIncident } from '../rows/incident-rows'
 import { inTransaction } from './pg-pool'
-
-interface IncidentRow {
-  id: string
-  title: string
-  notes: string
-  from_ms: number
-  to_ms: number
-  created_by: string
-  created_at: number
-  updated_at: number
-}
-
-const toIncident = (r: IncidentRow): Incident => ({
-  id: r.id,
-  title: r.title,
-  notes: r.notes,
-  from: r.from_ms,
-  to: r.to_ms,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-})
-
-const searchText = (i: Pick<Incident, 'title' | 'notes'>) => foldForSearch(`${i.title}\n${i.notes}`)
-
-const definedOnly = <T extends object>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 
 /** The incident part of the PostgreSQL store, over the tables of migration 20. */
 export function postgresIncidents(pool: pg.Pool): IncidentStore {

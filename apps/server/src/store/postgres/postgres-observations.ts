@@ -1,48 +1,20 @@
-import type { HistoryPoint, Observation } from '@ioc/domain'
+import type { Observation } from '@ioc/domain'
 import type pg from 'pg'
+import {
+  type BucketRow,
+  bucketPoints,
+  readingPoints,
+  TABLE,
+  type TrafficRow,
+  trafficFromRow,
+  VALUE,
+  type WaterRow,
+  waterFromRow,
+} from '../rows/observation-rows'
 import type { HistoryQuery, InsertResult, Store } from '../store'
 import { inTransaction } from './pg-pool'
 
-interface TrafficRow {
-  subject: string
-  observed_at: number
-  source: string
-  speed_kph: number
-  flow_vph: number | null
-  occupancy_pct: number | null
-}
-interface WaterRow {
-  subject: string
-  observed_at: number
-  source: string
-  value: number
-}
 type Row = TrafficRow | WaterRow
-
-function trafficFromRow(r: TrafficRow): Observation {
-  return {
-    type: 'traffic',
-    segmentId: r.subject,
-    observedAt: new Date(r.observed_at).toISOString(),
-    speedKph: r.speed_kph,
-    ...(r.flow_vph === null ? {} : { flowVph: r.flow_vph }),
-    ...(r.occupancy_pct === null ? {} : { occupancyPct: r.occupancy_pct }),
-    source: r.source,
-  }
-}
-
-function waterFromRow(r: WaterRow): Observation {
-  return {
-    type: 'water',
-    stationId: r.subject,
-    observedAt: new Date(r.observed_at).toISOString(),
-    value: r.value,
-    source: r.source,
-  }
-}
-
-const TABLE = { traffic: 'traffic', water: 'water' } as const
-const VALUE = { traffic: 'speed_kph', water: 'value' } as const
 
 /** The idempotency key of an observation, as a string. */
 const keyOf = (type: string, subject: string, observedAt: number, source: string) =>
@@ -170,30 +142,16 @@ export function postgresObservations(pool: pg.Pool): ObservationPart {
           `SELECT observed_at, ${value} AS v FROM ${table} WHERE ${where} ORDER BY observed_at, source`,
           params,
         )
-        const points: HistoryPoint[] = rows.map((r) => ({
-          observedAt: r.observed_at,
-          value: r.v,
-          min: r.v,
-          max: r.v,
-          count: 1,
-        }))
-        return { bucketMs: null, points }
+        return { bucketMs: null, points: readingPoints(rows) }
       }
       const bucketMs = Math.ceil((toMs - fromMs) / maxPoints)
-      const { rows } = await pool.query<{ b: number; mean: number; lo: number; hi: number; n: number }>(
+      const { rows } = await pool.query<BucketRow>(
         `SELECT (observed_at - $2) / $4::int8 AS b, AVG(${value}) AS mean, MIN(${value}) AS lo,
                 MAX(${value}) AS hi, COUNT(*) AS n
          FROM ${table} WHERE ${where} GROUP BY b ORDER BY b`,
         [...params, bucketMs],
       )
-      const points = rows.map((r) => ({
-        observedAt: fromMs + r.b * bucketMs,
-        value: r.mean,
-        min: r.lo,
-        max: r.hi,
-        count: r.n,
-      }))
-      return { bucketMs, points }
+      return { bucketMs, points: bucketPoints(rows, fromMs, bucketMs) }
     },
 
     async *observationsInRange(fromMs, toMs, pageSize = 5000) {

@@ -3,90 +3,30 @@ import {
   type Alert,
   type AlertQuery,
   type AlertTransition,
-  alertState,
   applyAlertAction,
   type Observation,
-  type Silence,
   type UserSummary,
-  type WebhookDelivery,
 } from '@ioc/domain'
 import type Database from 'better-sqlite3'
 import { planEngineEvent } from '../../alerts/plan-engine-event'
 import type { AlertChange, AlertStore, EngineOutput } from '../alert-store'
+import {
+  type AlertRow,
+  actionTransition,
+  countAlertsByState,
+  type DeliveryRow,
+  escalationTransition,
+  nextCriticalSince,
+  type SilenceRow,
+  type TransitionRow,
+  toDelivery,
+  toSilence,
+  toTransition,
+} from '../rows/alert-rows'
 import type { InsertResult } from '../store'
 
 /** Bounds one answer of `GET /alerts`; the queue of a city is far smaller. */
 const MAX_LISTED = 5000
-
-interface AlertRow {
-  doc: string
-  version: number
-  critical_since: number | null
-}
-interface TransitionRow {
-  alert_id: string
-  seq: number
-  action: AlertTransition['action']
-  at: number
-  by: string
-  origin: string
-  note: string
-  details: string
-}
-interface SilenceRow {
-  id: string
-  subject_type: 'station' | 'segment'
-  subject_id: string
-  reason: string
-  created_by: string
-  created_at: number
-  until: number
-  cancelled_at: number | null
-}
-interface DeliveryRow {
-  id: number
-  alert_id: string
-  url: string
-  reason: WebhookDelivery['reason']
-  attempt: number
-  at: number
-  status: number | null
-  ok: number
-  error: string | null
-  duration_ms: number
-}
-
-const toTransition = (r: TransitionRow): AlertTransition => ({
-  alertId: r.alert_id,
-  seq: r.seq,
-  action: r.action,
-  at: r.at,
-  by: r.by,
-  origin: r.origin,
-  note: r.note,
-  details: JSON.parse(r.details) as Record<string, unknown>,
-})
-const toSilence = (r: SilenceRow): Silence => ({
-  id: r.id,
-  subject: { type: r.subject_type, id: r.subject_id },
-  reason: r.reason,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  until: r.until,
-  cancelledAt: r.cancelled_at,
-})
-const toDelivery = (r: DeliveryRow): WebhookDelivery => ({
-  id: r.id,
-  alertId: r.alert_id,
-  url: r.url,
-  reason: r.reason,
-  attempt: r.attempt,
-  at: r.at,
-  status: r.status,
-  ok: r.ok === 1,
-  error: r.error,
-  durationMs: r.duration_ms,
-})
 
 /** The alert part of the SQLite store, on the store's connection; `insertBatch` is its observation insert. */
 export function createSqliteAlertStore(
@@ -148,7 +88,7 @@ export function createSqliteAlertStore(
     users: db.prepare('SELECT name, role FROM users ORDER BY name'),
   }
 
-  const parseRow = (r: AlertRow) => ({
+  const parseRow = (r: AlertRow<string>) => ({
     alert: JSON.parse(r.doc) as Alert,
     version: r.version,
     criticalSince: r.critical_since,
@@ -173,14 +113,10 @@ export function createSqliteAlertStore(
     return toTransition(row)
   }
 
-  /** Escalation counts from the server clock at which the alert became critical. */
-  const nextCriticalSince = (a: Alert, before: number | null, nowMs: number) =>
-    a.severity !== 'critical' ? null : (before ?? nowMs)
-
   function applyEngineOutput(out: EngineOutput, nowMs: number): AlertChange[] {
     const changes: AlertChange[] = []
     for (const e of out.events) {
-      const rows = (s.activeByKey.all(e.key) as AlertRow[]).map(parseRow)
+      const rows = (s.activeByKey.all(e.key) as AlertRow<string>[]).map(parseRow)
       const silenced = s.silenced.get(e.subject.type, e.subject.id, nowMs, nowMs) !== undefined
       for (const p of planEngineEvent(
         e,
@@ -242,7 +178,7 @@ export function createSqliteAlertStore(
       atMs: number,
       origin: string,
     ) => {
-      const row = s.byId.get(id) as AlertRow | undefined
+      const row = s.byId.get(id) as AlertRow<string> | undefined
       if (!row) return { ok: false as const, error: { code: 'not_found' as const } }
       const { alert, version, criticalSince } = parseRow(row)
       const applied = applyAlertAction(alert, action, by, atMs)
@@ -250,38 +186,17 @@ export function createSqliteAlertStore(
       // The guard on version makes the database decide a race: only the first writer changes the row.
       const changed = s.updateAlert.run({ ...columns(applied.alert, criticalSince), version }).changes
       if (changed === 0) throw new Error(`alert ${id} changed under a transaction`)
-      const transition = addTransition({
-        alertId: id,
-        action: ACTION_NAMES[action.type],
-        at: atMs,
-        by,
-        origin,
-        note: action.type === 'assign' ? '' : action.note,
-        details:
-          action.type === 'assign'
-            ? { to: action.to }
-            : action.type === 'resolve'
-              ? { forced: applied.alert.resolution?.forced ?? false }
-              : {},
-      })
+      const transition = addTransition(actionTransition(applied.alert, action, by, atMs, origin))
       return { ok: true as const, change: { alert: applied.alert, transition } }
     },
   )
 
   const escalateTxn = db.transaction((beforeMs: number, atMs: number) =>
-    (s.escalationDue.all(beforeMs) as AlertRow[]).map((row) => {
+    (s.escalationDue.all(beforeMs) as AlertRow<string>[]).map((row) => {
       const { alert, version, criticalSince } = parseRow(row)
       const next: Alert = { ...alert, escalatedAt: atMs, updatedAt: atMs }
       s.updateAlert.run({ ...columns(next, criticalSince), version })
-      const transition = addTransition({
-        alertId: alert.id,
-        action: 'escalated',
-        at: atMs,
-        by: 'system',
-        origin: 'escalation',
-        note: '',
-        details: { criticalSince },
-      })
+      const transition = addTransition(escalationTransition(alert.id, atMs, criticalSince))
       return { alert: next, transition }
     }),
   )
@@ -336,7 +251,7 @@ export function createSqliteAlertStore(
     },
 
     async getAlert(id) {
-      const row = s.byId.get(id) as AlertRow | undefined
+      const row = s.byId.get(id) as AlertRow<string> | undefined
       return row ? parseRow(row).alert : null
     },
 
@@ -357,17 +272,9 @@ export function createSqliteAlertStore(
     },
 
     async countAlerts() {
-      const counts = new Map<string, number>()
       // Resolved alerts are counted for a day; older ones are history, not operations.
-      for (const doc of s.counts.pluck().all(Date.now() - 24 * 3600_000) as string[]) {
-        const a = JSON.parse(doc) as Alert
-        const k = `${a.kind}\u0000${a.severity}\u0000${alertState(a)}`
-        counts.set(k, (counts.get(k) ?? 0) + 1)
-      }
-      return [...counts].map(([k, count]) => {
-        const [kind = '', severity = '', state = ''] = k.split('\u0000')
-        return { kind, severity, state, count }
-      })
+      const docs = s.counts.pluck().all(Date.now() - 24 * 3600_000) as string[]
+      return countAlertsByState(docs.map((d) => JSON.parse(d) as Alert))
     },
 
     async createSilence(n, by, atMs) {
@@ -409,5 +316,3 @@ export function createSqliteAlertStore(
     },
   }
 }
-
-const ACTION_NAMES = { acknowledge: 'acknowledged', assign: 'assigned', resolve: 'resolved' } as const

@@ -1,30 +1,7 @@
 import type { Incident } from '@ioc/domain'
 import type Database from 'better-sqlite3'
 import { foldForSearch, type IncidentStore } from '../incident-store'
-
-interface IncidentRow {
-  id: string
-  title: string
-  notes: string
-  from_ms: number
-  to_ms: number
-  created_by: string
-  created_at: number
-  updated_at: number
-}
-
-const toIncident = (r: IncidentRow): Incident => ({
-  id: r.id,
-  title: r.title,
-  notes: r.notes,
-  from: r.from_ms,
-  to: r.to_ms,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-})
-
-const searchText = (i: Pick<Incident, 'title' | 'notes'>) => foldForSearch(`${i.title}\n${i.notes}`)
+import { definedOnly, type IncidentRow, searchText, toIncident } from '../rows/incident-rows'
 
 /** The incident part of the SQLite store, over the tables of migration 20. */
 export function sqliteIncidentStore(db: Database.Database): IncidentStore {
@@ -75,8 +52,4 @@ export function sqliteIncidentStore(db: Database.Database): IncidentStore {
       return remove.run(id).changes > 0
     },
   }
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 }

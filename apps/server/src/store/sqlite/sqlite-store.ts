@@ -1,62 +1,33 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { AuditEntry, HistoryPoint, Observation, Role } from '@ioc/domain'
+import type { AuditEntry, Observation } from '@ioc/domain'
 import Database from 'better-sqlite3'
-import type {
-  HistoryQuery,
-  InsertResult,
-  NewAuditEntry,
-  SessionRecord,
-  Store,
-  TokenKind,
-  TokenRecord,
-  UserRecord,
-} from '../store'
+import {
+  type SessionUserRow,
+  type TokenRow,
+  toSessionAndUser,
+  toToken,
+  toUser,
+  type UserRow,
+} from '../rows/account-rows'
+import {
+  type BucketRow,
+  bucketPoints,
+  readingPoints,
+  TABLE,
+  type TrafficRow,
+  trafficFromRow,
+  VALUE,
+  type WaterRow,
+  waterFromRow,
+} from '../rows/observation-rows'
+import type { HistoryQuery, InsertResult, NewAuditEntry, SessionRecord, Store, TokenRecord } from '../store'
 import { migrate } from './migrations'
 import { createSqliteAlertStore } from './sqlite-alert-store'
 import { sqliteDeadLetters } from './sqlite-dead-letters'
 import { sqliteIncidentStore } from './sqlite-incident-store'
 
-interface TrafficRow {
-  subject: string
-  observed_at: number
-  source: string
-  speed_kph: number
-  flow_vph: number | null
-  occupancy_pct: number | null
-}
-interface WaterRow {
-  subject: string
-  observed_at: number
-  source: string
-  value: number
-}
 type Key = [observedAt: number, subject: string, source: string]
-
-function trafficFromRow(r: TrafficRow): Observation {
-  return {
-    type: 'traffic',
-    segmentId: r.subject,
-    observedAt: new Date(r.observed_at).toISOString(),
-    speedKph: r.speed_kph,
-    ...(r.flow_vph === null ? {} : { flowVph: r.flow_vph }),
-    ...(r.occupancy_pct === null ? {} : { occupancyPct: r.occupancy_pct }),
-    source: r.source,
-  }
-}
-
-function waterFromRow(r: WaterRow): Observation {
-  return {
-    type: 'water',
-    stationId: r.subject,
-    observedAt: new Date(r.observed_at).toISOString(),
-    value: r.value,
-    source: r.source,
-  }
-}
-
-const TABLE = { traffic: 'traffic', water: 'water' } as const
-const VALUE = { traffic: 'speed_kph', water: 'value' } as const
 
 /**
  * The embedded store: one SQLite file in WAL mode. `synchronous = FULL` makes every commit fsync the WAL,
@@ -162,18 +133,6 @@ export function openSqliteStore(file: string): Store {
     ping: db.prepare('SELECT 1').pluck(),
   }
 
-  const toUser = (r: {
-    name: string
-    role: Role
-    password_hash: string
-    created_at: number
-  }): UserRecord => ({
-    name: r.name,
-    role: r.role,
-    passwordHash: r.password_hash,
-    createdAt: r.created_at,
-  })
-
   /** Reads one table in key order, a page at a time, so a range of any size takes bounded memory. */
   function* rowsInRange<R extends { observed_at: number; subject: string; source: string }>(
     page: Database.Statement,
@@ -226,14 +185,7 @@ export function openSqliteStore(file: string): Store {
             `SELECT observed_at, ${value} AS v FROM ${table} WHERE ${where} ORDER BY observed_at, source`,
           )
           .all(params) as { observed_at: number; v: number }[]
-        const points: HistoryPoint[] = rows.map((r) => ({
-          observedAt: r.observed_at,
-          value: r.v,
-          min: r.v,
-          max: r.v,
-          count: 1,
-        }))
-        return { bucketMs: null, points }
+        return { bucketMs: null, points: readingPoints(rows) }
       }
       const bucketMs = Math.ceil((toMs - fromMs) / maxPoints)
       // better-sqlite3 binds JS numbers as REAL; the casts keep the bucket number an integer division.
@@ -243,15 +195,8 @@ export function openSqliteStore(file: string): Store {
                   MAX(${value}) AS hi, COUNT(*) AS n
            FROM ${table} WHERE ${where} GROUP BY b ORDER BY b`,
         )
-        .all({ ...params, bucketMs }) as { b: number; mean: number; lo: number; hi: number; n: number }[]
-      const points = rows.map((r) => ({
-        observedAt: fromMs + r.b * bucketMs,
-        value: r.mean,
-        min: r.lo,
-        max: r.hi,
-        count: r.n,
-      }))
-      return { bucketMs, points }
+        .all({ ...params, bucketMs }) as BucketRow[]
+      return { bucketMs, points: bucketPoints(rows, fromMs, bucketMs) }
     },
 
     async *observationsInRange(fromMs, toMs, pageSize = 5000) {
@@ -290,7 +235,7 @@ export function openSqliteStore(file: string): Store {
     },
 
     async findUser(name) {
-      const r = statements.findUser.get(name) as Parameters<typeof toUser>[0] | undefined
+      const r = statements.findUser.get(name) as UserRow | undefined
       return r ? toUser(r) : null
     },
 
@@ -300,32 +245,8 @@ export function openSqliteStore(file: string): Store {
     },
 
     async findSession(tokenHash, nowMs) {
-      const r = statements.findSession.get(tokenHash, nowMs) as
-        | {
-            token_hash: string
-            user_name: string
-            created_at: number
-            expires_at: number
-            role: Role
-            password_hash: string
-            user_created_at: number
-          }
-        | undefined
-      if (!r) return null
-      return {
-        session: {
-          tokenHash: r.token_hash,
-          userName: r.user_name,
-          createdAt: r.created_at,
-          expiresAt: r.expires_at,
-        },
-        user: toUser({
-          name: r.user_name,
-          role: r.role,
-          password_hash: r.password_hash,
-          created_at: r.user_created_at,
-        }),
-      }
+      const r = statements.findSession.get(tokenHash, nowMs) as SessionUserRow | undefined
+      return r ? toSessionAndUser(r) : null
     },
 
     async deleteSession(tokenHash) {
@@ -338,10 +259,8 @@ export function openSqliteStore(file: string): Store {
     },
 
     async findToken(tokenHash) {
-      const r = statements.findToken.get(tokenHash) as
-        | { token_hash: string; kind: TokenKind; name: string; created_at: number }
-        | undefined
-      return r ? { tokenHash: r.token_hash, kind: r.kind, name: r.name, createdAt: r.created_at } : null
+      const r = statements.findToken.get(tokenHash) as TokenRow | undefined
+      return r ? toToken(r) : null
     },
 
     async revokeToken(kind, name, atMs) {
