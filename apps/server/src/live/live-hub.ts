@@ -18,6 +18,9 @@ export type IocServer = Server<ClientToServerEvents, ServerToClientEvents, Inter
 /** The room of everyone watching the live picture; replays get rooms of their own. */
 export const LIVE_ROOM = 'live'
 
+/** Longest silence of the live room: clients call a link stale after 30 s without a message. */
+export const HEARTBEAT_MS = 10_000
+
 export interface LiveHub {
   /** Newly stored observations; they go out with the next tick's delta. */
   apply(observations: readonly Observation[]): void
@@ -44,10 +47,14 @@ export function createLiveHub(
     emitsDeltas?: () => boolean
   },
 ): LiveHub {
+  let lastEmitAt = Date.now()
   const timer = setInterval(() => {
     if (options.emitsDeltas && !options.emitsDeltas()) return
-    const delta = state.takeDelta(Date.now())
+    const now = Date.now()
+    // An empty delta now and then tells a client that a quiet city is not a stuck server or link.
+    const delta = state.takeDelta(now, now - lastEmitAt >= HEARTBEAT_MS)
     if (!delta) return
+    lastEmitAt = now
     io.to(LIVE_ROOM).emit('state:delta', delta)
     options.onDelta?.()
   }, options.tickMs)

@@ -40,6 +40,7 @@ export function startFeed(socket: IocSocket, index: NetworkIndex): { state: Live
     connected: socket.connected,
     everConnected: socket.connected,
     lastDataAt: null,
+    newestReadingAt: null,
     trafficVersion: 0,
     waterVersion: 0,
     clock: 0,
@@ -84,7 +85,11 @@ export function createLiveFeed(
   const onSnapshot = (s: StateSnapshot) => {
     const r = applySnapshot(state, s)
     if (!r.ok) return r.reason === 'network-changed' ? opts.onNetworkChanged() : undefined
-    publish({ lastDataAt: opts.now(), alerts: s.alerts.filter((a) => a.resolution === null) })
+    publish({
+      lastDataAt: opts.now(),
+      newestReadingAt: state.newestAt || null,
+      alerts: s.alerts.filter((a) => a.resolution === null),
+    })
   }
   const resync = () => {
     if (opts.now() - lastResyncAt < RESYNC_MIN_INTERVAL_MS) return
@@ -97,7 +102,7 @@ export function createLiveFeed(
     const r = applyDelta(state, d)
     if (!r.ok) return r.reason === 'network-changed' ? opts.onNetworkChanged() : resync()
     if (r.gap) resync()
-    publish({ lastDataAt: opts.now() })
+    publish({ lastDataAt: opts.now(), newestReadingAt: state.newestAt || null })
   }
   const onAlert = (a: Alert) => publish({ alerts: applyAlertChange(view.alerts, a) })
   const onConnect = () => publish({ connected: true, everConnected: true })

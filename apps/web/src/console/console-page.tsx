@@ -4,7 +4,7 @@ import { Navigate } from 'react-router'
 import { useAuth } from '../auth/auth-provider'
 import { SignedOut } from '../auth/signed-out'
 import { createApiClient } from '../connection/api-client'
-import { connectionStatus } from '../connection/connection-status'
+import { connectionStatus, lastUpdateAt } from '../connection/connection-status'
 import { LiveProvider, useLive } from '../connection/live-provider'
 import { useNow } from '../hooks/use-now'
 import { StatusBanner } from '../wall/status-banner'
@@ -28,7 +28,9 @@ function LiveConsole({ user }: { user: string }) {
       api={api}
       user={user}
       tone={tone}
-      status={<StatusBanner status={connectionStatus(view, now)} lastDataAt={view.lastDataAt} now={now} />}
+      status={
+        <StatusBanner status={connectionStatus(view, now)} lastDataAt={lastUpdateAt(view, now)} now={now} />
+      }
     />
   )
 }

@@ -1,5 +1,5 @@
 import { SignedOut } from '../auth/signed-out'
-import { connectionStatus } from '../connection/connection-status'
+import { connectionStatus, lastUpdateAt } from '../connection/connection-status'
 import { LiveProvider, useLive } from '../connection/live-provider'
 import { useDeskForecast } from '../forecast/use-desk-forecast'
 import { useNow } from '../hooks/use-now'
@@ -15,7 +15,7 @@ function DeskMap() {
     <div className="desk-map">
       <LiveMap theme="light" scale={1} interactive overlays={forecast.overlays} />
       {forecast.controls}
-      <StatusBanner status={connectionStatus(view, now)} lastDataAt={view.lastDataAt} now={now} />
+      <StatusBanner status={connectionStatus(view, now)} lastDataAt={lastUpdateAt(view, now)} now={now} />
       <Legend />
     </div>
   )

@@ -20,6 +20,8 @@ export interface LiveState {
   waterAt: Float64Array
   trafficVersion: number
   waterVersion: number
+  /** Epoch ms of the newest report of any subject; 0 before the first. */
+  newestAt: number
 }
 
 export type ApplyResult =
@@ -41,6 +43,7 @@ export function createLiveState(
     waterAt: new Float64Array(stationCount),
     trafficVersion: 0,
     waterVersion: 0,
+    newestAt: 0,
   }
 }
 
@@ -65,6 +68,7 @@ function writeTraffic(state: LiveState, t: TrafficColumns): void {
     const idx = segmentIdx[i] as number
     state.speedKph[idx] = speedKph[i] as number
     state.trafficAt[idx] = observedAt[i] as number
+    if ((observedAt[i] as number) > state.newestAt) state.newestAt = observedAt[i] as number
   }
   if (segmentIdx.length > 0) state.trafficVersion++
 }
@@ -75,6 +79,7 @@ function writeWater(state: LiveState, w: WaterColumns): void {
     const idx = stationIdx[i] as number
     state.waterValue[idx] = value[i] as number
     state.waterAt[idx] = observedAt[i] as number
+    if ((observedAt[i] as number) > state.newestAt) state.newestAt = observedAt[i] as number
   }
   if (stationIdx.length > 0) state.waterVersion++
 }
@@ -91,6 +96,7 @@ export function applySnapshot(state: LiveState, snapshot: StateSnapshot): ApplyR
   state.trafficAt.fill(0)
   state.waterValue.fill(Number.NaN)
   state.waterAt.fill(0)
+  state.newestAt = 0
   writeTraffic(state, snapshot.traffic)
   writeWater(state, snapshot.water)
   state.trafficVersion++

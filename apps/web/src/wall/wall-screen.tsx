@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { connectionStatus } from '../connection/connection-status'
+import { connectionStatus, lastUpdateAt } from '../connection/connection-status'
 import { useLive } from '../connection/live-provider'
 import { ForecastHorizon } from '../forecast/forecast-horizon'
 import { useFormatters } from '../hooks/use-formatters'
@@ -44,7 +44,7 @@ export function WallScreen() {
           <span className="wall-date">{f.date(now)}</span>
         </div>
       </header>
-      <StatusBanner status={status} lastDataAt={view.lastDataAt} now={now} />
+      <StatusBanner status={status} lastDataAt={lastUpdateAt(view, now)} now={now} />
       <KpiStrip kpis={kpis} />
       <ForecastHorizon />
       <Legend />

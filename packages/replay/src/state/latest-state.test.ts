@@ -41,6 +41,13 @@ describe('LatestState', () => {
       water: { stationIdx: [phuAnIdx], value: [1.41], observedAt: [T0] },
     })
     expect(s.takeDelta(T0 + 200)).toBeNull()
+    // A heartbeat: nothing changed, but the stream moves on, so clients know the server is alive.
+    expect(s.takeDelta(T0 + 300, true)).toMatchObject({
+      seq: 2,
+      clock: T0 + 300,
+      traffic: { segmentIdx: [] },
+      water: { stationIdx: [] },
+    })
   })
 
   test('an older or repeated reading changes nothing', () => {

@@ -113,8 +113,9 @@ export class LatestState {
   }
 
   /** The subjects changed since the last delta, or null when none did. Numbers deltas 1, 2, 3… */
-  takeDelta(clock: number): StateDelta | null {
-    if (!this.hasChanges()) return null
+  /** The changes since the last delta, or null when there are none, unless `evenIfEmpty` (a heartbeat). */
+  takeDelta(clock: number, evenIfEmpty = false): StateDelta | null {
+    if (!evenIfEmpty && !this.hasChanges()) return null
     this.seq += 1
     return {
       networkVersion: this.networkVersion,
