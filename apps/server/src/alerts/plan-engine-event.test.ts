@@ -1,29 +1,11 @@
 import type { Alert, AlertEvent } from '@ioc/domain'
 import { describe, expect, test } from 'vitest'
+import { phuAnEvent as event } from '../store/alert-store-contract'
 import { planEngineEvent } from './plan-engine-event'
 
 const T0 = Date.parse('2025-11-06T17:00:00+07:00')
 const MIN = 60_000
 
-function event(
-  type: AlertEvent['type'],
-  severity: AlertEvent['severity'],
-  at: number,
-  value: number,
-): AlertEvent {
-  return {
-    type,
-    key: 'water-level:phu-an',
-    kind: 'water-level',
-    subject: { type: 'station', id: 'phu-an' },
-    severity,
-    value,
-    threshold: 1.6,
-    unit: 'm',
-    at,
-    message: { vi: 'Phú An', en: 'Phú An' },
-  }
-}
 let n = 0
 const next = { id: () => `a${++n}`, silenced: false }
 const apply = (e: AlertEvent, active: Alert[]) => planEngineEvent(e, active, next)

@@ -14,7 +14,8 @@ const water = (stationId: string, atMs: number, value: number): Observation => (
   source: 'sihymete',
 })
 
-function event(
+/** A water-level event at Phú An, as the rules engine emits it; tests of alert handling share it. */
+export function phuAnEvent(
   type: AlertEvent['type'],
   severity: AlertEvent['severity'],
   at: number,
@@ -47,7 +48,7 @@ export function runAlertStoreContract(name: string, open: () => Promise<StoreHar
 
     test('an alert is stored with the observation that raised it, and only for observations stored', async () => {
       const derive = (stored: readonly Observation[]) =>
-        output(...stored.map((o) => event('raised', 'critical', Date.parse(o.observedAt), 1.62)))
+        output(...stored.map((o) => phuAnEvent('raised', 'critical', Date.parse(o.observedAt), 1.62)))
       const first = await h.store.insertObservationsWithAlerts([water('phu-an', T0, 1.62)], derive, T0)
       expect(first.changes.map((c) => [c.transition.action, c.transition.by, c.transition.origin])).toEqual([
         ['raised', 'system', 'engine'],
@@ -94,10 +95,10 @@ export function runAlertStoreContract(name: string, open: () => Promise<StoreHar
     })
 
     test('severity changes and the clear update the one alert; the trail lists them in order', async () => {
-      const [raised] = await h.store.commitEngineOutput(output(event('raised', 'minor', T0, 1.42)), T0)
+      const [raised] = await h.store.commitEngineOutput(output(phuAnEvent('raised', 'minor', T0, 1.42)), T0)
       const id = raised?.alert.id as string
-      await h.store.commitEngineOutput(output(event('severity-changed', 'critical', T0 + MIN, 1.61)), T0)
-      await h.store.commitEngineOutput(output(event('cleared', 'critical', T0 + 60 * MIN, 1.3)), T0)
+      await h.store.commitEngineOutput(output(phuAnEvent('severity-changed', 'critical', T0 + MIN, 1.61)), T0)
+      await h.store.commitEngineOutput(output(phuAnEvent('cleared', 'critical', T0 + 60 * MIN, 1.3)), T0)
       expect(await h.store.getAlert(id)).toMatchObject({
         severity: 'critical',
         active: false,
@@ -113,7 +114,10 @@ export function runAlertStoreContract(name: string, open: () => Promise<StoreHar
     })
 
     test('of two acknowledgements only the first applies; the second learns who and when', async () => {
-      const [raised] = await h.store.commitEngineOutput(output(event('raised', 'critical', T0, 1.62)), T0)
+      const [raised] = await h.store.commitEngineOutput(
+        output(phuAnEvent('raised', 'critical', T0, 1.62)),
+        T0,
+      )
       const id = raised?.alert.id as string
       const [a, b] = await Promise.all([
         h.store.actOnAlert(id, { type: 'acknowledge', note: 'on it' }, 'lan', T0 + MIN, '10.0.0.1'),
@@ -135,7 +139,10 @@ export function runAlertStoreContract(name: string, open: () => Promise<StoreHar
     })
 
     test('an unacknowledged critical alert escalates once', async () => {
-      const [raised] = await h.store.commitEngineOutput(output(event('raised', 'critical', T0, 1.62)), 1000)
+      const [raised] = await h.store.commitEngineOutput(
+        output(phuAnEvent('raised', 'critical', T0, 1.62)),
+        1000,
+      )
       expect(await h.store.escalateDue(999, 2000)).toEqual([])
       const escalated = await h.store.escalateDue(1000, 2000)
       expect(escalated.map((c) => [c.alert.id, c.alert.escalatedAt, c.transition.action])).toEqual([
@@ -152,7 +159,7 @@ export function runAlertStoreContract(name: string, open: () => Promise<StoreHar
       )
       expect(await h.store.listSilences(T0 + MIN)).toEqual([silence])
       const [raised] = await h.store.commitEngineOutput(
-        output(event('raised', 'critical', T0, 1.62)),
+        output(phuAnEvent('raised', 'critical', T0, 1.62)),
         T0 + MIN,
       )
       expect(raised?.alert.silenced).toBe(true)
@@ -165,7 +172,10 @@ export function runAlertStoreContract(name: string, open: () => Promise<StoreHar
     })
 
     test('webhook attempts are kept per alert, in order', async () => {
-      const [raised] = await h.store.commitEngineOutput(output(event('raised', 'critical', T0, 1.62)), T0)
+      const [raised] = await h.store.commitEngineOutput(
+        output(phuAnEvent('raised', 'critical', T0, 1.62)),
+        T0,
+      )
       const alertId = raised?.alert.id as string
       const base = { alertId, url: 'http://gw/hook', reason: 'critical' as const, durationMs: 3 }
       await h.store.recordDelivery({
