@@ -90,7 +90,11 @@ test('SIGKILL in the middle of a stream of batches loses no acknowledged batch a
   const db = new Database(join(dataDir, 'ioc.sqlite'), { readonly: true })
   const stored = new Map(
     (
-      db.prepare('SELECT source, COUNT(*) AS n FROM traffic GROUP BY source').all() as {
+      db
+        .prepare(
+          'SELECT s.name AS source, COUNT(*) AS n FROM traffic t JOIN sources s ON s.id = t.source GROUP BY s.name',
+        )
+        .all() as {
         source: string
         n: number
       }[]

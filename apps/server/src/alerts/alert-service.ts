@@ -146,10 +146,15 @@ export async function createAlertService(deps: {
                 else stations.add(o.stationId)
                 events.push(...engine.observe(o))
               }
-              return {
-                events,
-                state: patchOf(engine.exportState({ stations, segments }), stations, segments),
-              }
+              const {
+                stations: stationStates,
+                segments: segmentStates,
+                ...meta
+              } = engine.exportState({
+                stations,
+                segments,
+              })
+              return { events, state: { meta, stations: stationStates, segments: segmentStates } }
             },
             Date.now(),
           ),

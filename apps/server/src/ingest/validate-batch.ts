@@ -23,19 +23,22 @@ export function validateBatch(
       continue
     }
     const o = parsed.data
-    const found = [...networkIssues(o, index), ...timeIssues(o, nowMs)].map((i) => ({ ...at, ...i }))
-    if (found.length) issues.push(...found)
-    else observations.push(o)
+    const inNetwork = networkIssues(o, index)
+    const inTime = timeIssues(o, nowMs)
+    if (inNetwork === NONE && inTime === NONE) observations.push(o)
+    else for (const i of [...inNetwork, ...inTime]) issues.push({ ...at, ...i })
   }
   return { observations, issues }
 }
 
 type ItemIssue = Omit<Issue, 'line' | 'index'>
+/** The answer for a good item, shared: nearly every item is good, and this runs for each one. */
+const NONE: readonly ItemIssue[] = Object.freeze([])
 
-function networkIssues(o: Observation, index: NetworkIndex): ItemIssue[] {
+function networkIssues(o: Observation, index: NetworkIndex): readonly ItemIssue[] {
   if (o.type === 'traffic') {
     return index.segmentIdx.has(o.segmentId)
-      ? []
+      ? NONE
       : [{ field: 'segmentId', message: `unknown segment "${o.segmentId}"` }]
   }
   const station = stationById(index, o.stationId)
@@ -49,14 +52,14 @@ function networkIssues(o: Observation, index: NetworkIndex): ItemIssue[] {
       },
     ]
   }
-  return []
+  return NONE
 }
 
-function timeIssues(o: Observation, nowMs: number): ItemIssue[] {
+function timeIssues(o: Observation, nowMs: number): readonly ItemIssue[] {
   const t = Date.parse(o.observedAt)
   if (Number.isNaN(t)) return [{ field: 'observedAt', message: `cannot read "${o.observedAt}" as a time` }]
   if (t > nowMs + MAX_FUTURE_MS) {
     return [{ field: 'observedAt', message: `${o.observedAt} is more than 5 minutes in the future` }]
   }
-  return []
+  return NONE
 }

@@ -94,6 +94,33 @@ export function runAlertStoreContract(name: string, open: () => Promise<StoreHar
       })
     })
 
+    test('a segment reads back with the time of its latest reading when nothing else of it changed', async () => {
+      const meta = { version: 1, networkVersion: 'v1', silenceBaselineMs: null }
+      // One object throughout, as the engine hands out a band that did not change.
+      const congestion = { level: 0, enterSinceMs: [null], leaveSinceMs: [null], open: null }
+      for (const at of [T0, T0 + MIN, T0 + 2 * MIN]) {
+        const reading: Observation = {
+          type: 'traffic',
+          segmentId: 'seg-1',
+          observedAt: iso(at),
+          speedKph: 40,
+          source: 'tomtom',
+        }
+        await h.store.insertObservationsWithAlerts(
+          [reading],
+          () => ({
+            events: [],
+            state: { meta, stations: {}, segments: { 'seg-1': { lastAtMs: at, congestion } } },
+          }),
+          at,
+        )
+      }
+      const reopened = await h.reopen()
+      expect((await reopened.loadRulesState())?.segments).toEqual({
+        'seg-1': { lastAtMs: T0 + 2 * MIN, congestion },
+      })
+    })
+
     test('severity changes and the clear update the one alert; the trail lists them in order', async () => {
       const [raised] = await h.store.commitEngineOutput(output(phuAnEvent('raised', 'minor', T0, 1.42)), T0)
       const id = raised?.alert.id as string

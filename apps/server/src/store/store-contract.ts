@@ -149,6 +149,8 @@ export function runStoreContract(name: string, create: () => Promise<StoreHarnes
           for (let s = 0; s < 4; s++) batch.push(traffic(`seg-${s}`, T0 + m * MIN, 20 + s))
           for (let s = 0; s < 3; s++) batch.push(water(`st-${s}`, T0 + m * MIN, s))
         }
+        // A reading one millisecond before the range stays out of it.
+        batch.push(traffic('seg-0', T0 + MIN - 1, 1))
         await store.insertObservations(batch.toReversed())
         const pages = await collect(store.observationsInRange(T0 + MIN, T0 + 4 * MIN, 5))
         const all = pages.flat()

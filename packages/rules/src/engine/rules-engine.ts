@@ -37,7 +37,8 @@ export interface RulesEngine {
   /**
    * Timers and open alerts as JSON, for `createRulesEngine(network, config, state)` after a restart.
    * With `only`, just those subjects (and the engine-wide fields): what a batch changed, so a server
-   * persisting state per batch pays for the batch, not for the whole network.
+   * persisting state per batch pays for the batch, not for the whole network. Parts that did not
+   * change since the last export are the same objects again: treat the result as read-only.
    */
   exportState(only?: StateSubjects): RulesEngineState
 }
@@ -198,8 +199,14 @@ export function createRulesEngine(
       stations: {},
       segments: {},
     }
-    const pick = <T>(ids: Iterable<string>, byId: Map<string, T>) =>
-      [...ids].flatMap((id) => byId.get(id) ?? [])
+    const pick = <T>(ids: Iterable<string>, byId: Map<string, T>) => {
+      const out: T[] = []
+      for (const id of ids) {
+        const rt = byId.get(id)
+        if (rt) out.push(rt)
+      }
+      return out
+    }
     for (const rt of only ? pick(only.stations, stations) : stationList) {
       if (Number.isNaN(rt.lastAtMs) && !rt.silent?.open) continue
       const st: StationState = { lastAtMs: Number.isNaN(rt.lastAtMs) ? null : rt.lastAtMs }

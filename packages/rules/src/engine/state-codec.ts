@@ -7,13 +7,35 @@ import type { BandState, RateOfRiseState } from './engine-state'
 const toJson = (ms: number) => (Number.isNaN(ms) ? null : ms)
 const fromJson = (ms: number | null) => (ms === null ? Number.NaN : ms)
 
+/** The state each band last exported, handed out again while the band has not changed. */
+const exported = new WeakMap<BandAlert, BandState>()
+
+/**
+ * The band's state as JSON-ready data. Most readings leave a band as it was, so the last export is
+ * returned again when it still holds: exporting every touched subject after each batch then costs a
+ * comparison instead of new arrays. The result is shared: read it, never change it.
+ */
 export function exportBand(a: BandAlert): BandState {
-  return {
+  const last = exported.get(a)
+  if (last && stillHolds(last, a)) return last
+  const next: BandState = {
     level: a.timers.level,
     enterSinceMs: Array.from(a.timers.enterSinceMs, toJson),
     leaveSinceMs: Array.from(a.timers.leaveSinceMs, toJson),
     open: a.open,
   }
+  exported.set(a, next)
+  return next
+}
+
+function stillHolds(s: BandState, a: BandAlert): boolean {
+  if (s.level !== a.timers.level || s.open !== a.open) return false
+  const { enterSinceMs, leaveSinceMs } = a.timers
+  for (let i = 0; i < enterSinceMs.length; i++) {
+    if (s.enterSinceMs[i] !== toJson(enterSinceMs[i] as number)) return false
+    if (s.leaveSinceMs[i] !== toJson(leaveSinceMs[i] as number)) return false
+  }
+  return true
 }
 
 /**

@@ -101,8 +101,8 @@ async function* rowsInRange<R extends Row>(
   toMs: number,
   pageSize: number,
 ): AsyncGenerator<R> {
-  // (fromMs - 1, '', '') sorts before every key at fromMs and after every key before it.
-  let after: [number, string, string] = [fromMs - 1, '', '']
+  // No id is empty, so (fromMs, '', '') sorts before every key at fromMs and after every key before it.
+  let after: [number, string, string] = [fromMs, '', '']
   for (;;) {
     const { rows } = await pool.query<R>(pageSql(table), [toMs, ...after, pageSize])
     yield* rows

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { AuditEntry, Observation } from '@ioc/domain'
+import type { AuditEntry } from '@ioc/domain'
 import Database from 'better-sqlite3'
 import {
   type SessionUserRow,
@@ -10,24 +10,12 @@ import {
   toUser,
   type UserRow,
 } from '../rows/account-rows'
-import {
-  type BucketRow,
-  bucketPoints,
-  readingPoints,
-  TABLE,
-  type TrafficRow,
-  trafficFromRow,
-  VALUE,
-  type WaterRow,
-  waterFromRow,
-} from '../rows/observation-rows'
-import type { HistoryQuery, InsertResult, NewAuditEntry, SessionRecord, Store, TokenRecord } from '../store'
+import type { NewAuditEntry, SessionRecord, Store, TokenRecord } from '../store'
 import { migrate } from './migrations'
 import { createSqliteAlertStore } from './sqlite-alert-store'
 import { sqliteDeadLetters } from './sqlite-dead-letters'
 import { sqliteIncidentStore } from './sqlite-incident-store'
-
-type Key = [observedAt: number, subject: string, source: string]
+import { sqliteObservations } from './sqlite-observations'
 
 /**
  * The embedded store: one SQLite file in WAL mode. `synchronous = FULL` makes every commit fsync the WAL,
@@ -43,66 +31,10 @@ export function openSqliteStore(file: string): Store {
   db.pragma('foreign_keys = ON')
   migrate(db)
 
-  const insertTraffic = db.prepare(
-    `INSERT INTO traffic (subject, observed_at, source, speed_kph, flow_vph, occupancy_pct)
-     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  )
-  const insertWater = db.prepare(
-    'INSERT INTO water (subject, observed_at, source, value) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-  )
-  const insertBatch = db.transaction((batch: readonly Observation[]): InsertResult => {
-    const stored: Observation[] = []
-    for (const o of batch) {
-      const at = Date.parse(o.observedAt)
-      const changes =
-        o.type === 'traffic'
-          ? insertTraffic.run(
-              o.segmentId,
-              at,
-              o.source,
-              o.speedKph,
-              o.flowVph ?? null,
-              o.occupancyPct ?? null,
-            ).changes
-          : insertWater.run(o.stationId, at, o.source, o.value).changes
-      if (changes) stored.push(o)
-    }
-    return { accepted: stored.length, duplicates: batch.length - stored.length, stored }
-  })
-
-  // A loose index scan: one B-tree seek per distinct subject instead of reading every row.
-  const subjectsOf = (table: string) =>
-    db
-      .prepare(
-        `WITH RECURSIVE s(x) AS (
-           SELECT (SELECT MIN(subject) FROM ${table})
-           UNION ALL SELECT (SELECT MIN(subject) FROM ${table} WHERE subject > s.x) FROM s WHERE s.x IS NOT NULL
-         ) SELECT x FROM s WHERE x IS NOT NULL`,
-      )
-      .pluck()
-  const trafficSubjects = subjectsOf('traffic')
-  const waterSubjects = subjectsOf('water')
-  const latestOf = (table: string) =>
-    db.prepare(
-      `SELECT * FROM ${table} WHERE subject = ? AND observed_at <= ?
-       ORDER BY observed_at DESC, source DESC LIMIT 1`,
-    )
-  const latestTraffic = latestOf('traffic')
-  const latestWater = latestOf('water')
-
-  const pageOf = (table: string) =>
-    db.prepare(
-      `SELECT * FROM ${table}
-       WHERE observed_at < ? AND (observed_at, subject, source) > (?, ?, ?)
-       ORDER BY observed_at, subject, source LIMIT ?`,
-    )
-  const trafficPage = pageOf('traffic')
-  const waterPage = pageOf('water')
+  const observations = sqliteObservations(db)
+  const insertBatch = db.transaction(observations.insertRegistered)
 
   const statements = {
-    countObservations: db
-      .prepare('SELECT (SELECT COUNT(*) FROM traffic) + (SELECT COUNT(*) FROM water)')
-      .pluck(),
     countUsers: db.prepare('SELECT COUNT(*) FROM users').pluck(),
     insertUser: db.prepare(
       'INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
@@ -133,97 +65,29 @@ export function openSqliteStore(file: string): Store {
     ping: db.prepare('SELECT 1').pluck(),
   }
 
-  /** Reads one table in key order, a page at a time, so a range of any size takes bounded memory. */
-  function* rowsInRange<R extends { observed_at: number; subject: string; source: string }>(
-    page: Database.Statement,
-    fromMs: number,
-    toMs: number,
-    pageSize: number,
-  ): Generator<R> {
-    // (fromMs - 1, '', '') sorts before every key at fromMs and after every key before it.
-    let after: Key = [fromMs - 1, '', '']
-    for (;;) {
-      const rows = page.all(toMs, ...after, pageSize) as R[]
-      yield* rows
-      const last = rows.at(-1)
-      if (!last || rows.length < pageSize) return
-      after = [last.observed_at, last.subject, last.source]
-    }
-  }
-
+  const alerts = createSqliteAlertStore(db, observations.insertRegistered, observations.latestTrafficMs)
   let closed = false
   return {
-    ...createSqliteAlertStore(db, insertBatch),
+    ...alerts,
     ...sqliteIncidentStore(db),
     ...sqliteDeadLetters(db),
+    latestObservations: observations.latestObservations,
+    history: observations.history,
+    observationsInRange: observations.observationsInRange,
+    countObservations: observations.countObservations,
+
     async insertObservations(batch) {
-      return insertBatch(batch)
+      observations.register(batch)
+      const result = insertBatch(batch)
+      observations.indexIfDue()
+      return result
     },
 
-    async latestObservations(atMs = Number.MAX_SAFE_INTEGER) {
-      const out: Observation[] = []
-      for (const s of trafficSubjects.all() as string[]) {
-        const r = latestTraffic.get(s, atMs) as TrafficRow | undefined
-        if (r) out.push(trafficFromRow(r))
-      }
-      for (const s of waterSubjects.all() as string[]) {
-        const r = latestWater.get(s, atMs) as WaterRow | undefined
-        if (r) out.push(waterFromRow(r))
-      }
-      return out
-    },
-
-    async history({ type, subjectId, fromMs, toMs, maxPoints }: HistoryQuery) {
-      const table = TABLE[type]
-      const value = VALUE[type]
-      const where = 'subject = @subjectId AND observed_at >= @fromMs AND observed_at < @toMs'
-      const params = { subjectId, fromMs, toMs }
-      const count = db.prepare(`SELECT COUNT(*) FROM ${table} WHERE ${where}`).pluck().get(params) as number
-      if (count <= maxPoints) {
-        const rows = db
-          .prepare(
-            `SELECT observed_at, ${value} AS v FROM ${table} WHERE ${where} ORDER BY observed_at, source`,
-          )
-          .all(params) as { observed_at: number; v: number }[]
-        return { bucketMs: null, points: readingPoints(rows) }
-      }
-      const bucketMs = Math.ceil((toMs - fromMs) / maxPoints)
-      // better-sqlite3 binds JS numbers as REAL; the casts keep the bucket number an integer division.
-      const rows = db
-        .prepare(
-          `SELECT (observed_at - CAST(@fromMs AS INTEGER)) / CAST(@bucketMs AS INTEGER) AS b, AVG(${value}) AS mean, MIN(${value}) AS lo,
-                  MAX(${value}) AS hi, COUNT(*) AS n
-           FROM ${table} WHERE ${where} GROUP BY b ORDER BY b`,
-        )
-        .all({ ...params, bucketMs }) as BucketRow[]
-      return { bucketMs, points: bucketPoints(rows, fromMs, bucketMs) }
-    },
-
-    async *observationsInRange(fromMs, toMs, pageSize = 5000) {
-      const traffic = rowsInRange<TrafficRow>(trafficPage, fromMs, toMs, pageSize)
-      const water = rowsInRange<WaterRow>(waterPage, fromMs, toMs, pageSize)
-      let t = traffic.next()
-      let w = water.next()
-      let page: Observation[] = []
-      while (!t.done || !w.done) {
-        // Merge the two time-ordered streams; on equal times traffic comes first.
-        if (!t.done && (w.done || t.value.observed_at <= w.value.observed_at)) {
-          page.push(trafficFromRow(t.value))
-          t = traffic.next()
-        } else if (!w.done) {
-          page.push(waterFromRow(w.value))
-          w = water.next()
-        }
-        if (page.length === pageSize) {
-          yield page
-          page = []
-        }
-      }
-      if (page.length) yield page
-    },
-
-    async countObservations() {
-      return statements.countObservations.get() as number
+    async insertObservationsWithAlerts(batch, derive, nowMs) {
+      observations.register(batch)
+      const result = await alerts.insertObservationsWithAlerts(batch, derive, nowMs)
+      observations.indexIfDue()
+      return result
     },
 
     async countUsers() {
