@@ -16,6 +16,7 @@ import {
   type RulesConfig,
   type RulesEngine,
   type RulesEngineState,
+  type SegmentState,
 } from '@ioc/rules'
 import type { Logger } from 'pino'
 import type { AlertChange, RulesStatePatch } from '../store/alert-store'
@@ -86,6 +87,11 @@ export async function createAlertService(deps: {
     return createRulesEngine(network, rules, parsed.value)
   }
   let engine = await restoreEngine()
+  /**
+   * Segment states as last committed, for a store that takes a segment's lastAtMs from its readings:
+   * a batch then writes only the segments whose congestion state changed (most keep theirs).
+   */
+  const persistedSegments = store.derivesSegmentReadTimes ? new Map<string, SegmentState>() : undefined
 
   const open = new Map<string, Alert>()
   for (const a of await store.listAlerts({ state: 'open' })) open.set(a.id, a)
@@ -111,6 +117,7 @@ export async function createAlertService(deps: {
       return await commit()
     } catch (err) {
       engine = await restoreEngine()
+      persistedSegments?.clear()
       throw err
     }
   }
@@ -134,6 +141,7 @@ export async function createAlertService(deps: {
   return {
     ingest(batch) {
       return serial(async () => {
+        let written: Record<string, SegmentState> = {}
         const { changes, ...result } = await guarded(() =>
           store.insertObservationsWithAlerts(
             batch,
@@ -150,15 +158,14 @@ export async function createAlertService(deps: {
                 stations: stationStates,
                 segments: segmentStates,
                 ...meta
-              } = engine.exportState({
-                stations,
-                segments,
-              })
+              } = engine.exportState({ stations, segments }, persistedSegments)
+              written = segmentStates
               return { events, state: { meta, stations: stationStates, segments: segmentStates } }
             },
             Date.now(),
           ),
         )
+        for (const [id, st] of Object.entries(written)) persistedSegments?.set(id, st)
         publish(changes)
         return result
       })

@@ -50,6 +50,12 @@ export type ActResult =
  */
 export interface AlertStore {
   /**
+   * True when the store takes each segment's `lastAtMs` from its stored readings on load: the engine
+   * then only hands it the segments whose state changed otherwise. False when every reading's
+   * `lastAtMs` must be written with it (PostgreSQL, where instances reload each other's rows).
+   */
+  readonly derivesSegmentReadTimes: boolean
+  /**
    * Inserts a batch like `insertObservations` and, in the same transaction, stores what `derive` makes
    * of the observations actually stored (duplicates left out): alert changes, transitions and the
    * engine state. `derive` runs synchronously inside the transaction. `nowMs` decides silences.

@@ -39,8 +39,12 @@ export interface RulesEngine {
    * With `only`, just those subjects (and the engine-wide fields): what a batch changed, so a server
    * persisting state per batch pays for the batch, not for the whole network. Parts that did not
    * change since the last export are the same objects again: treat the result as read-only.
+   *
+   * With `persisted` (segment states as last stored, from earlier exports), a segment whose state
+   * apart from `lastAtMs` is still the stored one is left out: for a store that takes a segment's
+   * `lastAtMs` from its readings, most segments of a batch then need no export and no write.
    */
-  exportState(only?: StateSubjects): RulesEngineState
+  exportState(only?: StateSubjects, persisted?: ReadonlyMap<string, SegmentState>): RulesEngineState
 }
 
 export interface RestoreOptions {
@@ -191,7 +195,10 @@ export function createRulesEngine(
     return out
   }
 
-  function exportState(only?: StateSubjects): RulesEngineState {
+  function exportState(
+    only?: StateSubjects,
+    persisted?: ReadonlyMap<string, SegmentState>,
+  ): RulesEngineState {
     const out: RulesEngineState = {
       version: 1,
       networkVersion: network.version,
@@ -218,9 +225,11 @@ export function createRulesEngine(
     }
     for (const rt of only ? pick(only.segments, segments) : segmentList) {
       if (Number.isNaN(rt.lastAtMs)) continue
-      const st: SegmentState = { lastAtMs: rt.lastAtMs }
-      if (rt.congestion) st.congestion = exportBand(rt.congestion)
-      out.segments[rt.id] = st
+      const congestion = rt.congestion ? exportBand(rt.congestion) : undefined
+      const stored = persisted?.get(rt.id)
+      // exportBand hands out an unchanged band as the same object, so identity is equality here.
+      if (stored && stored.congestion === congestion) continue
+      out.segments[rt.id] = congestion ? { lastAtMs: rt.lastAtMs, congestion } : { lastAtMs: rt.lastAtMs }
     }
     return out
   }

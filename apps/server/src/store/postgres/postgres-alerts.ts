@@ -202,6 +202,9 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
   }
 
   return {
+    // Instances reload each other's changed rows, so a segment's reading time travels in its row.
+    derivesSegmentReadTimes: false,
+
     async insertObservationsWithAlerts(batch, derive, nowMs) {
       const { result, changes } = await commitEngine(async (db) => {
         const inserted = await insertObservationsIn(db, batch)

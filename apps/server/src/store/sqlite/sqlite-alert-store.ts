@@ -157,53 +157,22 @@ export function createSqliteAlertStore(
     const { meta, stations, segments } = out.state
     s.upsertState.run('meta', '', JSON.stringify(meta))
     for (const [id, st] of Object.entries(stations)) s.upsertState.run('station', id, JSON.stringify(st))
-    for (const id in segments) {
-      const st = segments[id] as { lastAtMs?: number; congestion?: unknown }
-      const last = writtenSegments.get(id)
-      // The engine hands out an unchanged band as the same object, so most segments stop at the first test.
-      if (last && last.congestion === st.congestion) continue
-      const { lastAtMs: _, ...rest } = st
-      const key = JSON.stringify(rest)
-      writtenSegments.set(id, { congestion: st.congestion, key })
-      if (last?.key === key) continue
-      s.upsertState.run('segment', id, JSON.stringify(st))
-    }
+    for (const [id, st] of Object.entries(segments)) s.upsertState.run('segment', id, JSON.stringify(st))
     return changes
   }
 
-  /**
-   * A segment's state changes with every reading only by its lastAtMs, which is the time of its latest
-   * stored reading anyway: its row is rewritten only when the rest changes (its congestion timers or
-   * alert), and lastAtMs is taken from the readings on load. This map holds each segment's state as last
-   * written, without lastAtMs, as JSON and as the engine's object; a failed transaction clears it, as
-   * the rows it describes were rolled back.
-   */
-  const writtenSegments = new Map<string, { congestion: unknown; key: string }>()
-  const forgettingOnFailure =
-    <A extends unknown[], R>(fn: (...args: A) => R) =>
-    (...args: A): R => {
-      try {
-        return fn(...args)
-      } catch (err) {
-        writtenSegments.clear()
-        throw err
-      }
-    }
-
-  const ingestTxn = forgettingOnFailure(
-    db.transaction(
-      (
-        batch: readonly Observation[],
-        derive: (stored: readonly Observation[]) => EngineOutput,
-        nowMs: number,
-      ) => {
-        const result = insertBatch(batch)
-        const changes = applyEngineOutput(derive(result.stored), nowMs)
-        return { ...result, changes }
-      },
-    ),
+  const ingestTxn = db.transaction(
+    (
+      batch: readonly Observation[],
+      derive: (stored: readonly Observation[]) => EngineOutput,
+      nowMs: number,
+    ) => {
+      const result = insertBatch(batch)
+      const changes = applyEngineOutput(derive(result.stored), nowMs)
+      return { ...result, changes }
+    },
   )
-  const engineTxn = forgettingOnFailure(db.transaction(applyEngineOutput))
+  const engineTxn = db.transaction(applyEngineOutput)
 
   const actTxn = db.transaction(
     (
@@ -237,6 +206,9 @@ export function createSqliteAlertStore(
   )
 
   return {
+    // Segments that changed only by lastAtMs are not written: it is taken from the readings on load.
+    derivesSegmentReadTimes: true,
+
     async insertObservationsWithAlerts(batch, derive, nowMs) {
       return ingestTxn(batch, derive, nowMs)
     },
@@ -251,12 +223,10 @@ export function createSqliteAlertStore(
       if (!meta) return null
       const state: Record<string, unknown> = { ...JSON.parse(meta.doc), stations: {}, segments: {} }
       const latest = latestTrafficMs()
-      writtenSegments.clear()
       for (const r of rows) {
         if (r.scope === 'station') (state.stations as Record<string, unknown>)[r.id] = JSON.parse(r.doc)
         if (r.scope !== 'segment') continue
         const { lastAtMs, ...rest } = JSON.parse(r.doc) as { lastAtMs: number | null }
-        writtenSegments.set(r.id, { congestion: undefined, key: JSON.stringify(rest) })
         const readMs = latest.get(r.id)
         const at = readMs === undefined ? lastAtMs : Math.max(readMs, lastAtMs ?? readMs)
         ;(state.segments as Record<string, unknown>)[r.id] = { lastAtMs: at, ...rest }
