@@ -71,6 +71,31 @@ function feed(engine: RulesEngine, steps: Step[]): AlertEvent[] {
   })
 }
 
+/**
+ * Runs random steps through one engine, and through another that `save` feeds up to a random cut and
+ * stores (as JSON); an engine restored from that must go on with the same events and open alerts.
+ */
+function expectRestoresLikeUninterrupted(
+  save: (before: RulesEngine, stepsBefore: Step[]) => { first: AlertEvent[]; stored: unknown },
+): void {
+  fc.assert(
+    fc.property(stepsArb, fc.nat(), (steps, cut) => {
+      const split = steps.length ? cut % (steps.length + 1) : 0
+      const whole = createRulesEngine(network, config)
+      const expected = feed(whole, steps)
+
+      const before = createRulesEngine(network, config)
+      const { first, stored } = save(before, steps.slice(0, split))
+      const saved = parseRulesEngineState(JSON.parse(JSON.stringify(stored)))
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error))
+      const after = createRulesEngine(network, config, saved.value)
+      expect(after.openAlerts()).toEqual(before.openAlerts())
+      expect([...first, ...feed(after, steps.slice(split))]).toEqual(expected)
+      expect(after.openAlerts()).toEqual(whole.openAlerts())
+    }),
+  )
+}
+
 const phuAnReadings = (minLevelCm: number, maxLevelCm: number) =>
   fc
     .array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: minLevelCm, max: maxLevelCm })), {
@@ -181,60 +206,36 @@ describe('rules engine properties', () => {
   })
 
   test('exporting and restoring at any point gives the same events as an uninterrupted run', () => {
-    fc.assert(
-      fc.property(stepsArb, fc.nat(), (steps, cut) => {
-        const split = steps.length ? cut % (steps.length + 1) : 0
-        const whole = createRulesEngine(network, config)
-        const expected = feed(whole, steps)
-
-        const before = createRulesEngine(network, config)
-        const first = feed(before, steps.slice(0, split))
-        const saved = parseRulesEngineState(JSON.parse(JSON.stringify(before.exportState())))
-        if (!saved.ok) throw new Error(JSON.stringify(saved.error))
-        const after = createRulesEngine(network, config, saved.value)
-        expect(after.openAlerts()).toEqual(before.openAlerts())
-        expect([...first, ...feed(after, steps.slice(split))]).toEqual(expected)
-        expect(after.openAlerts()).toEqual(whole.openAlerts())
-      }),
-    )
+    expectRestoresLikeUninterrupted((before, stepsBefore) => ({
+      first: feed(before, stepsBefore),
+      stored: before.exportState(),
+    }))
   })
 
   test('storing only the segments whose state changed, with lastAtMs from the readings, restores like an uninterrupted run', () => {
-    fc.assert(
-      fc.property(stepsArb, fc.nat(), (steps, cut) => {
-        const split = steps.length ? cut % (steps.length + 1) : 0
-        const whole = createRulesEngine(network, config)
-        const expected = feed(whole, steps)
-
-        // What the SQLite store keeps: each batch's export given what it holds, and the readings.
-        const before = createRulesEngine(network, config)
-        const persisted = new Map<string, SegmentState>()
-        const lastReadingMs = new Map<string, number>()
-        const first: AlertEvent[] = []
-        for (const step of steps.slice(0, split)) {
-          const o = toObservation(step)
-          if (!o) {
-            first.push(...before.tick(atMinute(step.minute)))
-            continue
-          }
-          first.push(...before.observe(o))
-          if (o.type !== 'traffic') continue
-          const atMs = Date.parse(o.observedAt)
-          lastReadingMs.set(o.segmentId, Math.max(atMs, lastReadingMs.get(o.segmentId) ?? atMs))
-          const out = before.exportState({ stations: [], segments: [o.segmentId] }, persisted)
-          for (const [id, st] of Object.entries(out.segments)) persisted.set(id, st)
+    // What the SQLite store keeps: each batch's export given what it holds, and the readings.
+    expectRestoresLikeUninterrupted((before, stepsBefore) => {
+      const persisted = new Map<string, SegmentState>()
+      const lastReadingMs = new Map<string, number>()
+      const first: AlertEvent[] = []
+      for (const step of stepsBefore) {
+        const o = toObservation(step)
+        if (!o) {
+          first.push(...before.tick(atMinute(step.minute)))
+          continue
         }
-        const segments = Object.fromEntries(
-          [...persisted].map(([id, st]) => [id, { ...st, lastAtMs: lastReadingMs.get(id) ?? st.lastAtMs }]),
-        )
-        const stored = { ...before.exportState(), segments }
-        const saved = parseRulesEngineState(JSON.parse(JSON.stringify(stored)))
-        if (!saved.ok) throw new Error(JSON.stringify(saved.error))
-        const after = createRulesEngine(network, config, saved.value)
-        expect([...first, ...feed(after, steps.slice(split))]).toEqual(expected)
-        expect(after.openAlerts()).toEqual(whole.openAlerts())
-      }),
-    )
+        first.push(...before.observe(o))
+        if (o.type !== 'traffic') continue
+        const atMs = Date.parse(o.observedAt)
+        lastReadingMs.set(o.segmentId, Math.max(atMs, lastReadingMs.get(o.segmentId) ?? atMs))
+        const out = before.exportState({ stations: [], segments: [o.segmentId] }, persisted)
+        for (const [id, st] of Object.entries(out.segments)) persisted.set(id, st)
+      }
+      const segments = Object.fromEntries(
+        [...persisted].map(([id, st]) => [id, { ...st, lastAtMs: lastReadingMs.get(id) ?? st.lastAtMs }]),
+      )
+      return { first, stored: { ...before.exportState(), segments } }
+    })
   })
 })
 
