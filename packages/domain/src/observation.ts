@@ -33,3 +33,19 @@ export type Observation = z.infer<typeof Observation>
 export function subjectIdOf(o: Observation): string {
   return o.type === 'traffic' ? o.segmentId : o.stationId
 }
+
+/**
+ * `Date.parse` that remembers its last answer, for a pass over a batch: feeds stamp a whole batch (or
+ * long runs of it) with one time, so most readings of a batch cost a string comparison.
+ */
+export function createTimeReader(): (iso: string) => number {
+  let lastIso = ''
+  let lastMs = Number.NaN
+  return (iso) => {
+    if (iso !== lastIso) {
+      lastIso = iso
+      lastMs = Date.parse(iso)
+    }
+    return lastMs
+  }
+}

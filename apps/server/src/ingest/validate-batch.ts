@@ -1,4 +1,4 @@
-import { type Issue, issuesFromZod, Observation } from '@ioc/domain'
+import { createTimeReader, type Issue, issuesFromZod, Observation } from '@ioc/domain'
 import { type NetworkIndex, stationById } from '../network/network-index'
 import type { ParsedItem } from './parse-batch'
 
@@ -16,6 +16,7 @@ export function validateBatch(
 ): { observations: Observation[]; issues: Issue[] } {
   const observations: Observation[] = []
   const issues: Issue[] = []
+  const readTime = createTimeReader()
   for (const { at, value } of items) {
     const parsed = Observation.safeParse(value)
     if (!parsed.success) {
@@ -24,7 +25,7 @@ export function validateBatch(
     }
     const o = parsed.data
     const inNetwork = networkIssues(o, index)
-    const inTime = timeIssues(o, nowMs)
+    const inTime = timeIssues(o, readTime(o.observedAt), nowMs)
     if (inNetwork === NONE && inTime === NONE) observations.push(o)
     else for (const i of [...inNetwork, ...inTime]) issues.push({ ...at, ...i })
   }
@@ -55,8 +56,7 @@ function networkIssues(o: Observation, index: NetworkIndex): readonly ItemIssue[
   return NONE
 }
 
-function timeIssues(o: Observation, nowMs: number): readonly ItemIssue[] {
-  const t = Date.parse(o.observedAt)
+function timeIssues(o: Observation, t: number, nowMs: number): readonly ItemIssue[] {
   if (Number.isNaN(t)) return [{ field: 'observedAt', message: `cannot read "${o.observedAt}" as a time` }]
   if (t > nowMs + MAX_FUTURE_MS) {
     return [{ field: 'observedAt', message: `${o.observedAt} is more than 5 minutes in the future` }]

@@ -1,5 +1,6 @@
 import type { AlertEvent, AlertKind, AlertSubject, LocalizedText } from '@ioc/domain'
 import type { Level } from '../config/resolve-rules'
+import type { BandState } from '../engine/engine-state'
 import { type BandTimers, createBandTimers, stepBand } from './step-band'
 
 /** What changed, for the rule's message. */
@@ -24,14 +25,17 @@ export interface BandAlert {
   /** The last raised / severity-changed event while open, null when not. */
   open: AlertEvent | null
   describe: (change: BandChange) => LocalizedText
+  /** The state last exported (engine/state-codec.ts), handed out again while it still holds. */
+  exported: BandState | null
 }
 
-export function createBandAlert(fields: Omit<BandAlert, 'key' | 'timers' | 'open'>): BandAlert {
+export function createBandAlert(fields: Omit<BandAlert, 'key' | 'timers' | 'open' | 'exported'>): BandAlert {
   return {
     ...fields,
     key: `${fields.kind}:${fields.subject.id}`,
     timers: createBandTimers(fields.levels.length),
     open: null,
+    exported: null,
   }
 }
 

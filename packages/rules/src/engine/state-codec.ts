@@ -7,16 +7,13 @@ import type { BandState, RateOfRiseState } from './engine-state'
 const toJson = (ms: number) => (Number.isNaN(ms) ? null : ms)
 const fromJson = (ms: number | null) => (ms === null ? Number.NaN : ms)
 
-/** The state each band last exported, handed out again while the band has not changed. */
-const exported = new WeakMap<BandAlert, BandState>()
-
 /**
  * The band's state as JSON-ready data. Most readings leave a band as it was, so the last export is
  * returned again when it still holds: exporting every touched subject after each batch then costs a
  * comparison instead of new arrays. The result is shared: read it, never change it.
  */
 export function exportBand(a: BandAlert): BandState {
-  const last = exported.get(a)
+  const last = a.exported
   if (last && stillHolds(last, a)) return last
   const next: BandState = {
     level: a.timers.level,
@@ -24,7 +21,7 @@ export function exportBand(a: BandAlert): BandState {
     leaveSinceMs: Array.from(a.timers.leaveSinceMs, toJson),
     open: a.open,
   }
-  exported.set(a, next)
+  a.exported = next
   return next
 }
 

@@ -1,4 +1,4 @@
-import type { Observation } from '@ioc/domain'
+import { createTimeReader, type Observation } from '@ioc/domain'
 import type Database from 'better-sqlite3'
 import {
   type BucketRow,
@@ -170,8 +170,9 @@ export function sqliteObservations(db: Database.Database): SqliteObservations {
 
     insertRegistered(batch) {
       const stored: Observation[] = []
+      const readTime = createTimeReader()
       for (const o of batch) {
-        const at = Date.parse(o.observedAt)
+        const at = readTime(o.observedAt)
         const source = need(sourceIds, o.source)
         const changes =
           o.type === 'traffic'
