@@ -5,6 +5,7 @@ import type { Observation } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { createRulesEngine, defaultRulesConfig } from '@ioc/rules'
 import { afterAll, bench, describe } from 'vitest'
+import { deriveEngineOutput } from '../src/alerts/derive-engine-output'
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store'
 import { reportBench, tally } from './bench-report'
 
@@ -81,20 +82,7 @@ describe('commit 5,000 observations', () => {
       withAlerts.time(BATCH, () =>
         alerting.insertObservationsWithAlerts(
           batches[alertN++ % BATCHES] ?? [],
-          (stored) => {
-            const events = []
-            const stations = new Set<string>()
-            const segments = new Set<string>()
-            for (const o of stored) {
-              if (o.type === 'traffic') segments.add(o.segmentId)
-              else stations.add(o.stationId)
-              events.push(...engine.observe(o))
-            }
-            const { stations: st, segments: sg, ...meta } = engine.exportState()
-            const pick = (all: Record<string, unknown>, ids: Set<string>) =>
-              Object.fromEntries([...ids].map((id) => [id, all[id]]))
-            return { events, state: { meta, stations: pick(st, stations), segments: pick(sg, segments) } }
-          },
+          (stored) => deriveEngineOutput(engine, stored),
           Date.now(),
         ),
       ),

@@ -22,6 +22,8 @@ import type { Logger } from 'pino'
 import type { AlertChange, RulesStatePatch } from '../store/alert-store'
 import type { InsertResult, Store } from '../store/store'
 import type { AlertConfig } from './alert-config'
+import { deriveEngineOutput } from './derive-engine-output'
+import { groupCommits } from './group-commits'
 import { createWebhookNotifier } from './webhook-notifier'
 
 export interface AlertEmitter {
@@ -29,13 +31,19 @@ export interface AlertEmitter {
   silenceChanged(silence: Silence): void
 }
 
+/** Bounds one group commit: ten full batches of 5,000. */
+const MAX_GROUP_OBSERVATIONS = 50_000
+
 /** Roles that hold `alerts:act`, so can be assigned an alert. */
 export const ACTING_ROLES = ['duty-officer', 'admin'] as const
 
 export type AlertResult<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
 export interface AlertService {
-  /** Stores a validated batch and the alerts it causes in one transaction, then pushes the changes. */
+  /**
+   * Stores a validated batch and the alerts it causes in one transaction, then pushes the changes.
+   * Batches that arrive while another commits share the next transaction (group-commits.ts).
+   */
   ingest(batch: readonly Observation[]): Promise<InsertResult>
   /** The sensor-silent clock (live only). */
   tick(nowMs: number): Promise<void>
@@ -138,38 +146,38 @@ export async function createAlertService(deps: {
     }
   }
 
+  /** Stores batches in one transaction with the alerts they cause; one result per batch. */
+  async function commitBatches(batches: (readonly Observation[])[]): Promise<InsertResult[]> {
+    let written: Record<string, SegmentState> = {}
+    const { changes, stored } = await guarded(() =>
+      store.insertObservationsWithAlerts(
+        batches.length === 1 ? (batches[0] as readonly Observation[]) : batches.flat(),
+        (stored) => {
+          const out = deriveEngineOutput(engine, stored, persistedSegments)
+          written = out.state.segments
+          return out
+        },
+        Date.now(),
+      ),
+    )
+    for (const [id, st] of Object.entries(written)) persistedSegments?.set(id, st)
+    publish(changes)
+    // `stored` keeps the order and the objects of the input, so it splits back batch by batch.
+    let k = 0
+    return batches.map((batch) => {
+      const mine: Observation[] = []
+      for (const o of batch) if (stored[k] === o) mine.push(stored[k++] as Observation)
+      return { accepted: mine.length, duplicates: batch.length - mine.length, stored: mine }
+    })
+  }
+
   return {
-    ingest(batch) {
-      return serial(async () => {
-        let written: Record<string, SegmentState> = {}
-        const { changes, ...result } = await guarded(() =>
-          store.insertObservationsWithAlerts(
-            batch,
-            (stored) => {
-              const events = []
-              const stations = new Set<string>()
-              const segments = new Set<string>()
-              for (const o of stored) {
-                if (o.type === 'traffic') segments.add(o.segmentId)
-                else stations.add(o.stationId)
-                events.push(...engine.observe(o))
-              }
-              const {
-                stations: stationStates,
-                segments: segmentStates,
-                ...meta
-              } = engine.exportState({ stations, segments }, persistedSegments)
-              written = segmentStates
-              return { events, state: { meta, stations: stationStates, segments: segmentStates } }
-            },
-            Date.now(),
-          ),
-        )
-        for (const [id, st] of Object.entries(written)) persistedSegments?.set(id, st)
-        publish(changes)
-        return result
-      })
-    },
+    ingest: groupCommits({
+      schedule: (job) => void serial(job),
+      commit: commitBatches,
+      size: (batch) => batch.length,
+      maxSize: MAX_GROUP_OBSERVATIONS,
+    }),
 
     commitEvents(events, nowMs) {
       return serial(async () => {
