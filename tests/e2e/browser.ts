@@ -81,7 +81,9 @@ export function deckLayerCounts(page: Page): Promise<Record<string, number>> {
 
 export async function screenshot(page: Page, name: string): Promise<Buffer> {
   mkdirSync(SCREENSHOTS, { recursive: true })
-  return page.screenshot({ path: `${SCREENSHOTS}${name}.png` })
+  // A screenshot waits for a fresh frame: with software WebGL on a busy two-core CI machine, a 1080p
+  // wall with pulsing alert rings has taken close to Playwright's default 30 s for one.
+  return page.screenshot({ path: `${SCREENSHOTS}${name}.png`, timeout: 120_000 })
 }
 
 /** How many distinct colours (quantised to 4 bits a channel) a PNG holds: a blank canvas has one or two. */
