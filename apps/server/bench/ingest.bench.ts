@@ -8,7 +8,7 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, bench, describe } from 'vitest'
 import { hashToken, newToken } from '../src/auth/tokens'
 import { migrate } from '../src/store/sqlite/migrations'
-import { INDEX_RUN } from '../src/store/sqlite/sqlite-observations'
+import { INDEX_RUN, pendingIndexRun } from '../src/store/sqlite/sqlite-observations'
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store'
 import { serveProcess } from '../test/serve-process'
 import { reportBench, tally } from './bench-report'
@@ -83,18 +83,8 @@ beforeAll(async () => {
   const w = raw.prepare(
     'INSERT INTO water (observed_at, subject, source, value) VALUES (?, ?, 1, ?) ON CONFLICT DO NOTHING',
   )
-  const pendingEnd = raw.prepare('SELECT MAX(rowid) FROM subject_readings_pending').pluck()
-  const move = raw.prepare(
-    `INSERT INTO subject_readings SELECT subject, observed_at, source, value
-     FROM subject_readings_pending WHERE rowid <= ? ORDER BY subject, observed_at, source`,
-  )
-  const drop = raw.prepare('DELETE FROM subject_readings_pending WHERE rowid <= ?')
   // The store's subject index run at the same interval, so the limit keeps the rows the same way.
-  const index = raw.transaction(() => {
-    const end = pendingEnd.get()
-    move.run(end)
-    drop.run(end)
-  })
+  const index = pendingIndexRun(raw)
   type RawRow = [
     traffic: boolean,
     atMs: number,

@@ -1,4 +1,4 @@
-import { createTimeReader, type Observation } from '@ioc/domain'
+import { createTimeReader, type Observation, subjectIdOf } from '@ioc/domain'
 import type Database from 'better-sqlite3'
 import {
   type BucketRow,
@@ -72,12 +72,6 @@ export function sqliteObservations(db: Database.Database): SqliteObservations {
       'INSERT INTO water (observed_at, subject, source, value) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
     ),
     pendingCount: db.prepare('SELECT COUNT(*) FROM subject_readings_pending').pluck(),
-    pendingEnd: db.prepare('SELECT MAX(rowid) FROM subject_readings_pending').pluck(),
-    movePending: db.prepare(
-      `INSERT INTO subject_readings SELECT subject, observed_at, source, value
-       FROM subject_readings_pending WHERE rowid <= ? ORDER BY subject, observed_at, source`,
-    ),
-    dropPending: db.prepare('DELETE FROM subject_readings_pending WHERE rowid <= ?'),
     latestMs: db.prepare('SELECT MAX(observed_at) FROM subject_readings WHERE subject = ?').pluck(),
     latestReading: db.prepare(
       `SELECT observed_at, source FROM subject_readings WHERE subject = ? AND observed_at <= ?
@@ -117,12 +111,7 @@ export function sqliteObservations(db: Database.Database): SqliteObservations {
     catchUp()
   })
 
-  const indexPending = db.transaction(() => {
-    const end = s.pendingEnd.get() as number | null
-    if (end === null) return
-    s.movePending.run(end)
-    s.dropPending.run(end)
-  })
+  const indexPending = pendingIndexRun(db)
 
   /**
    * Brings the subject index and the dictionaries up to date, for the queries that read them. Asks the
@@ -134,7 +123,6 @@ export function sqliteObservations(db: Database.Database): SqliteObservations {
     catchUp()
   }
 
-  const subjectOf = (o: Observation) => (o.type === 'traffic' ? o.segmentId : o.stationId)
   const need = (map: Map<string, number>, key: string) => {
     const id = map.get(key)
     if (id === undefined) throw new Error(`"${key}" was stored without being registered first`)
@@ -161,7 +149,7 @@ export function sqliteObservations(db: Database.Database): SqliteObservations {
       const subjects = new Map<string, [Kind, string]>()
       const sources = new Set<string>()
       for (const o of batch) {
-        const name = subjectOf(o)
+        const name = subjectIdOf(o)
         if (!ids[o.type].has(name)) subjects.set(`${o.type}\u0000${name}`, [o.type, name])
         if (!sourceIds.has(o.source)) sources.add(o.source)
       }
@@ -262,6 +250,25 @@ export function sqliteObservations(db: Database.Database): SqliteObservations {
       return s.count.get() as number
     },
   }
+}
+
+/**
+ * Moves every pending reading into `subject_readings` in one transaction, sorted by subject so each
+ * page it touches takes all of that subject's new rows at once.
+ */
+export function pendingIndexRun(db: Database.Database): () => void {
+  const end = db.prepare('SELECT MAX(rowid) FROM subject_readings_pending').pluck()
+  const move = db.prepare(
+    `INSERT INTO subject_readings SELECT subject, observed_at, source, value
+     FROM subject_readings_pending WHERE rowid <= ? ORDER BY subject, observed_at, source`,
+  )
+  const drop = db.prepare('DELETE FROM subject_readings_pending WHERE rowid <= ?')
+  return db.transaction(() => {
+    const last = end.get() as number | null
+    if (last === null) return
+    move.run(last)
+    drop.run(last)
+  })
 }
 
 interface SubjectRow {
