@@ -2,6 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 const BIN = fileURLToPath(new URL('../bin/ioc.mjs', import.meta.url))
+/**
+ * The V8 flags the root package.json runs the server with: a young generation of 64 MB semi-spaces
+ * lets a batch's objects die young instead of being copied and promoted while other feeds' batches are
+ * in flight (+11 % ingest at four feeds on the 2-core bench machine; docs/architecture.md).
+ */
+const NODE_FLAGS = ['--max-semi-space-size=64']
 
 /**
  * Starts `ioc serve` as a process of its own (so it can be killed without a word) with `env` over this
@@ -12,7 +18,7 @@ export function serveProcess(
   env: Record<string, string>,
   children: ChildProcess[],
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, 'serve'], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, BIN, 'serve'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })

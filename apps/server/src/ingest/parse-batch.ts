@@ -2,19 +2,24 @@ import type { Issue } from '@ioc/domain'
 
 /** Where an item sits in the request: NDJSON line (1-based) or JSON array index (0-based). */
 export type ItemLocation = { line: number } | { index: number }
-export interface ParsedItem {
-  at: ItemLocation
-  value: unknown
+/**
+ * A batch's items, and where each sits. The location is made only for an item with a problem: a batch
+ * of 5,000 good lines would otherwise carry 10,000 objects more through validation (and the GC).
+ */
+export interface ParsedItems {
+  values: unknown[]
+  locate(i: number): ItemLocation
 }
 export type BatchFormat = 'json' | 'ndjson'
 
 /** Splits a request body into items, reporting every line or document that is not JSON. */
-export function parseBatch(text: string, format: BatchFormat): { items: ParsedItem[]; issues: Issue[] } {
+export function parseBatch(text: string, format: BatchFormat): { items: ParsedItems; issues: Issue[] } {
   return format === 'ndjson' ? parseNdjson(text) : parseJsonArray(text)
 }
 
-function parseNdjson(text: string): { items: ParsedItem[]; issues: Issue[] } {
-  const items: ParsedItem[] = []
+function parseNdjson(text: string): { items: ParsedItems; issues: Issue[] } {
+  const values: unknown[] = []
+  const lineOf: number[] = []
   const issues: Issue[] = []
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
@@ -23,15 +28,16 @@ function parseNdjson(text: string): { items: ParsedItem[]; issues: Issue[] } {
     if (raw.trim() === '') continue
     const line = i + 1
     try {
-      items.push({ at: { line }, value: JSON.parse(raw) })
+      values.push(JSON.parse(raw))
+      lineOf.push(line)
     } catch (e) {
       issues.push({ line, field: '(line)', message: `malformed JSON: ${(e as Error).message}` })
     }
   }
-  return { items, issues }
+  return { items: { values, locate: (i) => ({ line: lineOf[i] as number }) }, issues }
 }
 
-function parseJsonArray(text: string): { items: ParsedItem[]; issues: Issue[] } {
+function parseJsonArray(text: string): { items: ParsedItems; issues: Issue[] } {
   let doc: unknown
   try {
     doc = JSON.parse(text)
@@ -40,18 +46,26 @@ function parseJsonArray(text: string): { items: ParsedItem[]; issues: Issue[] } 
     const position = /at position (\d+)/.exec(message)?.[1]
     const line = position === undefined ? undefined : lineAt(text, Number(position))
     return {
-      items: [],
+      items: indexedItems([]),
       issues: [{ ...(line && { line }), field: '(root)', message: `malformed JSON: ${message}` }],
     }
   }
   if (!Array.isArray(doc)) {
-    return { items: [], issues: [{ field: '(root)', message: 'expected a JSON array of observations' }] }
+    return {
+      items: indexedItems([]),
+      issues: [{ field: '(root)', message: 'expected a JSON array of observations' }],
+    }
   }
-  return { items: doc.map((value, index) => ({ at: { index }, value })), issues: [] }
+  return { items: indexedItems(doc), issues: [] }
 }
 
 function lineAt(text: string, position: number): number {
   let line = 1
   for (let i = 0; i < position && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
   return line
+}
+
+/** Items of a JSON array, each located by its index in it. */
+function indexedItems(values: unknown[]): ParsedItems {
+  return { values, locate: (index) => ({ index }) }
 }

@@ -1,6 +1,6 @@
 import { createTimeReader, type Issue, issuesFromZod, Observation } from '@ioc/domain'
 import { type NetworkIndex, stationById } from '../network/network-index'
-import type { ParsedItem } from './parse-batch'
+import type { ParsedItems } from './parse-batch'
 
 /** Clocks of feeds drift; more than this ahead of the server is a wrong time zone or a broken clock. */
 export const MAX_FUTURE_MS = 5 * 60_000
@@ -10,24 +10,25 @@ export const MAX_FUTURE_MS = 5 * 60_000
  * problem so a feed can fix a whole batch at once. `nowMs` is the server's clock.
  */
 export function validateBatch(
-  items: readonly ParsedItem[],
+  items: ParsedItems,
   index: NetworkIndex,
   nowMs: number,
 ): { observations: Observation[]; issues: Issue[] } {
   const observations: Observation[] = []
   const issues: Issue[] = []
   const readTime = createTimeReader()
-  for (const { at, value } of items) {
-    const parsed = Observation.safeParse(value)
+  const { values } = items
+  for (let k = 0; k < values.length; k++) {
+    const parsed = Observation.safeParse(values[k])
     if (!parsed.success) {
-      issues.push(...issuesFromZod(parsed.error, at))
+      issues.push(...issuesFromZod(parsed.error, items.locate(k)))
       continue
     }
     const o = parsed.data
     const inNetwork = networkIssues(o, index)
     const inTime = timeIssues(o, readTime(o.observedAt), nowMs)
     if (inNetwork === NONE && inTime === NONE) observations.push(o)
-    else for (const i of [...inNetwork, ...inTime]) issues.push({ ...at, ...i })
+    else for (const i of [...inNetwork, ...inTime]) issues.push({ ...items.locate(k), ...i })
   }
   return { observations, issues }
 }

@@ -1,5 +1,4 @@
 import type { Issue, Observation } from '@ioc/domain'
-import type { ParsedItem } from '../ingest/parse-batch'
 import { validateBatch } from '../ingest/validate-batch'
 import type { NetworkIndex } from '../network/network-index'
 import type { InsertResult } from '../store/store'
@@ -39,10 +38,14 @@ export async function importRecording(
     report.refused += lineNumbers.size
     for (const i of issues) if (report.issues.length < MAX_ISSUES) report.issues.push(i)
   }
-  let items: ParsedItem[] = []
+  let values: unknown[] = []
+  let lineOf: number[] = []
   const flush = async () => {
+    const at = lineOf
+    const items = { values, locate: (k: number) => ({ line: at[k] as number }) }
     const { observations, issues } = validateBatch(items, deps.index, (deps.nowMs ?? Date.now)())
-    items = []
+    values = []
+    lineOf = []
     refuse(issues)
     if (observations.length) {
       const r = await deps.ingest(observations)
@@ -55,11 +58,12 @@ export async function importRecording(
     const line = ++report.lines
     if (raw.trim() === '') continue
     try {
-      items.push({ at: { line }, value: JSON.parse(raw) })
+      values.push(JSON.parse(raw))
+      lineOf.push(line)
     } catch (e) {
       refuse([{ line, field: '(line)', message: `malformed JSON: ${(e as Error).message}` }])
     }
-    if (items.length >= BATCH) await flush()
+    if (values.length >= BATCH) await flush()
   }
   await flush()
   report.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))

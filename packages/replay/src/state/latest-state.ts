@@ -1,11 +1,12 @@
-import type {
-  Alert,
-  Network,
-  Observation,
-  StateDelta,
-  StateSnapshot,
-  TrafficColumns,
-  WaterColumns,
+import {
+  type Alert,
+  createTimeReader,
+  type Network,
+  type Observation,
+  type StateDelta,
+  type StateSnapshot,
+  type TrafficColumns,
+  type WaterColumns,
 } from '@ioc/domain'
 
 /** Id → position lookups; positions are the indices deltas and GeoJSON feature ids use. */
@@ -82,8 +83,9 @@ export class LatestState {
 
   /** Observations of subjects outside the network are ignored; ingest has already refused them. */
   apply(observations: readonly Observation[]): void {
+    const readTime = createTimeReader()
     for (const o of observations) {
-      const at = Date.parse(o.observedAt)
+      const at = readTime(o.observedAt)
       if (o.type === 'traffic') {
         const i = this.index.segmentIdx.get(o.segmentId)
         if (i !== undefined) update(this.traffic, i, o.speedKph, at)
@@ -112,8 +114,10 @@ export class LatestState {
     return this.traffic.dirty.length > 0 || this.water.dirty.length > 0
   }
 
-  /** The subjects changed since the last delta, or null when none did. Numbers deltas 1, 2, 3… */
-  /** The changes since the last delta, or null when there are none, unless `evenIfEmpty` (a heartbeat). */
+  /**
+   * The changes since the last delta, or null when there are none, unless `evenIfEmpty` (a heartbeat).
+   * Numbers deltas 1, 2, 3…
+   */
   takeDelta(clock: number, evenIfEmpty = false): StateDelta | null {
     if (!evenIfEmpty && !this.hasChanges()) return null
     this.seq += 1

@@ -39,6 +39,11 @@ test('every problem is named with its field, and an array names the item', () =>
     ok: false,
     reason: 'item 1, (root): expected an observation object',
   })
+  // An item after one that is not an object is still named by its place in the array.
+  expect(read('hcmc/water/phu-an', [7, { observedAt: at, value: -99, source: 's' }])).toEqual({
+    ok: false,
+    reason: expect.stringMatching(/^item 0, \(root\): expected an observation object; item 1, value: /),
+  })
   expect(
     read('hcmc/water/phu-an', { type: 'traffic', observedAt: at, speedKph: 3, source: 's' }),
   ).toMatchObject({

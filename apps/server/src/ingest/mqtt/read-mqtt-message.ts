@@ -1,6 +1,5 @@
 import type { Issue, Observation } from '@ioc/domain'
 import type { NetworkIndex } from '../../network/network-index'
-import type { ParsedItem } from '../parse-batch'
 import { validateBatch } from '../validate-batch'
 import { subjectOfTopic } from './mqtt-topics'
 
@@ -29,7 +28,8 @@ export function readMqttMessage(
   }
   const docs = Array.isArray(doc) ? doc : [doc]
   if (!docs.length) return { ok: false, reason: '(root): an empty array holds no observation' }
-  const items: ParsedItem[] = []
+  const values: unknown[] = []
+  const positions: number[] = []
   const issues: Issue[] = []
   docs.forEach((d, i) => {
     const at = Array.isArray(doc) ? { index: i } : {}
@@ -47,9 +47,14 @@ export function readMqttMessage(
         })
       }
     }
-    items.push({ at: { index: i }, value: filled })
+    values.push(filled)
+    positions.push(i)
   })
-  const validated = validateBatch(items, index, nowMs)
+  const validated = validateBatch(
+    { values, locate: (k) => ({ index: positions[k] as number }) },
+    index,
+    nowMs,
+  )
   if (!Array.isArray(doc)) for (const i of validated.issues) delete i.index
   const all = [...issues, ...validated.issues]
   if (all.length) return { ok: false, reason: all.map(describe).join('; ') }
