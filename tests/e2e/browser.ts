@@ -38,6 +38,9 @@ export async function openPage(
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   })
+  // Software WebGL drawing a whole-city frame holds the page's thread: on a slow two-core CI machine a
+  // plain locator.evaluate on the 4K wall waited past Playwright's default 30 s for it.
+  context.setDefaultTimeout(120_000)
   const outside: string[] = []
   await context.route('**/*', (route) => {
     const url = route.request().url()

@@ -7,7 +7,8 @@ export default defineConfig({
     globalSetup: ['./global-setup.ts'],
     // One browser at a time: two cores, and each test drives a whole server and Chromium.
     fileParallelism: false,
-    testTimeout: 180_000,
+    // A wall test waits for software-rendered frames: 150 s for one on a slow day of the CI machine.
+    testTimeout: 300_000,
     hookTimeout: 240_000,
   },
 })
