@@ -39,7 +39,8 @@ export async function openPage(
     timezoneId: 'Asia/Ho_Chi_Minh',
   })
   // Software WebGL drawing a whole-city frame holds the page's thread: on a slow two-core CI machine a
-  // plain locator.evaluate on the 4K wall waited past Playwright's default 30 s for it.
+  // plain locator.evaluate on the 4K wall, and a screenshot of the 1080p one, waited past Playwright's
+  // default 30 s for it.
   context.setDefaultTimeout(120_000)
   const outside: string[] = []
   await context.route('**/*', (route) => {
@@ -84,9 +85,7 @@ export function deckLayerCounts(page: Page): Promise<Record<string, number>> {
 
 export async function screenshot(page: Page, name: string): Promise<Buffer> {
   mkdirSync(SCREENSHOTS, { recursive: true })
-  // A screenshot waits for a fresh frame: with software WebGL on a busy two-core CI machine, a 1080p
-  // wall with pulsing alert rings has taken close to Playwright's default 30 s for one.
-  return page.screenshot({ path: `${SCREENSHOTS}${name}.png`, timeout: 120_000 })
+  return page.screenshot({ path: `${SCREENSHOTS}${name}.png` })
 }
 
 /** How many distinct colours (quantised to 4 bits a channel) a PNG holds: a blank canvas has one or two. */

@@ -34,7 +34,7 @@ function parseNdjson(text: string): { items: ParsedItems; issues: Issue[] } {
       issues.push({ line, field: '(line)', message: `malformed JSON: ${(e as Error).message}` })
     }
   }
-  return { items: { values, locate: (i) => ({ line: lineOf[i] as number }) }, issues }
+  return { items: itemsOnLines(values, lineOf), issues }
 }
 
 function parseJsonArray(text: string): { items: ParsedItems; issues: Issue[] } {
@@ -65,7 +65,12 @@ function lineAt(text: string, position: number): number {
   return line
 }
 
-/** Items of a JSON array, each located by its index in it. */
-function indexedItems(values: unknown[]): ParsedItems {
-  return { values, locate: (index) => ({ index }) }
+/** Items read from NDJSON, `lines[k]` being the line of `values[k]`. */
+export function itemsOnLines(values: unknown[], lines: readonly number[]): ParsedItems {
+  return { values, locate: (k) => ({ line: lines[k] as number }) }
+}
+
+/** Items of a JSON array; `indexes[k]` is where `values[k]` stood when some items were left out. */
+export function indexedItems(values: unknown[], indexes?: readonly number[]): ParsedItems {
+  return { values, locate: (k) => ({ index: indexes ? (indexes[k] as number) : k }) }
 }

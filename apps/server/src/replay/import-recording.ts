@@ -1,4 +1,5 @@
 import type { Issue, Observation } from '@ioc/domain'
+import { itemsOnLines } from '../ingest/parse-batch'
 import { validateBatch } from '../ingest/validate-batch'
 import type { NetworkIndex } from '../network/network-index'
 import type { InsertResult } from '../store/store'
@@ -41,8 +42,7 @@ export async function importRecording(
   let values: unknown[] = []
   let lineOf: number[] = []
   const flush = async () => {
-    const at = lineOf
-    const items = { values, locate: (k: number) => ({ line: at[k] as number }) }
+    const items = itemsOnLines(values, lineOf)
     const { observations, issues } = validateBatch(items, deps.index, (deps.nowMs ?? Date.now)())
     values = []
     lineOf = []

@@ -1,5 +1,6 @@
 import type { Issue, Observation } from '@ioc/domain'
 import type { NetworkIndex } from '../../network/network-index'
+import { indexedItems } from '../parse-batch'
 import { validateBatch } from '../validate-batch'
 import { subjectOfTopic } from './mqtt-topics'
 
@@ -50,11 +51,7 @@ export function readMqttMessage(
     values.push(filled)
     positions.push(i)
   })
-  const validated = validateBatch(
-    { values, locate: (k) => ({ index: positions[k] as number }) },
-    index,
-    nowMs,
-  )
+  const validated = validateBatch(indexedItems(values, positions), index, nowMs)
   if (!Array.isArray(doc)) for (const i of validated.issues) delete i.index
   const all = [...issues, ...validated.issues]
   if (all.length) return { ok: false, reason: all.map(describe).join('; ') }
