@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { runAlertStoreContract } from '../alert-store-contract'
 import { runDeadLetterStoreContract } from '../dead-letter-store-contract'
 import { runIncidentStoreContract } from '../incident-store-contract'
+import { runOperationalIncidentStoreContract } from '../operational-incident-store-contract'
 import { runStoreContract } from '../store-contract'
 import { LATEST_PG_SCHEMA_VERSION } from './migrations'
 import { openPostgresStore } from './postgres-store'
@@ -105,4 +106,28 @@ runDeadLetterStoreContract('postgres', async () => {
       await own.drop()
     },
   }
+})
+
+runOperationalIncidentStoreContract('postgres', async () => {
+  const own = await createTempSchema('op_incidents')
+  const store = await openPostgresStore(own.url)
+  return {
+    store,
+    async close() {
+      await store.close()
+      await own.drop()
+    },
+  }
+})
+
+test('the incident trail refuses UPDATE, DELETE and TRUNCATE even through raw SQL', async () => {
+  const store = await openPostgresStore(schema.url)
+  await store.saveOperationalIncidents(
+    [],
+    [{ incidentId: 'i1', action: 'opened', at: 1, by: 'system', origin: 'grouping', note: '', details: {} }],
+  )
+  await store.close()
+  await expect(sql("UPDATE operational_incident_events SET by_user = 'x'")).rejects.toThrow(/append-only/)
+  await expect(sql('DELETE FROM operational_incident_events')).rejects.toThrow(/append-only/)
+  await expect(sql('TRUNCATE operational_incident_events')).rejects.toThrow(/append-only/)
 })
