@@ -32,6 +32,19 @@ async function harness() {
     },
   }
 }
+/** A store on a schema of its own, dropped on close. */
+const ownStore = (prefix: string) => async () => {
+  const own = await createTempSchema(prefix)
+  const store = await openPostgresStore(own.url)
+  return {
+    store,
+    async close() {
+      await store.close()
+      await own.drop()
+    },
+  }
+}
+
 runStoreContract('postgres', harness)
 runAlertStoreContract('postgres', harness)
 
@@ -84,41 +97,11 @@ test('latest-per-subject and time-range reads use the indexes', async () => {
   ).not.toMatch(/Seq Scan|Sort/)
 })
 
-runIncidentStoreContract('postgres', async () => {
-  const own = await createTempSchema('incidents')
-  const store = await openPostgresStore(own.url)
-  return {
-    store,
-    async close() {
-      await store.close()
-      await own.drop()
-    },
-  }
-})
+runIncidentStoreContract('postgres', ownStore('incidents'))
 
-runDeadLetterStoreContract('postgres', async () => {
-  const own = await createTempSchema('dead_letters')
-  const store = await openPostgresStore(own.url)
-  return {
-    store,
-    async close() {
-      await store.close()
-      await own.drop()
-    },
-  }
-})
+runDeadLetterStoreContract('postgres', ownStore('dead_letters'))
 
-runOperationalIncidentStoreContract('postgres', async () => {
-  const own = await createTempSchema('op_incidents')
-  const store = await openPostgresStore(own.url)
-  return {
-    store,
-    async close() {
-      await store.close()
-      await own.drop()
-    },
-  }
-})
+runOperationalIncidentStoreContract('postgres', ownStore('op_incidents'))
 
 test('the incident trail refuses UPDATE, DELETE and TRUNCATE even through raw SQL', async () => {
   const store = await openPostgresStore(schema.url)
