@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import {
-  type Alert,
-  type AlertQuery,
-  type AlertTransition,
-  applyAlertAction,
-  type UserSummary,
-} from '@ioc/domain'
-import type pg from 'pg'
-import { planEngineEvent } from '../../alerts/plan-engine-event'
-import type { AlertChange, AlertStore, EngineOutput } from '../alert-store'
-import {
   actionTransition,
+  applyEngineEvent,
+  applyOfficerAction,
+  type EngineOutput,
+  escalateAlert,
+  nextCriticalSince,
+} from '@ioc/alerts'
+import type { Alert, AlertQuery, AlertTransition, UserSummary } from '@ioc/domain'
+import type pg from 'pg'
+import type { AlertChange, AlertStore } from '../alert-store'
+import {
   countAlertsByState,
   type DeliveryRow,
-  escalationTransition,
-  nextCriticalSince,
   type SilenceRow,
   type AlertRow as StoredAlertRow,
   type TransitionRow,
@@ -110,7 +108,7 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
          AND created_at <= $3 AND until > $3`,
         [e.subject.type, e.subject.id, nowMs],
       )
-      for (const p of planEngineEvent(
+      for (const p of applyEngineEvent(
         e,
         rows.map((r) => r.doc),
         { id: randomUUID, silenced: (silenced.rowCount ?? 0) > 0 },
@@ -288,11 +286,11 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
         )
         const row = rows[0]
         if (!row) return { ok: false as const, error: { code: 'not_found' as const } }
-        const applied = applyAlertAction(row.doc, action, by, atMs)
+        const applied = applyOfficerAction(row.doc, action, by, atMs)
         if (!applied.ok) return applied
-        await db.query(UPDATE_ALERT, [id, ...columns(applied.alert, row.critical_since)])
-        const transition = await addTransition(db, actionTransition(applied.alert, action, by, atMs, origin))
-        return { ok: true as const, change: { alert: applied.alert, transition } }
+        await db.query(UPDATE_ALERT, [id, ...columns(applied.value, row.critical_since)])
+        const transition = await addTransition(db, actionTransition(applied.value, action, by, atMs, origin))
+        return { ok: true as const, change: { alert: applied.value, transition } }
       })
     },
 
@@ -306,10 +304,9 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
         )
         const changes: AlertChange[] = []
         for (const row of rows) {
-          const next: Alert = { ...row.doc, escalatedAt: atMs, updatedAt: atMs }
-          await db.query(UPDATE_ALERT, [next.id, ...columns(next, row.critical_since)])
-          const transition = await addTransition(db, escalationTransition(next.id, atMs, row.critical_since))
-          changes.push({ alert: next, transition })
+          const escalated = escalateAlert(row.doc, atMs, row.critical_since)
+          await db.query(UPDATE_ALERT, [escalated.alert.id, ...columns(escalated.alert, row.critical_since)])
+          changes.push({ alert: escalated.alert, transition: await addTransition(db, escalated.transition) })
         }
         return changes
       })

@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { runAlertStoreContract } from '../alert-store-contract'
+import { KING_TIDE_ALERT, runAlertStoreContract, storeKingTideAlert } from '../alert-store-contract'
 import { runDeadLetterStoreContract } from '../dead-letter-store-contract'
 import { runIncidentStoreContract } from '../incident-store-contract'
 import { runOperationalIncidentStoreContract } from '../operational-incident-store-contract'
@@ -113,4 +113,21 @@ test('the incident trail refuses UPDATE, DELETE and TRUNCATE even through raw SQ
   await expect(sql("UPDATE operational_incident_events SET by_user = 'x'")).rejects.toThrow(/append-only/)
   await expect(sql('DELETE FROM operational_incident_events')).rejects.toThrow(/append-only/)
   await expect(sql('TRUNCATE operational_incident_events')).rejects.toThrow(/append-only/)
+})
+
+test('alerts stored before schema v11 take their cause and peak from their audit trail', async () => {
+  const own = await createTempSchema('peak')
+  const store = await openPostgresStore(own.url)
+  await storeKingTideAlert(store)
+  await store.close()
+  // As a v10 database held it: no cause, no peak, the current value only.
+  const c = new pg.Client({ connectionString: own.url })
+  await c.connect()
+  await c.query(`UPDATE alerts SET doc = doc - 'cause' - 'peak'`)
+  await c.query('DELETE FROM schema_migrations WHERE version = 11')
+  await c.end()
+  const upgraded = await openPostgresStore(own.url)
+  expect(await upgraded.listAlerts({ state: 'all' })).toMatchObject([KING_TIDE_ALERT])
+  await upgraded.close()
+  await own.drop()
 })

@@ -1,22 +1,19 @@
 import { randomUUID } from 'node:crypto'
 import {
-  type Alert,
-  type AlertQuery,
-  type AlertTransition,
-  applyAlertAction,
-  type Observation,
-  type UserSummary,
-} from '@ioc/domain'
+  actionTransition,
+  applyEngineEvent,
+  applyOfficerAction,
+  type EngineOutput,
+  escalateAlert,
+  nextCriticalSince,
+} from '@ioc/alerts'
+import type { Alert, AlertQuery, AlertTransition, Observation, UserSummary } from '@ioc/domain'
 import type Database from 'better-sqlite3'
-import { planEngineEvent } from '../../alerts/plan-engine-event'
-import type { AlertChange, AlertStore, EngineOutput } from '../alert-store'
+import type { AlertChange, AlertStore } from '../alert-store'
 import {
   type AlertRow,
-  actionTransition,
   countAlertsByState,
   type DeliveryRow,
-  escalationTransition,
-  nextCriticalSince,
   type SilenceRow,
   type TransitionRow,
   toDelivery,
@@ -122,7 +119,7 @@ export function createSqliteAlertStore(
     for (const e of out.events) {
       const rows = (s.activeByKey.all(e.key) as AlertRow<string>[]).map(parseRow)
       const silenced = s.silenced.get(e.subject.type, e.subject.id, nowMs, nowMs) !== undefined
-      for (const p of planEngineEvent(
+      for (const p of applyEngineEvent(
         e,
         rows.map((r) => r.alert),
         { id: randomUUID, silenced },
@@ -185,23 +182,22 @@ export function createSqliteAlertStore(
       const row = s.byId.get(id) as AlertRow<string> | undefined
       if (!row) return { ok: false as const, error: { code: 'not_found' as const } }
       const { alert, version, criticalSince } = parseRow(row)
-      const applied = applyAlertAction(alert, action, by, atMs)
+      const applied = applyOfficerAction(alert, action, by, atMs)
       if (!applied.ok) return applied
       // The guard on version makes the database decide a race: only the first writer changes the row.
-      const changed = s.updateAlert.run({ ...columns(applied.alert, criticalSince), version }).changes
+      const changed = s.updateAlert.run({ ...columns(applied.value, criticalSince), version }).changes
       if (changed === 0) throw new Error(`alert ${id} changed under a transaction`)
-      const transition = addTransition(actionTransition(applied.alert, action, by, atMs, origin))
-      return { ok: true as const, change: { alert: applied.alert, transition } }
+      const transition = addTransition(actionTransition(applied.value, action, by, atMs, origin))
+      return { ok: true as const, change: { alert: applied.value, transition } }
     },
   )
 
   const escalateTxn = db.transaction((beforeMs: number, atMs: number) =>
     (s.escalationDue.all(beforeMs) as AlertRow<string>[]).map((row) => {
       const { alert, version, criticalSince } = parseRow(row)
-      const next: Alert = { ...alert, escalatedAt: atMs, updatedAt: atMs }
-      s.updateAlert.run({ ...columns(next, criticalSince), version })
-      const transition = addTransition(escalationTransition(alert.id, atMs, criticalSince))
-      return { alert: next, transition }
+      const escalated = escalateAlert(alert, atMs, criticalSince)
+      s.updateAlert.run({ ...columns(escalated.alert, criticalSince), version })
+      return { alert: escalated.alert, transition: addTransition(escalated.transition) }
     }),
   )
 
