@@ -5,7 +5,6 @@ export {
   defaultProceduresConfig,
   loadGroupingConfig,
   loadProceduresConfig,
-  type Result,
 } from './config/load-incident-config'
 export * from './config/procedures-config'
 export { applyAlert, type GroupingStep, incidentIdOf, type NewIncidentEvent } from './grouping/apply-alert'

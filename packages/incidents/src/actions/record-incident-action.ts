@@ -1,5 +1,4 @@
-import type { OperationalIncident, OperationalIncidentAction } from '@ioc/domain'
-import type { Result } from '../config/load-incident-config'
+import type { OperationalIncident, OperationalIncidentAction, Result } from '@ioc/domain'
 import type { NewIncidentEvent } from '../grouping/apply-alert'
 
 export type IncidentActionError =

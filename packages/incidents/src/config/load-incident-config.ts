@@ -1,10 +1,8 @@
-import { type Issue, issuesFromZod } from '@ioc/domain'
+import { type Issue, issuesFromZod, type Result } from '@ioc/domain'
 import grouping from '../../incidents.default.json' with { type: 'json' }
 import procedures from '../../procedures.default.json' with { type: 'json' }
 import { GroupingConfig } from './grouping-config'
 import { ProceduresConfig } from './procedures-config'
-
-export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E }
 
 /** Validates a grouping configuration (parsed JSON); issues name the field path. */
 export function loadGroupingConfig(json: unknown): Result<GroupingConfig, Issue[]> {

@@ -1,3 +1,4 @@
+import { applyEngineEvent } from '@ioc/alerts'
 import {
   type Alert,
   type AlertEvent,
@@ -22,24 +23,22 @@ const ctx: GroupingContext = {
 }
 const at = (hhmm: string) => Date.parse(`2025-11-06T${hhmm}:00+07:00`)
 
-/** The alert lifecycle as the server runs it on engine events (no duty officer acting). */
+/** The alerts as the server's lifecycle makes them of the engine's events (no duty officer acting). */
 function alertsOf(events: readonly AlertEvent[], from: number, until: number): Alert[] {
-  const byKey = new Map<string, Alert>()
+  const byKey = new Map<string, Alert[]>()
   const out: Alert[] = []
   for (const e of events) {
     if (e.at > until) break
     if (e.at < from) continue
-    const held = byKey.get(e.key)
-    if (e.type === 'raised') {
-      const a = newAlert({ ...e, id: `a${out.length}`, raisedAt: e.at })
-      byKey.set(e.key, a)
-      out.push(a)
-    } else if (held) {
-      const next = { ...held, severity: e.severity, updatedAt: e.at, active: e.type !== 'cleared' }
-      byKey.set(e.key, next)
-      out.push(next)
-      if (e.type === 'cleared') byKey.delete(e.key)
+    const held = byKey.get(e.key) ?? []
+    const changes = applyEngineEvent(e, held, { id: () => `a${out.length}`, silenced: false })
+    const next = new Map(held.map((a) => [a.id, a]))
+    for (const { alert } of changes) {
+      out.push(alert)
+      if (alert.active) next.set(alert.id, alert)
+      else next.delete(alert.id)
     }
+    byKey.set(e.key, [...next.values()])
   }
   return out
 }

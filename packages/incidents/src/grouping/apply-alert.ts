@@ -26,9 +26,9 @@ export function incidentIdOf(alertId: string): string {
 function memberOf(alert: Alert, previous: IncidentMember | undefined, ctx: GroupingContext): IncidentMember {
   const place = ctx.places.of(alert.subject)
   const peak =
-    previous && SEVERITY_RANK[previous.peakSeverity] > SEVERITY_RANK[alert.severity]
+    previous && SEVERITY_RANK[previous.peakSeverity] > SEVERITY_RANK[alert.peak.severity]
       ? previous.peakSeverity
-      : alert.severity
+      : alert.peak.severity
   return {
     alertId: alert.id,
     kind: alert.kind,
