@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AlertKind, AlertSubject, LocalizedText, Severity } from './alert'
+import { AckBody, AlertKind, AlertSubject, AssignBody, LocalizedText, ResolveBody, Severity } from './alert'
 import { LonLat } from './geo'
 
 /**
@@ -113,21 +113,22 @@ export const OperationalIncidentEvent = z.object({
 })
 export type OperationalIncidentEvent = z.infer<typeof OperationalIncidentEvent>
 
-/** What a duty officer does to an incident; ack, assign and resolve act on each of its open alerts. */
+/** `POST /operational-incidents/:id/tick`: ticks (or unticks) one step of one of its procedures. */
+export const TickBody = z.object({
+  procedureId: z.string().min(1),
+  stepId: z.string().min(1),
+  done: z.boolean().default(true),
+})
+
+/**
+ * What a duty officer does to an incident: ack, assign and resolve act on each of its open alerts
+ * (the bodies of the alert actions); tick marks a checklist step.
+ */
 export const OperationalIncidentAction = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('acknowledge'), note: z.string().max(2000).default('') }),
-  z.object({ type: z.literal('assign'), to: z.string().min(1) }),
-  z.object({
-    type: z.literal('resolve'),
-    note: z.string().trim().min(1, 'a resolution needs a note').max(2000),
-    force: z.boolean().default(false),
-  }),
-  z.object({
-    type: z.literal('tick'),
-    procedureId: z.string().min(1),
-    stepId: z.string().min(1),
-    done: z.boolean(),
-  }),
+  AckBody.extend({ type: z.literal('acknowledge') }),
+  AssignBody.extend({ type: z.literal('assign') }),
+  ResolveBody.extend({ type: z.literal('resolve') }),
+  TickBody.extend({ type: z.literal('tick') }),
 ])
 export type OperationalIncidentAction = z.infer<typeof OperationalIncidentAction>
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { ALERT_ENV, type AlertConfig, alertConfigFrom } from '../alerts/alert-config'
 import { FORECAST_ENV, type ForecastConfig, forecastConfigFrom } from '../forecast/forecast-config'
+import { INCIDENT_ENV, type IncidentConfig, incidentConfigFrom } from '../incidents/incident-config'
 import { PUBLIC_ENV, type PublicConfig, publicConfigFrom } from '../public/public-config'
 
 const int = (min: number, max: number) =>
@@ -95,6 +96,7 @@ export type Config = {
   cookieSecure: boolean
   webDist: string
   alerts: AlertConfig
+  incidents: IncidentConfig
   forecast: ForecastConfig
   public: PublicConfig
   databaseUrl: string | undefined
@@ -113,7 +115,11 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // An empty variable means "unset", as in `PORT= pnpm ioc serve`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
-  const parsed = Env.extend(ALERT_ENV).extend(FORECAST_ENV).extend(PUBLIC_ENV).safeParse(present)
+  const parsed = Env.extend(ALERT_ENV)
+    .extend(INCIDENT_ENV)
+    .extend(FORECAST_ENV)
+    .extend(PUBLIC_ENV)
+    .safeParse(present)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0])
@@ -138,6 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE,
     webDist: resolve(e.WEB_DIST),
     alerts: alertConfigFrom(e),
+    incidents: incidentConfigFrom(e),
     forecast: forecastConfigFrom(e),
     public: publicConfigFrom(e),
     databaseUrl: e.DATABASE_URL,

@@ -24,7 +24,8 @@ export function recordIncidentAction(
   atMs: number,
   details: Record<string, unknown> = {},
 ): Result<{ incident: OperationalIncident; event: NewIncidentEvent }, IncidentActionError> {
-  if (incident.status === 'resolved' && incident.resolution)
+  // A resolution acts on the alerts first, and their last one closes the incident before it is recorded.
+  if (incident.status === 'resolved' && incident.resolution && action.type !== 'resolve')
     return {
       ok: false,
       error: { code: 'already_resolved', by: incident.resolution.by, at: incident.resolution.at },
