@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { ALERT_ENV, type AlertConfig, alertConfigFrom } from '../alerts/alert-config'
 import { FORECAST_ENV, type ForecastConfig, forecastConfigFrom } from '../forecast/forecast-config'
+import { PUBLIC_ENV, type PublicConfig, publicConfigFrom } from '../public/public-config'
 
 const int = (min: number, max: number) =>
   z
@@ -95,6 +96,7 @@ export type Config = {
   webDist: string
   alerts: AlertConfig
   forecast: ForecastConfig
+  public: PublicConfig
   databaseUrl: string | undefined
   redisUrl: string | undefined
   redisPrefix: string
@@ -111,7 +113,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // An empty variable means "unset", as in `PORT= pnpm ioc serve`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
-  const parsed = Env.extend(ALERT_ENV).extend(FORECAST_ENV).safeParse(present)
+  const parsed = Env.extend(ALERT_ENV).extend(FORECAST_ENV).extend(PUBLIC_ENV).safeParse(present)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0])
@@ -137,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: resolve(e.WEB_DIST),
     alerts: alertConfigFrom(e),
     forecast: forecastConfigFrom(e),
+    public: publicConfigFrom(e),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,

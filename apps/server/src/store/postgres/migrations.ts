@@ -208,6 +208,31 @@ const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 11,
+    sql: `
+      -- An alert keeps what raised it (cause) and the most severe reading it reached (peak) beside its
+      -- current value; alerts stored before this version take both from their audit trail.
+      UPDATE alerts a SET doc = a.doc || jsonb_build_object(
+        'cause', COALESCE(
+          (SELECT jsonb_build_object('severity', t.details->'severity', 'value', t.details->'value',
+              'threshold', t.details->'threshold', 'at', t.at)
+           FROM alert_transitions t WHERE t.alert_id = a.id AND t.action = 'raised' ORDER BY t.seq LIMIT 1),
+          jsonb_build_object('severity', a.doc->'severity', 'value', a.doc->'value',
+            'threshold', a.doc->'threshold', 'at', a.doc->'raisedAt')),
+        'peak', COALESCE(
+          (SELECT jsonb_build_object('severity', t.details->'severity', 'value', t.details->'value',
+              'threshold', t.details->'threshold', 'at', t.at)
+           FROM alert_transitions t
+           WHERE t.alert_id = a.id AND t.action IN ('raised', 'severity-changed')
+           ORDER BY CASE t.details->>'severity'
+             WHEN 'critical' THEN 3 WHEN 'major' THEN 2 WHEN 'minor' THEN 1 ELSE 0 END DESC, t.seq
+           LIMIT 1),
+          jsonb_build_object('severity', a.doc->'severity', 'value', a.doc->'value',
+            'threshold', a.doc->'threshold', 'at', a.doc->'raisedAt')))
+      WHERE NOT a.doc ? 'cause';
+    `,
+  },
+  {
     version: 20,
     sql: `
       -- Analysts' bookmarks of time ranges; search is title and notes folded (incident-store.ts).

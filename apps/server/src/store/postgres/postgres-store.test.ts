@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { runAlertStoreContract } from '../alert-store-contract'
+import { KING_TIDE_ALERT, runAlertStoreContract, storeKingTideAlert } from '../alert-store-contract'
 import { runDeadLetterStoreContract } from '../dead-letter-store-contract'
 import { runHistoryStoreContract } from '../history-store-contract'
 import { runIncidentStoreContract } from '../incident-store-contract'
@@ -149,5 +149,22 @@ test('readings stored before schema v3 are in the rollups after the upgrade', as
   ])
   expect((await store.rollups({ ...q, grainMs: 3_600_000 }))[0]).toMatchObject({ count: 3, last: 1.25 })
   await store.close()
+  await own.drop()
+})
+
+test('alerts stored before schema v11 take their cause and peak from their audit trail', async () => {
+  const own = await createTempSchema('peak')
+  const store = await openPostgresStore(own.url)
+  await storeKingTideAlert(store)
+  await store.close()
+  // As a v10 database held it: no cause, no peak, the current value only.
+  const c = new pg.Client({ connectionString: own.url })
+  await c.connect()
+  await c.query(`UPDATE alerts SET doc = doc - 'cause' - 'peak'`)
+  await c.query('DELETE FROM schema_migrations WHERE version = 11')
+  await c.end()
+  const upgraded = await openPostgresStore(own.url)
+  expect(await upgraded.listAlerts({ state: 'all' })).toMatchObject([KING_TIDE_ALERT])
+  await upgraded.close()
   await own.drop()
 })

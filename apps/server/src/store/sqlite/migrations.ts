@@ -283,6 +283,33 @@ const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 11,
+    sql: `
+      -- An alert keeps what raised it (cause) and the most severe reading it reached (peak) beside its
+      -- current value; alerts stored before this version take both from their audit trail.
+      UPDATE alerts SET doc = json_set(doc,
+        '$.cause', json(COALESCE(
+          (SELECT json_object('severity', json_extract(t.details, '$.severity'),
+              'value', json_extract(t.details, '$.value'), 'threshold', json_extract(t.details, '$.threshold'),
+              'at', t.at)
+           FROM alert_transitions t WHERE t.alert_id = alerts.id AND t.action = 'raised' ORDER BY t.seq LIMIT 1),
+          json_object('severity', json_extract(doc, '$.severity'), 'value', json_extract(doc, '$.value'),
+            'threshold', json_extract(doc, '$.threshold'), 'at', json_extract(doc, '$.raisedAt')))),
+        '$.peak', json(COALESCE(
+          (SELECT json_object('severity', json_extract(t.details, '$.severity'),
+              'value', json_extract(t.details, '$.value'), 'threshold', json_extract(t.details, '$.threshold'),
+              'at', t.at)
+           FROM alert_transitions t
+           WHERE t.alert_id = alerts.id AND t.action IN ('raised', 'severity-changed')
+           ORDER BY CASE json_extract(t.details, '$.severity')
+             WHEN 'critical' THEN 3 WHEN 'major' THEN 2 WHEN 'minor' THEN 1 ELSE 0 END DESC, t.seq
+           LIMIT 1),
+          json_object('severity', json_extract(doc, '$.severity'), 'value', json_extract(doc, '$.value'),
+            'threshold', json_extract(doc, '$.threshold'), 'at', json_extract(doc, '$.raisedAt')))))
+      WHERE json_extract(doc, '$.cause') IS NULL;
+    `,
+  },
+  {
     version: 20,
     sql: `
       -- Analysts' bookmarks of time ranges. search is title and notes folded to lower case without
