@@ -5,7 +5,9 @@ import { z } from 'zod'
 import { ALERT_ENV, type AlertConfig, alertConfigFrom } from '../alerts/alert-config'
 import { FORECAST_ENV, type ForecastConfig, forecastConfigFrom } from '../forecast/forecast-config'
 import { INCIDENT_ENV, type IncidentConfig, incidentConfigFrom } from '../incidents/incident-config'
+import { HORIZON_ENV, type IngestHorizon, ingestHorizonFrom } from '../ingest/ingest-horizon'
 import { PUBLIC_ENV, type PublicConfig, publicConfigFrom } from '../public/public-config'
+import { RETENTION_ENV, type RetentionConfig, retentionConfigFrom } from '../store/retention-config'
 
 const int = (min: number, max: number) =>
   z
@@ -99,6 +101,8 @@ export type Config = {
   incidents: IncidentConfig
   forecast: ForecastConfig
   public: PublicConfig
+  retention: RetentionConfig
+  horizon: IngestHorizon
   databaseUrl: string | undefined
   redisUrl: string | undefined
   redisPrefix: string
@@ -119,6 +123,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     .extend(INCIDENT_ENV)
     .extend(FORECAST_ENV)
     .extend(PUBLIC_ENV)
+    .extend(RETENTION_ENV)
+    .extend(HORIZON_ENV)
     .safeParse(present)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
@@ -147,6 +153,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     incidents: incidentConfigFrom(e),
     forecast: forecastConfigFrom(e),
     public: publicConfigFrom(e),
+    retention: retentionConfigFrom(e),
+    horizon: ingestHorizonFrom(e),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
