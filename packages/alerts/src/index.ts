@@ -1,5 +1,13 @@
 export { applyEngineEvent, type EngineChange, peakOf } from './engine-event/apply-engine-event'
 export {
+  type AlertWrite,
+  engineOutputReads,
+  engineTransition,
+  planEngineOutput,
+  splitSubjectKey,
+  subjectKey,
+} from './engine-event/plan-engine-output'
+export {
   type EngineOutput,
   outsideEngine,
   type RulesStatePatch,
