@@ -2096,6 +2096,1062 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/operational-incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Operational incidents (alerts grouped by cause), newest first
+         * @description Not the replay bookmarks of `/api/v1/incidents`. `state=open` (default) is every incident with an unresolved alert.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "all";
+                    to?: number;
+                    from?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The incidents */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidents: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "resolved";
+                                /** @enum {string} */
+                                severity: "warning" | "minor" | "major" | "critical";
+                                grouping: {
+                                    /** @enum {string} */
+                                    rule: "street-flood" | "gauge" | "congestion" | "sensor-silent" | "single";
+                                    district: string | null;
+                                    corridor: string | null;
+                                    withinM: number | null;
+                                    spanM: number;
+                                    cause: ("rain" | "tide" | "rain+tide") | null;
+                                    driver: {
+                                        alertId: string;
+                                        stationId: string;
+                                        stationName: string;
+                                        /** @enum {string} */
+                                        severity: "warning" | "minor" | "major" | "critical";
+                                    } | null;
+                                };
+                                members: {
+                                    alertId: string;
+                                    /** @enum {string} */
+                                    kind: "water-level" | "rate-of-rise" | "street-flood" | "congestion" | "sensor-silent" | "forecast-water-level" | "forecast-congestion";
+                                    subject: {
+                                        /** @enum {string} */
+                                        type: "station" | "segment";
+                                        id: string;
+                                    };
+                                    location: [
+                                        number,
+                                        number
+                                    ] | null;
+                                    district: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    severity: "warning" | "minor" | "major" | "critical";
+                                    /** @enum {string} */
+                                    peakSeverity: "warning" | "minor" | "major" | "critical";
+                                    raisedAt: number;
+                                    active: boolean;
+                                    acked: boolean;
+                                    resolved: boolean;
+                                }[];
+                                openedAt: number;
+                                updatedAt: number;
+                                quietSince: number | null;
+                                ack: {
+                                    by: string;
+                                    at: number;
+                                    note: string;
+                                } | null;
+                                assignee: {
+                                    to: string;
+                                    by: string;
+                                    at: number;
+                                } | null;
+                                resolution: {
+                                    by: string;
+                                    at: number;
+                                    note: string;
+                                } | null;
+                                checklist: {
+                                    procedureId: string;
+                                    title: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                    steps: {
+                                        id: string;
+                                        text: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        tick: {
+                                            by: string;
+                                            at: number;
+                                        } | null;
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description A bad query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operational-incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One incident and its trail, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Incident id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The incident */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incident: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "resolved";
+                                /** @enum {string} */
+                                severity: "warning" | "minor" | "major" | "critical";
+                                grouping: {
+                                    /** @enum {string} */
+                                    rule: "street-flood" | "gauge" | "congestion" | "sensor-silent" | "single";
+                                    district: string | null;
+                                    corridor: string | null;
+                                    withinM: number | null;
+                                    spanM: number;
+                                    cause: ("rain" | "tide" | "rain+tide") | null;
+                                    driver: {
+                                        alertId: string;
+                                        stationId: string;
+                                        stationName: string;
+                                        /** @enum {string} */
+                                        severity: "warning" | "minor" | "major" | "critical";
+                                    } | null;
+                                };
+                                members: {
+                                    alertId: string;
+                                    /** @enum {string} */
+                                    kind: "water-level" | "rate-of-rise" | "street-flood" | "congestion" | "sensor-silent" | "forecast-water-level" | "forecast-congestion";
+                                    subject: {
+                                        /** @enum {string} */
+                                        type: "station" | "segment";
+                                        id: string;
+                                    };
+                                    location: [
+                                        number,
+                                        number
+                                    ] | null;
+                                    district: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    severity: "warning" | "minor" | "major" | "critical";
+                                    /** @enum {string} */
+                                    peakSeverity: "warning" | "minor" | "major" | "critical";
+                                    raisedAt: number;
+                                    active: boolean;
+                                    acked: boolean;
+                                    resolved: boolean;
+                                }[];
+                                openedAt: number;
+                                updatedAt: number;
+                                quietSince: number | null;
+                                ack: {
+                                    by: string;
+                                    at: number;
+                                    note: string;
+                                } | null;
+                                assignee: {
+                                    to: string;
+                                    by: string;
+                                    at: number;
+                                } | null;
+                                resolution: {
+                                    by: string;
+                                    at: number;
+                                    note: string;
+                                } | null;
+                                checklist: {
+                                    procedureId: string;
+                                    title: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                    steps: {
+                                        id: string;
+                                        text: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        tick: {
+                                            by: string;
+                                            at: number;
+                                        } | null;
+                                    }[];
+                                }[];
+                            };
+                            events: {
+                                incidentId: string;
+                                seq: number;
+                                /** @enum {string} */
+                                action: "opened" | "alert-joined" | "acknowledged" | "assigned" | "resolved" | "step-ticked" | "step-unticked" | "closed";
+                                at: number;
+                                by: string;
+                                origin: string;
+                                note: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No incident of that id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operational-incidents/{id}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an incident: each of its unacknowledged alerts
+         * @description Needs alerts:act (duty officers, admins). Recorded in the incident trail with the alerts it changed and those that refused; each alert keeps its own transition. Pushed as `operational-incident:changed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Incident id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The incident after the action */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperationalIncident"];
+                    };
+                };
+                /** @description A bad body, an unknown step or assignee */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No incident of that id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Every alert refused (acknowledged by someone else meanwhile), or the incident is resolved */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operational-incidents/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign an incident (each of its open alerts) to a duty officer
+         * @description Needs alerts:act (duty officers, admins). Recorded in the incident trail with the alerts it changed and those that refused; each alert keeps its own transition. Pushed as `operational-incident:changed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Incident id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The incident after the action */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperationalIncident"];
+                    };
+                };
+                /** @description A bad body, an unknown step or assignee */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No incident of that id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The incident is resolved */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operational-incidents/{id}/tick": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tick (or untick) a step of one of the incident’s procedures
+         * @description Needs alerts:act (duty officers, admins). Recorded in the incident trail with the alerts it changed and those that refused; each alert keeps its own transition. Pushed as `operational-incident:changed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Incident id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        procedureId: string;
+                        stepId: string;
+                        /** @default true */
+                        done?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description The incident after the action */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperationalIncident"];
+                    };
+                };
+                /** @description A bad body, an unknown step or assignee */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No incident of that id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The incident is resolved */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operational-incidents/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve an incident: each of its open alerts, with one note
+         * @description Needs alerts:act (duty officers, admins). Recorded in the incident trail with the alerts it changed and those that refused; each alert keeps its own transition. Pushed as `operational-incident:changed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Incident id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        /** @default false */
+                        force?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description The incident after the action */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OperationalIncident"];
+                    };
+                };
+                /** @description A bad body, an unknown step or assignee */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No incident of that id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Every alert refused (still active without force), or the incident is resolved */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The handover of a shift as of now, not stored: open incidents and what was done */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Start of the shift, epoch ms */
+                    from: number;
+                    /** @description End of the shift, epoch ms; default now */
+                    to?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The draft */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShiftHandover"];
+                    };
+                };
+                /** @description A bad query parameter, or from not before to */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Handover notes, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The handovers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            handovers: {
+                                id: string;
+                                from: number;
+                                to: number;
+                                createdBy: string;
+                                createdAt: number;
+                                note: string;
+                                open: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "open" | "resolved";
+                                    /** @enum {string} */
+                                    severity: "warning" | "minor" | "major" | "critical";
+                                    grouping: {
+                                        /** @enum {string} */
+                                        rule: "street-flood" | "gauge" | "congestion" | "sensor-silent" | "single";
+                                        district: string | null;
+                                        corridor: string | null;
+                                        withinM: number | null;
+                                        spanM: number;
+                                        cause: ("rain" | "tide" | "rain+tide") | null;
+                                        driver: {
+                                            alertId: string;
+                                            stationId: string;
+                                            stationName: string;
+                                            /** @enum {string} */
+                                            severity: "warning" | "minor" | "major" | "critical";
+                                        } | null;
+                                    };
+                                    members: {
+                                        alertId: string;
+                                        /** @enum {string} */
+                                        kind: "water-level" | "rate-of-rise" | "street-flood" | "congestion" | "sensor-silent" | "forecast-water-level" | "forecast-congestion";
+                                        subject: {
+                                            /** @enum {string} */
+                                            type: "station" | "segment";
+                                            id: string;
+                                        };
+                                        location: [
+                                            number,
+                                            number
+                                        ] | null;
+                                        district: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        severity: "warning" | "minor" | "major" | "critical";
+                                        /** @enum {string} */
+                                        peakSeverity: "warning" | "minor" | "major" | "critical";
+                                        raisedAt: number;
+                                        active: boolean;
+                                        acked: boolean;
+                                        resolved: boolean;
+                                    }[];
+                                    openedAt: number;
+                                    updatedAt: number;
+                                    quietSince: number | null;
+                                    ack: {
+                                        by: string;
+                                        at: number;
+                                        note: string;
+                                    } | null;
+                                    assignee: {
+                                        to: string;
+                                        by: string;
+                                        at: number;
+                                    } | null;
+                                    resolution: {
+                                        by: string;
+                                        at: number;
+                                        note: string;
+                                    } | null;
+                                    checklist: {
+                                        procedureId: string;
+                                        title: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        steps: {
+                                            id: string;
+                                            text: {
+                                                vi: string;
+                                                en: string;
+                                            };
+                                            tick: {
+                                                by: string;
+                                                at: number;
+                                            } | null;
+                                        }[];
+                                    }[];
+                                }[];
+                                done: {
+                                    incidentId: string;
+                                    seq: number;
+                                    /** @enum {string} */
+                                    action: "opened" | "alert-joined" | "acknowledged" | "assigned" | "resolved" | "step-ticked" | "step-unticked" | "closed";
+                                    at: number;
+                                    by: string;
+                                    origin: string;
+                                    note: string;
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description A bad query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write the handover note of a shift (duty officers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        from: number;
+                        to: number;
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Stored */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShiftHandover"];
+                    };
+                };
+                /** @description A bad body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One handover note */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Handover id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The handover */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShiftHandover"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No handover of that id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports": {
         parameters: {
             query?: never;
@@ -2984,6 +4040,193 @@ export interface components {
             leadMin?: number;
             /** @enum {string} */
             outcome?: "verified" | "missed";
+        };
+        OperationalIncident: {
+            id: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @enum {string} */
+            severity: "warning" | "minor" | "major" | "critical";
+            grouping: {
+                /** @enum {string} */
+                rule: "street-flood" | "gauge" | "congestion" | "sensor-silent" | "single";
+                district: string | null;
+                corridor: string | null;
+                withinM: number | null;
+                spanM: number;
+                cause: ("rain" | "tide" | "rain+tide") | null;
+                driver: {
+                    alertId: string;
+                    stationId: string;
+                    stationName: string;
+                    /** @enum {string} */
+                    severity: "warning" | "minor" | "major" | "critical";
+                } | null;
+            };
+            members: {
+                alertId: string;
+                /** @enum {string} */
+                kind: "water-level" | "rate-of-rise" | "street-flood" | "congestion" | "sensor-silent" | "forecast-water-level" | "forecast-congestion";
+                subject: {
+                    /** @enum {string} */
+                    type: "station" | "segment";
+                    id: string;
+                };
+                location: [
+                    number,
+                    number
+                ] | null;
+                district: string;
+                name: string;
+                /** @enum {string} */
+                severity: "warning" | "minor" | "major" | "critical";
+                /** @enum {string} */
+                peakSeverity: "warning" | "minor" | "major" | "critical";
+                raisedAt: number;
+                active: boolean;
+                acked: boolean;
+                resolved: boolean;
+            }[];
+            openedAt: number;
+            updatedAt: number;
+            quietSince: number | null;
+            ack: {
+                by: string;
+                at: number;
+                note: string;
+            } | null;
+            assignee: {
+                to: string;
+                by: string;
+                at: number;
+            } | null;
+            resolution: {
+                by: string;
+                at: number;
+                note: string;
+            } | null;
+            checklist: {
+                procedureId: string;
+                title: {
+                    vi: string;
+                    en: string;
+                };
+                steps: {
+                    id: string;
+                    text: {
+                        vi: string;
+                        en: string;
+                    };
+                    tick: {
+                        by: string;
+                        at: number;
+                    } | null;
+                }[];
+            }[];
+        };
+        ShiftHandover: {
+            id: string;
+            from: number;
+            to: number;
+            createdBy: string;
+            createdAt: number;
+            note: string;
+            open: {
+                id: string;
+                /** @enum {string} */
+                status: "open" | "resolved";
+                /** @enum {string} */
+                severity: "warning" | "minor" | "major" | "critical";
+                grouping: {
+                    /** @enum {string} */
+                    rule: "street-flood" | "gauge" | "congestion" | "sensor-silent" | "single";
+                    district: string | null;
+                    corridor: string | null;
+                    withinM: number | null;
+                    spanM: number;
+                    cause: ("rain" | "tide" | "rain+tide") | null;
+                    driver: {
+                        alertId: string;
+                        stationId: string;
+                        stationName: string;
+                        /** @enum {string} */
+                        severity: "warning" | "minor" | "major" | "critical";
+                    } | null;
+                };
+                members: {
+                    alertId: string;
+                    /** @enum {string} */
+                    kind: "water-level" | "rate-of-rise" | "street-flood" | "congestion" | "sensor-silent" | "forecast-water-level" | "forecast-congestion";
+                    subject: {
+                        /** @enum {string} */
+                        type: "station" | "segment";
+                        id: string;
+                    };
+                    location: [
+                        number,
+                        number
+                    ] | null;
+                    district: string;
+                    name: string;
+                    /** @enum {string} */
+                    severity: "warning" | "minor" | "major" | "critical";
+                    /** @enum {string} */
+                    peakSeverity: "warning" | "minor" | "major" | "critical";
+                    raisedAt: number;
+                    active: boolean;
+                    acked: boolean;
+                    resolved: boolean;
+                }[];
+                openedAt: number;
+                updatedAt: number;
+                quietSince: number | null;
+                ack: {
+                    by: string;
+                    at: number;
+                    note: string;
+                } | null;
+                assignee: {
+                    to: string;
+                    by: string;
+                    at: number;
+                } | null;
+                resolution: {
+                    by: string;
+                    at: number;
+                    note: string;
+                } | null;
+                checklist: {
+                    procedureId: string;
+                    title: {
+                        vi: string;
+                        en: string;
+                    };
+                    steps: {
+                        id: string;
+                        text: {
+                            vi: string;
+                            en: string;
+                        };
+                        tick: {
+                            by: string;
+                            at: number;
+                        } | null;
+                    }[];
+                }[];
+            }[];
+            done: {
+                incidentId: string;
+                seq: number;
+                /** @enum {string} */
+                action: "opened" | "alert-joined" | "acknowledged" | "assigned" | "resolved" | "step-ticked" | "step-unticked" | "closed";
+                at: number;
+                by: string;
+                origin: string;
+                note: string;
+                details: {
+                    [key: string]: unknown;
+                };
+            }[];
         };
         Incident: {
             id: string;
