@@ -3,6 +3,7 @@ import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, us
 import { useTranslation } from 'react-i18next'
 import { type ApiClient, answer } from '../api/api-client'
 import { useApiResource } from '../api/use-api-resource'
+import type { IocSocket } from '../connection/live-feed'
 import type { NetworkIndex } from '../state/network-index'
 import type { AlarmTone } from './alarm-tone'
 import { AlertDetail } from './alert-detail'
@@ -28,6 +29,8 @@ export interface AlertConsoleProps {
   /** Data time, epoch ms. */
   dataNow: number
   api: ApiClient
+  /** The desk's socket, for what other officers change (silences). */
+  socket: IocSocket
   /** The signed-in duty officer, for optimistic updates. */
   user: string
   tone: AlarmTone
@@ -179,7 +182,13 @@ export function AlertConsole(props: AlertConsoleProps) {
             </div>
           )}
           {panel === 'silences' ? (
-            <SilencesPanel key={opened?.id ?? ''} api={api} index={index} preset={opened?.subject ?? null} />
+            <SilencesPanel
+              key={opened?.id ?? ''}
+              api={api}
+              socket={props.socket}
+              index={index}
+              preset={opened?.subject ?? null}
+            />
           ) : opened ? (
             <AlertDetail
               key={opened.id}

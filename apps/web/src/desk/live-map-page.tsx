@@ -1,6 +1,7 @@
 import { SignedOut } from '../auth/signed-out'
 import { connectionStatus, lastUpdateAt } from '../connection/connection-status'
-import { LiveProvider, useLive } from '../connection/live-provider'
+import { DeskLive } from '../connection/desk-connection'
+import { useLive } from '../connection/live-provider'
 import { useDeskForecast } from '../forecast/use-desk-forecast'
 import { useNow } from '../hooks/use-now'
 import { Legend } from '../map/legend'
@@ -24,12 +25,11 @@ function DeskMap() {
 /** The live map on a desk: light theme, pan and zoom, tooltips. */
 export default function LiveMapPage() {
   return (
-    <LiveProvider
-      displayToken={null}
+    <DeskLive
       loading={<StatusBanner status="connecting" lastDataAt={null} now={0} />}
       refused={<SignedOut />}
     >
       <DeskMap />
-    </LiveProvider>
+    </DeskLive>
   )
 }
