@@ -1,6 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Network } from '@ioc/domain'
+import { loadDistricts } from '@ioc/fixtures'
 import { createVungTauTide, tabulateTide } from '@ioc/forecast'
 import { LatestState } from '@ioc/replay'
 import cookieParser from 'cookie-parser'
@@ -15,10 +16,12 @@ import type { ServerContext } from './api/context'
 import { createMetrics } from './api/metrics'
 import { createAudit } from './auth/audit-log'
 import { bootstrapAdmin } from './auth/bootstrap-admin'
+import { createCitizenService } from './citizen/citizen-service'
 import { joinCluster } from './cluster/join-cluster'
 import type { Config } from './config/config'
 import { createForecastService, type ForecastService } from './forecast/forecast-service'
 import { readTransferPriors } from './forecast/transfer-priors'
+import { commitObservations } from './ingest/commit-observations'
 import { startMqttIngest } from './ingest/mqtt/mqtt-ingest'
 import { createLiveHub, type IocServer, LIVE_ROOM } from './live/live-hub'
 import { socketAuth } from './live/socket-auth'
@@ -142,6 +145,15 @@ export async function startServer(
     logger,
   })
 
+  // A verified flood report is committed like any feed's batch, so it reaches the rules and the map.
+  const citizen = createCitizenService({
+    store,
+    index,
+    districts: loadDistricts(),
+    audit,
+    commit: (observations) => commitObservations({ alerts, hub, metrics }, observations),
+  })
+
   const ctx: ServerContext = {
     config,
     store,
@@ -149,6 +161,7 @@ export async function startServer(
     hub,
     alerts,
     forecasts,
+    citizen,
     audit,
     metrics,
     logger,

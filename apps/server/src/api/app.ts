@@ -4,6 +4,8 @@ import express, { type ErrorRequestHandler, type Express } from 'express'
 import helmet from 'helmet'
 import type { Logger } from 'pino'
 import { alertRoutes } from '../alerts/alert-routes'
+import { citizenRoutes } from '../citizen/citizen-routes'
+import { open311Routes } from '../citizen/open311-routes'
 import { forecastRoutes } from '../forecast/forecast-routes'
 import { ingestRoute } from '../ingest/ingest-route'
 import { exportRoute } from '../replay/export-route'
@@ -57,12 +59,19 @@ export function createApp(ctx: ServerContext): Express {
   api.use(reportRoutes(ctx))
   api.use(incidentRoutes(ctx))
   api.use(deadLetterRoutes(ctx))
+  api.use(citizenRoutes(ctx, ctx.citizen))
   api.get('/export', ...exportRoute(ctx))
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi)
   })
   api.use((req, res) => sendError(res, 'not_found', `no route ${req.method} /api/v1${req.path}`))
   app.use('/api/v1', api)
+
+  // Citizens' reports (Open311 GeoReport v2): anonymous, outside /api/v1 and its session cookie.
+  app.use(
+    '/open311/v2',
+    open311Routes({ publicConfig: ctx.config.public, config: ctx.config.citizen, citizen: ctx.citizen }),
+  )
 
   app.get('/metrics', async (_req, res) => {
     res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics())

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import type { AlertService } from '../alerts/alert-service'
 import type { Audit } from '../auth/audit-log'
+import type { CitizenService } from '../citizen/citizen-service'
 import type { Config } from '../config/config'
 import type { ForecastService } from '../forecast/forecast-service'
 import type { LiveHub } from '../live/live-hub'
@@ -16,6 +17,7 @@ export interface ServerContext {
   hub: LiveHub
   alerts: AlertService
   forecasts: ForecastService
+  citizen: CitizenService
   audit: Audit
   metrics: Metrics
   logger: Logger

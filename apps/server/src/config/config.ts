@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { ALERT_ENV, type AlertConfig, alertConfigFrom } from '../alerts/alert-config'
+import { CITIZEN_ENV, type CitizenConfig, citizenConfigFrom } from '../citizen/citizen-config'
 import { FORECAST_ENV, type ForecastConfig, forecastConfigFrom } from '../forecast/forecast-config'
 import { PUBLIC_ENV, type PublicConfig, publicConfigFrom } from '../public/public-config'
 
@@ -97,6 +98,7 @@ export type Config = {
   alerts: AlertConfig
   forecast: ForecastConfig
   public: PublicConfig
+  citizen: CitizenConfig
   databaseUrl: string | undefined
   redisUrl: string | undefined
   redisPrefix: string
@@ -113,12 +115,16 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // An empty variable means "unset", as in `PORT= pnpm ioc serve`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
-  const parsed = Env.extend(ALERT_ENV).extend(FORECAST_ENV).extend(PUBLIC_ENV).safeParse(present)
+  const parsed = Env.extend(ALERT_ENV)
+    .extend(FORECAST_ENV)
+    .extend(PUBLIC_ENV)
+    .extend(CITIZEN_ENV)
+    .safeParse(present)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0])
       // A secret is never echoed into logs, even a bad one.
-      const shown = name.includes('PASSWORD') ? '(hidden)' : JSON.stringify(withoutPassword(env[name]))
+      const shown = /PASSWORD|SECRET/.test(name) ? '(hidden)' : JSON.stringify(withoutPassword(env[name]))
       return `  ${name}=${shown}: ${i.message}`
     })
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`)
@@ -140,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     alerts: alertConfigFrom(e),
     forecast: forecastConfigFrom(e),
     public: publicConfigFrom(e),
+    citizen: citizenConfigFrom(e),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,

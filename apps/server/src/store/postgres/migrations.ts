@@ -4,7 +4,7 @@ import { inTransaction } from './pg-pool'
 
 /**
  * Versioned schema changes of the PostgreSQL store, numbered like SQLite's (core 1–9, alerts 10–19,
- * replay 20–29, scaling 30–39). Append new versions; never edit one that has shipped.
+ * replay 20–29, scaling 30–39, citizens 50–59). Append new versions; never edit one that has shipped.
  */
 const MIGRATIONS: Migration[] = [
   {
@@ -191,6 +191,27 @@ const MIGRATIONS: Migration[] = [
         payload_bytes INTEGER NOT NULL,
         reason TEXT NOT NULL,
         received_at BIGINT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 50,
+    sql: `
+      -- Citizen reports (phản ánh): the domain's CitizenReport as JSON, with the queried columns beside
+      -- it. No sender address or device is kept. The photo (re-encoded JPEG, no EXIF) sits in its own
+      -- table so that lists never read it, committed with its report.
+      CREATE TABLE citizen_reports (
+        code TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        doc JSONB NOT NULL
+      );
+      CREATE INDEX citizen_reports_by_created ON citizen_reports (created_at);
+      CREATE TABLE citizen_report_photos (
+        code TEXT PRIMARY KEY REFERENCES citizen_reports (code),
+        jpeg BYTEA NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL
       );
     `,
   },

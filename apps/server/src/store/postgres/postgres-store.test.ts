@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { runAlertStoreContract } from '../alert-store-contract'
+import { runCitizenReportStoreContract } from '../citizen-report-store-contract'
 import { runDeadLetterStoreContract } from '../dead-letter-store-contract'
 import { runIncidentStoreContract } from '../incident-store-contract'
 import { runStoreContract } from '../store-contract'
@@ -100,6 +101,25 @@ runDeadLetterStoreContract('postgres', async () => {
   const store = await openPostgresStore(own.url)
   return {
     store,
+    async close() {
+      await store.close()
+      await own.drop()
+    },
+  }
+})
+
+runCitizenReportStoreContract('postgres', async () => {
+  const own = await createTempSchema('citizen')
+  let store = await openPostgresStore(own.url)
+  return {
+    get store() {
+      return store
+    },
+    async reopen() {
+      await store.close()
+      store = await openPostgresStore(own.url)
+      return store
+    },
     async close() {
       await store.close()
       await own.drop()
