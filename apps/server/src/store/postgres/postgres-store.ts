@@ -7,6 +7,7 @@ import { postgresDeadLetters } from './postgres-dead-letters'
 import { postgresIncidents } from './postgres-incidents'
 import { postgresObservations } from './postgres-observations'
 import { postgresOpenData } from './postgres-open-data'
+import { postgresOperationalIncidents } from './postgres-operational-incidents'
 
 /**
  * The networked store: the same contract as SQLite on PostgreSQL (`DATABASE_URL`), for several server
@@ -26,6 +27,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     ...postgresObservations(pool),
     ...postgresAccounts(pool),
     ...postgresIncidents(pool),
+    ...postgresOperationalIncidents(pool),
     ...postgresAlerts(pool),
     ...postgresDeadLetters(pool),
     ...postgresOpenData(pool),

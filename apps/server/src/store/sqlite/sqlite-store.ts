@@ -17,6 +17,7 @@ import { sqliteDeadLetters } from './sqlite-dead-letters'
 import { sqliteIncidentStore } from './sqlite-incident-store'
 import { sqliteObservations } from './sqlite-observations'
 import { sqliteOpenData } from './sqlite-open-data'
+import { sqliteOperationalIncidents } from './sqlite-operational-incidents'
 
 /**
  * The embedded store: one SQLite file in WAL mode. `synchronous = FULL` makes every commit fsync the WAL,
@@ -71,6 +72,7 @@ export function openSqliteStore(file: string): Store {
   return {
     ...alerts,
     ...sqliteIncidentStore(db),
+    ...sqliteOperationalIncidents(db),
     ...sqliteDeadLetters(db),
     ...sqliteOpenData(db),
     latestObservations: observations.latestObservations,
