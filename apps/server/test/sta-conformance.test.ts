@@ -153,9 +153,9 @@ const PHU_AN = "/Datastreams('phu-an:water-level')"
 
 describe('conf/datamodel: every entity type, with its mandatory properties and relations', () => {
   test.each(Object.keys(MANDATORY))('%s', async (set) => {
-    const filter =
+    const filter: Record<string, string> =
       set === 'Things' || set === 'Locations' || set === 'FeaturesOfInterest'
-        ? { $filter: "@iot.id eq 'phu-an' or @iot.id eq 'fp-025' or @iot.id eq '" + segment + "'" }
+        ? { $filter: `@iot.id eq 'phu-an' or @iot.id eq 'fp-025' or @iot.id eq '${segment}'` }
         : {}
     const { status, json } = await get(`/${set}`, { $top: '20', ...filter })
     expect(status).toBe(200)
@@ -253,11 +253,11 @@ describe('conf/request-data', () => {
       $select: 'name',
       $expand: 'Datastreams($select=name;$expand=Observations($top=1;$orderby=phenomenonTime desc))',
     })
-    const [thing] = things.json.value
-    expect(Object.keys(thing ?? {})).toEqual(['name', 'Datastreams'])
-    const ds = (thing?.Datastreams as Record<string, unknown>[])[0]
-    expect((ds?.Observations as { result: number }[])[0]?.result).toBeCloseTo(1.5 + 11 / 50)
-    expect(ds?.['Observations@iot.nextLink']).toMatch(/\$skip=1/)
+    const thing = things.json.value[0] as Record<string, unknown>
+    expect(Object.keys(thing)).toEqual(['name', 'Datastreams'])
+    const ds = (thing.Datastreams as Record<string, unknown>[])[0] as Record<string, unknown>
+    expect((ds.Observations as { result: number }[])[0]?.result).toBeCloseTo(1.5 + 11 / 50)
+    expect(ds['Observations@iot.nextLink']).toMatch(/\$skip=1/)
     const multi = await get("/Things('phu-an')", { $expand: 'Datastreams/ObservedProperty,Locations' })
     const op = (multi.json.Datastreams as { ObservedProperty: { name: string } }[])[0]?.ObservedProperty
     expect(op?.name).toBe('Water level')
