@@ -27,6 +27,7 @@ import { indexNetwork } from './network/network-index'
 import { EngineCheckpoints } from './replay/engine-checkpoints'
 import { handleReplaySockets } from './replay/replay-sockets'
 import { openStore } from './store/open-store'
+import { createWarningService } from './warnings/warning-service'
 
 export interface RunningServer {
   /** `http://host:port`, with the port actually bound (config port 0 picks a free one). */
@@ -66,6 +67,9 @@ export async function startServer(
   const state = new LatestState(index)
   state.apply(await store.latestObservations())
 
+  // The CAP publisher, fed by every alert change the lifecycle pushes (warnings/warning-service.ts).
+  const warnings = createWarningService({ store, network, config: config.warnings, audit, logger })
+
   const cluster = await joinCluster(config, logger)
   const io: IocServer = new Server({
     adapter: cluster.adapter,
@@ -86,6 +90,7 @@ export async function startServer(
         alertChanged: (a) => {
           io.to(LIVE_ROOM).emit('alert:changed', a)
           cluster.announceAlert(io, a)
+          warnings.alertChanged(a)
         },
         silenceChanged: (s) => io.to(LIVE_ROOM).emit('silence:changed', s),
       },
@@ -149,6 +154,7 @@ export async function startServer(
     hub,
     alerts,
     forecasts,
+    warnings,
     audit,
     metrics,
     logger,
@@ -169,8 +175,14 @@ export async function startServer(
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`
   logger.info({ url, network: network.version, dataDir: config.dataDir }, 'server listening')
   // With several instances only the leader lease holder runs the clock-driven jobs (docs/scaling-out.md).
-  cluster.leadership.onChange((leader) => (leader ? jobs.start() : void jobs.stop()))
-  if (cluster.leadership.isLeader()) jobs.start()
+  // The leader also catches up on public warnings an earlier run left unplanned (a crash between an
+  // alert's commit and its warning's): one instance, so two never draft for the same alert.
+  const lead = () => {
+    jobs.start()
+    void warnings.reconcile().catch((err) => logger.error({ err }, 'public warnings not reconciled'))
+  }
+  cluster.leadership.onChange((leader) => (leader ? lead() : void jobs.stop()))
+  if (cluster.leadership.isLeader()) lead()
   const mqttIngest = config.mqtt && startMqttIngest(ctx, config.mqtt)
 
   let closing: Promise<void> | undefined
@@ -189,6 +201,7 @@ export async function startServer(
         // requests in flight (an ingest batch being committed) have been answered.
         await new Promise<void>((resolve) => io.close(() => resolve()))
         await alerts.close()
+        await warnings.settled()
         await cluster.close()
         await store.close()
         logger.info('server stopped')

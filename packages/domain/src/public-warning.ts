@@ -165,3 +165,7 @@ export const ApproveWarningBody = z.object({ note: z.string().max(2000).default(
 export const RejectWarningBody = z.object({
   note: z.string().trim().min(1, 'a rejection needs a reason').max(2000),
 })
+
+/** `GET /warnings/settings`: how each alert kind's warnings are published (server configuration). */
+export const WarningSettings = z.object({ publishing: z.record(z.string(), WarningPublishing) })
+export type WarningSettings = z.infer<typeof WarningSettings>

@@ -9,6 +9,8 @@ import { ingestRoute } from '../ingest/ingest-route'
 import { exportRoute } from '../replay/export-route'
 import { incidentRoutes } from '../replay/incident-routes'
 import { reportRoutes } from '../reports/report-routes'
+import { capRoutes } from '../warnings/cap-routes'
+import { warningRoutes } from '../warnings/warning-routes'
 import { adminRoutes } from './admin-routes'
 import { authRoutes } from './auth-routes'
 import type { ServerContext } from './context'
@@ -55,6 +57,7 @@ export function createApp(ctx: ServerContext): Express {
   api.use(alertRoutes(ctx, ctx.alerts))
   api.use(forecastRoutes(ctx, ctx.forecasts))
   api.use(reportRoutes(ctx))
+  api.use(warningRoutes(ctx, ctx.warnings))
   api.use(incidentRoutes(ctx))
   api.use(deadLetterRoutes(ctx))
   api.get('/export', ...exportRoute(ctx))
@@ -63,6 +66,9 @@ export function createApp(ctx: ServerContext): Express {
   })
   api.use((req, res) => sendError(res, 'not_found', `no route ${req.method} /api/v1${req.path}`))
   app.use('/api/v1', api)
+
+  // Public warnings: anonymous, outside /api so no session or staff middleware is involved.
+  app.use('/cap', capRoutes(ctx))
 
   app.get('/metrics', async (_req, res) => {
     res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics())

@@ -6,6 +6,7 @@ import type { ForecastService } from '../forecast/forecast-service'
 import type { LiveHub } from '../live/live-hub'
 import type { NetworkIndex } from '../network/network-index'
 import type { Store } from '../store/store'
+import type { WarningService } from '../warnings/warning-service'
 import type { Metrics } from './metrics'
 
 /** What route handlers need, wired once by the composition root (server.ts). */
@@ -16,6 +17,7 @@ export interface ServerContext {
   hub: LiveHub
   alerts: AlertService
   forecasts: ForecastService
+  warnings: WarningService
   audit: Audit
   metrics: Metrics
   logger: Logger

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { ALERT_ENV, type AlertConfig, alertConfigFrom } from '../alerts/alert-config'
 import { FORECAST_ENV, type ForecastConfig, forecastConfigFrom } from '../forecast/forecast-config'
 import { PUBLIC_ENV, type PublicConfig, publicConfigFrom } from '../public/public-config'
+import { WARNING_ENV, type WarningConfig, warningConfigFrom } from '../warnings/warning-config'
 
 const int = (min: number, max: number) =>
   z
@@ -97,6 +98,7 @@ export type Config = {
   alerts: AlertConfig
   forecast: ForecastConfig
   public: PublicConfig
+  warnings: WarningConfig
   databaseUrl: string | undefined
   redisUrl: string | undefined
   redisPrefix: string
@@ -113,7 +115,11 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // An empty variable means "unset", as in `PORT= pnpm ioc serve`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
-  const parsed = Env.extend(ALERT_ENV).extend(FORECAST_ENV).extend(PUBLIC_ENV).safeParse(present)
+  const parsed = Env.extend(ALERT_ENV)
+    .extend(FORECAST_ENV)
+    .extend(PUBLIC_ENV)
+    .extend(WARNING_ENV)
+    .safeParse(present)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0])
@@ -140,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     alerts: alertConfigFrom(e),
     forecast: forecastConfigFrom(e),
     public: publicConfigFrom(e),
+    warnings: warningConfigFrom(e),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,

@@ -4,6 +4,7 @@ import { runAlertStoreContract } from '../alert-store-contract'
 import { runDeadLetterStoreContract } from '../dead-letter-store-contract'
 import { runIncidentStoreContract } from '../incident-store-contract'
 import { runStoreContract } from '../store-contract'
+import { runWarningStoreContract } from '../warning-store-contract'
 import { LATEST_PG_SCHEMA_VERSION } from './migrations'
 import { openPostgresStore } from './postgres-store'
 import { createTempSchema } from './temp-schema'
@@ -83,20 +84,15 @@ test('latest-per-subject and time-range reads use the indexes', async () => {
   ).not.toMatch(/Seq Scan|Sort/)
 })
 
-runIncidentStoreContract('postgres', async () => {
-  const own = await createTempSchema('incidents')
-  const store = await openPostgresStore(own.url)
-  return {
-    store,
-    async close() {
-      await store.close()
-      await own.drop()
-    },
-  }
-})
+runIncidentStoreContract('postgres', () => ownSchemaStore('incidents'))
 
-runDeadLetterStoreContract('postgres', async () => {
-  const own = await createTempSchema('dead_letters')
+runDeadLetterStoreContract('postgres', () => ownSchemaStore('dead_letters'))
+
+runWarningStoreContract('postgres', () => ownSchemaStore('warnings'))
+
+/** A store on a schema of its own, dropped on close: the part contracts' factory. */
+async function ownSchemaStore(label: string) {
+  const own = await createTempSchema(label)
   const store = await openPostgresStore(own.url)
   return {
     store,
@@ -105,4 +101,4 @@ runDeadLetterStoreContract('postgres', async () => {
       await own.drop()
     },
   }
-})
+}

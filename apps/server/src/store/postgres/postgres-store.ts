@@ -6,6 +6,7 @@ import { postgresAlerts } from './postgres-alerts'
 import { postgresDeadLetters } from './postgres-dead-letters'
 import { postgresIncidents } from './postgres-incidents'
 import { postgresObservations } from './postgres-observations'
+import { postgresWarnings } from './postgres-warnings'
 
 /**
  * The networked store: the same contract as SQLite on PostgreSQL (`DATABASE_URL`), for several server
@@ -27,6 +28,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     ...postgresIncidents(pool),
     ...postgresAlerts(pool),
     ...postgresDeadLetters(pool),
+    ...postgresWarnings(pool),
     async ping() {
       await pool.query('SELECT 1')
     },

@@ -16,6 +16,7 @@ import { createSqliteAlertStore } from './sqlite-alert-store'
 import { sqliteDeadLetters } from './sqlite-dead-letters'
 import { sqliteIncidentStore } from './sqlite-incident-store'
 import { sqliteObservations } from './sqlite-observations'
+import { sqliteWarnings } from './sqlite-warnings'
 
 /**
  * The embedded store: one SQLite file in WAL mode. `synchronous = FULL` makes every commit fsync the WAL,
@@ -71,6 +72,7 @@ export function openSqliteStore(file: string): Store {
     ...alerts,
     ...sqliteIncidentStore(db),
     ...sqliteDeadLetters(db),
+    ...sqliteWarnings(db),
     latestObservations: observations.latestObservations,
     history: observations.history,
     observationsInRange: observations.observationsInRange,
