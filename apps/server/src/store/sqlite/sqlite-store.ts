@@ -16,6 +16,7 @@ import { createSqliteAlertStore } from './sqlite-alert-store'
 import { sqliteDeadLetters } from './sqlite-dead-letters'
 import { sqliteIncidentStore } from './sqlite-incident-store'
 import { sqliteObservations } from './sqlite-observations'
+import { sqliteOperationalIncidents } from './sqlite-operational-incidents'
 import { sqliteWarnings } from './sqlite-warnings'
 
 /**
@@ -71,12 +72,16 @@ export function openSqliteStore(file: string): Store {
   return {
     ...alerts,
     ...sqliteIncidentStore(db),
+    ...sqliteOperationalIncidents(db),
     ...sqliteDeadLetters(db),
     ...sqliteWarnings(db),
     latestObservations: observations.latestObservations,
     history: observations.history,
     observationsInRange: observations.observationsInRange,
     countObservations: observations.countObservations,
+    rollups: observations.rollups,
+    dropRawReadings: observations.dropRawReadings,
+    rawKeptFromMs: observations.rawKeptFromMs,
 
     async insertObservations(batch) {
       observations.register(batch)
