@@ -3,6 +3,7 @@ import type { AlertStore } from './alert-store'
 import type { DeadLetterStore } from './dead-letter-store'
 import type { HistoryStore } from './history-store'
 import type { IncidentStore } from './incident-store'
+import type { OpenDataStore } from './open-data-store'
 import type { OperationalIncidentStore } from './operational-incident-store'
 import type { WarningStore } from './warning-store'
 
@@ -62,6 +63,7 @@ export interface Store
     OperationalIncidentStore,
     DeadLetterStore,
     HistoryStore,
+    OpenDataStore,
     WarningStore {
   /** Stores a batch in one transaction, durably, before resolving. Idempotent per (subject, observedAt, source). */
   insertObservations(batch: readonly Observation[]): Promise<InsertResult>
