@@ -27,6 +27,7 @@ import { indexNetwork } from './network/network-index'
 import { EngineCheckpoints } from './replay/engine-checkpoints'
 import { handleReplaySockets } from './replay/replay-sockets'
 import { openStore } from './store/open-store'
+import { rawRetentionJob } from './store/raw-retention-job'
 
 export interface RunningServer {
   /** `http://host:port`, with the port actually bound (config port 0 picks a free one). */
@@ -104,6 +105,7 @@ export async function startServer(
     [
       { name: 'forecast', everyMs: config.forecast.everyMs, run: forecasts.run },
       { name: 'sensor-silent', everyMs: config.alerts.tickMs, run: alerts.tick },
+      rawRetentionJob(store, config.retention, logger),
       // Checked ten times per escalation period, so an escalation is at most 10 % late.
       {
         name: 'escalation',

@@ -15,11 +15,13 @@ export const ErrorCode = z.enum([
   'unauthenticated',
   'forbidden',
   'not_found',
+  'method_not_allowed',
   'conflict',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
   'unavailable',
+  'not_implemented',
   'internal',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>
@@ -31,11 +33,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
+  not_implemented: 501,
   internal: 500,
 }
 

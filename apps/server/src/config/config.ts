@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { ALERT_ENV, type AlertConfig, alertConfigFrom } from '../alerts/alert-config'
 import { FORECAST_ENV, type ForecastConfig, forecastConfigFrom } from '../forecast/forecast-config'
+import { HORIZON_ENV, type IngestHorizon, ingestHorizonFrom } from '../ingest/ingest-horizon'
+import { PUBLIC_ENV, type PublicConfig, publicConfigFrom } from '../public/public-config'
+import { RETENTION_ENV, type RetentionConfig, retentionConfigFrom } from '../store/retention-config'
 
 const int = (min: number, max: number) =>
   z
@@ -95,6 +98,9 @@ export type Config = {
   webDist: string
   alerts: AlertConfig
   forecast: ForecastConfig
+  public: PublicConfig
+  retention: RetentionConfig
+  horizon: IngestHorizon
   databaseUrl: string | undefined
   redisUrl: string | undefined
   redisPrefix: string
@@ -111,7 +117,12 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // An empty variable means "unset", as in `PORT= pnpm ioc serve`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
-  const parsed = Env.extend(ALERT_ENV).extend(FORECAST_ENV).safeParse(present)
+  const parsed = Env.extend(ALERT_ENV)
+    .extend(FORECAST_ENV)
+    .extend(PUBLIC_ENV)
+    .extend(RETENTION_ENV)
+    .extend(HORIZON_ENV)
+    .safeParse(present)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0])
@@ -137,6 +148,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: resolve(e.WEB_DIST),
     alerts: alertConfigFrom(e),
     forecast: forecastConfigFrom(e),
+    public: publicConfigFrom(e),
+    retention: retentionConfigFrom(e),
+    horizon: ingestHorizonFrom(e),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,

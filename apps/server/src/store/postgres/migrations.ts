@@ -74,6 +74,51 @@ const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 3,
+    sql: `
+      -- Rollups of every subject's charted value (speed, level, depth) in 5-minute and 1-hour cells, for
+      -- long-range history and reports; bucket is the cell's start, epoch ms; mean is total / n; last is
+      -- the reading with the greatest (observed_at, source). Kept by the insert statement itself
+      -- (postgres-rollups.ts); fillfactor leaves room for the updates to stay heap-only.
+      CREATE TABLE rollups_5m (
+        type TEXT NOT NULL,
+        subject TEXT COLLATE "C" NOT NULL,
+        bucket BIGINT NOT NULL,
+        n BIGINT NOT NULL,
+        total DOUBLE PRECISION NOT NULL,
+        lo DOUBLE PRECISION NOT NULL,
+        hi DOUBLE PRECISION NOT NULL,
+        last_at BIGINT NOT NULL,
+        last_source TEXT COLLATE "C" NOT NULL,
+        last_value DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (type, subject, bucket)
+      ) WITH (fillfactor = 80);
+      CREATE TABLE rollups_1h (LIKE rollups_5m INCLUDING ALL) WITH (fillfactor = 80);
+      -- Raw readings observed before kept_from were dropped by retention (null: every reading is kept).
+      CREATE TABLE raw_retention (kept_from BIGINT);
+      INSERT INTO raw_retention VALUES (NULL);
+
+      INSERT INTO rollups_5m
+        SELECT DISTINCT ON (type, subject, bucket) type, subject, bucket,
+          COUNT(*) OVER w, SUM(v) OVER w, MIN(v) OVER w, MAX(v) OVER w, observed_at, source, v
+        FROM (SELECT 'traffic' AS type, subject, observed_at, source, speed_kph AS v,
+                observed_at - ((observed_at % 300000) + 300000) % 300000 AS bucket FROM traffic
+              UNION ALL SELECT 'water', subject, observed_at, source, value,
+                observed_at - ((observed_at % 300000) + 300000) % 300000 FROM water) r
+        WINDOW w AS (PARTITION BY type, subject, bucket)
+        ORDER BY type, subject, bucket, observed_at DESC, source DESC;
+      INSERT INTO rollups_1h
+        SELECT DISTINCT ON (type, subject, bucket) type, subject, bucket,
+          COUNT(*) OVER w, SUM(v) OVER w, MIN(v) OVER w, MAX(v) OVER w, observed_at, source, v
+        FROM (SELECT 'traffic' AS type, subject, observed_at, source, speed_kph AS v,
+                observed_at - ((observed_at % 3600000) + 3600000) % 3600000 AS bucket FROM traffic
+              UNION ALL SELECT 'water', subject, observed_at, source, value,
+                observed_at - ((observed_at % 3600000) + 3600000) % 3600000 FROM water) r
+        WINDOW w AS (PARTITION BY type, subject, bucket)
+        ORDER BY type, subject, bucket, observed_at DESC, source DESC;
+    `,
+  },
+  {
     version: 10,
     sql: `
       -- Alerts: the whole Alert as JSON in doc, with the columns queries and guards need beside it.
@@ -160,6 +205,31 @@ const MIGRATIONS: Migration[] = [
         version BIGINT NOT NULL
       );
       INSERT INTO rules_version (version) VALUES (0);
+    `,
+  },
+  {
+    version: 11,
+    sql: `
+      -- An alert keeps what raised it (cause) and the most severe reading it reached (peak) beside its
+      -- current value; alerts stored before this version take both from their audit trail.
+      UPDATE alerts a SET doc = a.doc || jsonb_build_object(
+        'cause', COALESCE(
+          (SELECT jsonb_build_object('severity', t.details->'severity', 'value', t.details->'value',
+              'threshold', t.details->'threshold', 'at', t.at)
+           FROM alert_transitions t WHERE t.alert_id = a.id AND t.action = 'raised' ORDER BY t.seq LIMIT 1),
+          jsonb_build_object('severity', a.doc->'severity', 'value', a.doc->'value',
+            'threshold', a.doc->'threshold', 'at', a.doc->'raisedAt')),
+        'peak', COALESCE(
+          (SELECT jsonb_build_object('severity', t.details->'severity', 'value', t.details->'value',
+              'threshold', t.details->'threshold', 'at', t.at)
+           FROM alert_transitions t
+           WHERE t.alert_id = a.id AND t.action IN ('raised', 'severity-changed')
+           ORDER BY CASE t.details->>'severity'
+             WHEN 'critical' THEN 3 WHEN 'major' THEN 2 WHEN 'minor' THEN 1 ELSE 0 END DESC, t.seq
+           LIMIT 1),
+          jsonb_build_object('severity', a.doc->'severity', 'value', a.doc->'value',
+            'threshold', a.doc->'threshold', 'at', a.doc->'raisedAt')))
+      WHERE NOT a.doc ? 'cause';
     `,
   },
   {

@@ -1,7 +1,8 @@
 import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { runAlertStoreContract } from '../alert-store-contract'
+import { KING_TIDE_ALERT, runAlertStoreContract, storeKingTideAlert } from '../alert-store-contract'
 import { runDeadLetterStoreContract } from '../dead-letter-store-contract'
+import { runHistoryStoreContract } from '../history-store-contract'
 import { runIncidentStoreContract } from '../incident-store-contract'
 import { runStoreContract } from '../store-contract'
 import { LATEST_PG_SCHEMA_VERSION } from './migrations'
@@ -33,6 +34,7 @@ async function harness() {
 }
 runStoreContract('postgres', harness)
 runAlertStoreContract('postgres', harness)
+runHistoryStoreContract('postgres', harness)
 
 async function sql<R extends pg.QueryResultRow>(text: string, setup?: string): Promise<R[]> {
   const c = new pg.Client({ connectionString: schema.url })
@@ -105,4 +107,64 @@ runDeadLetterStoreContract('postgres', async () => {
       await own.drop()
     },
   }
+})
+
+test('readings stored before schema v3 are in the rollups after the upgrade', async () => {
+  const own = await createTempSchema('rollups')
+  const at = Date.parse('2025-11-06T17:00:00+07:00')
+  const level = (ms: number, value: number, source: string) => ({
+    type: 'water' as const,
+    stationId: 'phu-an',
+    observedAt: new Date(ms).toISOString(),
+    value,
+    source,
+  })
+  let store = await openPostgresStore(own.url)
+  await store.insertObservations([
+    level(at, 1.5, 'a'),
+    level(at + 60_000, 1.75, 'a'),
+    level(at + 60_000, 1.25, 'b'),
+  ])
+  await store.close()
+  // Back to schema v2 with the readings kept: the v3 migration runs again over them.
+  const c = new pg.Client({ connectionString: own.url })
+  await c.connect()
+  await c.query(
+    'DROP TABLE rollups_5m, rollups_1h, raw_retention; DELETE FROM schema_migrations WHERE version = 3',
+  )
+  await c.end()
+  store = await openPostgresStore(own.url)
+  const q = { type: 'water', subjectId: 'phu-an', fromMs: at, toMs: at + 3_600_000 } as const
+  expect(await store.rollups({ ...q, grainMs: 300_000 })).toEqual([
+    {
+      grainMs: 300_000,
+      startMs: at,
+      count: 3,
+      mean: 1.5,
+      min: 1.25,
+      max: 1.75,
+      last: 1.25,
+      lastAt: at + 60_000,
+    },
+  ])
+  expect((await store.rollups({ ...q, grainMs: 3_600_000 }))[0]).toMatchObject({ count: 3, last: 1.25 })
+  await store.close()
+  await own.drop()
+})
+
+test('alerts stored before schema v11 take their cause and peak from their audit trail', async () => {
+  const own = await createTempSchema('peak')
+  const store = await openPostgresStore(own.url)
+  await storeKingTideAlert(store)
+  await store.close()
+  // As a v10 database held it: no cause, no peak, the current value only.
+  const c = new pg.Client({ connectionString: own.url })
+  await c.connect()
+  await c.query(`UPDATE alerts SET doc = doc - 'cause' - 'peak'`)
+  await c.query('DELETE FROM schema_migrations WHERE version = 11')
+  await c.end()
+  const upgraded = await openPostgresStore(own.url)
+  expect(await upgraded.listAlerts({ state: 'all' })).toMatchObject([KING_TIDE_ALERT])
+  await upgraded.close()
+  await own.drop()
 })

@@ -75,6 +75,9 @@ export function openSqliteStore(file: string): Store {
     history: observations.history,
     observationsInRange: observations.observationsInRange,
     countObservations: observations.countObservations,
+    rollups: observations.rollups,
+    dropRawReadings: observations.dropRawReadings,
+    rawKeptFromMs: observations.rawKeptFromMs,
 
     async insertObservations(batch) {
       observations.register(batch)

@@ -1,6 +1,6 @@
 import type { AlertEvent } from '@ioc/domain'
 import { describe, expect, test } from 'vitest'
-import { ActiveAlerts } from './active-alerts'
+import { ReplayedAlerts } from './replayed-alerts'
 
 const event = (type: AlertEvent['type'], severity: AlertEvent['severity'], at: number): AlertEvent => ({
   type,
@@ -15,9 +15,9 @@ const event = (type: AlertEvent['type'], severity: AlertEvent['severity'], at: n
   message: { vi: 'Phú An', en: 'Phú An' },
 })
 
-describe('ActiveAlerts', () => {
+describe('ReplayedAlerts', () => {
   test('follows one alert from raised through a severity change to cleared', () => {
-    const alerts = new ActiveAlerts('what-if')
+    const alerts = new ReplayedAlerts('what-if')
     expect(alerts.apply(event('raised', 'minor', 10))).toMatchObject({
       id: 'what-if:water-level:phu-an:10',
       active: true,
@@ -30,9 +30,9 @@ describe('ActiveAlerts', () => {
   })
 
   test('restored from a saved list, it goes on from there', () => {
-    const first = new ActiveAlerts('r')
+    const first = new ReplayedAlerts('r')
     first.apply(event('raised', 'minor', 10))
-    const again = new ActiveAlerts('r')
+    const again = new ReplayedAlerts('r')
     again.restore(first.list())
     expect(again.apply(event('severity-changed', 'major', 20))).toMatchObject({
       id: 'r:water-level:phu-an:10',
@@ -40,6 +40,6 @@ describe('ActiveAlerts', () => {
   })
 
   test('a change to an alert it never saw raised is ignored', () => {
-    expect(new ActiveAlerts('x').apply(event('cleared', 'minor', 5))).toBeNull()
+    expect(new ReplayedAlerts('x').apply(event('cleared', 'minor', 5))).toBeNull()
   })
 })

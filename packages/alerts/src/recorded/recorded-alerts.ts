@@ -1,5 +1,5 @@
-import type { Alert, AlertTransition, Severity } from '@ioc/domain'
-import type { AlertStore } from '../store/alert-store'
+import type { Alert, AlertReading, AlertTransition, Severity } from '@ioc/domain'
+import { peakOf } from '../engine-event/apply-engine-event'
 
 /** One alert as it stood from `at` on. */
 interface Version {
@@ -8,21 +8,27 @@ interface Version {
 }
 
 /** Alerts raised this long before a replay's start are still looked at: one may be active into it. */
-const LOOKBACK_MS = 7 * 24 * 3600_000
+export const RECORDED_LOOKBACK_MS = 7 * 24 * 3600_000
+
+/** A stored alert as it is now, and its audit trail, oldest first. */
+export interface AlertHistory {
+  alert: Alert
+  transitions: readonly AlertTransition[]
+}
 
 /**
  * The alerts of a time range as the room saw them, from the alert store's audit trail: raised,
  * severity changes, cleared, acknowledged, assigned, resolved, escalated, each at its recorded time.
- * Answers "what was active at t" and "what changed between two times" without touching the store again.
+ * Answers "what was active at t" and "what changed between two times" from the histories it was given.
  */
 export class RecordedAlerts {
   private constructor(private readonly versions: Version[][]) {}
 
-  static async load(store: AlertStore, fromMs: number, toMs: number): Promise<RecordedAlerts> {
-    const alerts = await store.listAlerts({ state: 'all', from: fromMs - LOOKBACK_MS, to: toMs })
+  /** From the histories of the alerts raised up to `RECORDED_LOOKBACK_MS` before `fromMs`. */
+  static of(histories: Iterable<AlertHistory>, fromMs: number): RecordedAlerts {
     const versions: Version[][] = []
-    for (const final of alerts) {
-      const history = versionsOf(final, await store.listTransitions(final.id))
+    for (const { alert, transitions } of histories) {
+      const history = versionsOf(alert, transitions)
       const last = history.at(-1)
       // Cleared before the range: nothing of it shows.
       if (last && !(last.alert.clearedAt !== null && last.alert.clearedAt < fromMs)) versions.push(history)
@@ -59,7 +65,7 @@ function stateAt(history: Version[], t: number): Alert | null {
 }
 
 /** Replays the audit trail onto the alert's first form; the stored document is the last one. */
-function versionsOf(final: Alert, transitions: AlertTransition[]): Version[] {
+function versionsOf(final: Alert, transitions: readonly AlertTransition[]): Version[] {
   const out: Version[] = []
   let a: Alert | null = null
   for (const t of transitions) {
@@ -70,9 +76,12 @@ function versionsOf(final: Alert, transitions: AlertTransition[]): Version[] {
       ...(typeof d.threshold === 'number' && { threshold: d.threshold }),
     }
     if (t.action === 'raised') {
+      const raisedOn = readingOf(final, measured, t.at)
       a = {
         ...final,
         ...measured,
+        cause: raisedOn,
+        peak: raisedOn,
         raisedAt: t.at,
         updatedAt: t.at,
         active: true,
@@ -96,7 +105,7 @@ function applyTransition(a: Alert, t: AlertTransition, measured: Partial<Alert>,
   const at = t.at
   switch (t.action) {
     case 'severity-changed':
-      return { ...a, ...measured, updatedAt: at }
+      return { ...a, ...measured, peak: peakOf(a.peak, readingOf(a, measured, at)), updatedAt: at }
     case 'cleared':
       return { ...a, active: false, clearedAt: at, updatedAt: at }
     case 'acknowledged':
@@ -117,5 +126,14 @@ function applyTransition(a: Alert, t: AlertTransition, measured: Partial<Alert>,
       return { ...a, escalatedAt: at, updatedAt: at }
     default:
       return a
+  }
+}
+
+function readingOf(a: Alert, measured: Partial<Alert>, at: number): AlertReading {
+  return {
+    severity: measured.severity ?? a.severity,
+    value: measured.value ?? a.value,
+    threshold: measured.threshold ?? a.threshold,
+    at,
   }
 }
