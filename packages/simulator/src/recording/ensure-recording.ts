@@ -13,7 +13,12 @@ import { writeRecording } from './write-recording'
 export async function ensureRecording(name: string): Promise<string> {
   const { scenario, text } = loadScenario(name)
   const world = loadWorld()
-  const hash = createHash('sha256').update(text).update(world.version).update(JSON.stringify(world.tides)).digest('hex').slice(0, 12)
+  const hash = createHash('sha256')
+    .update(text)
+    .update(world.version)
+    .update(JSON.stringify(world.tides))
+    .digest('hex')
+    .slice(0, 12)
   const path = `${GENERATED_DIR}${name}-${hash}.ndjson`
   if (existsSync(path)) return path
   mkdirSync(GENERATED_DIR, { recursive: true })
