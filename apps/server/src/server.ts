@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Network } from '@ioc/domain'
-import { createVungTauTide, tabulateTide } from '@ioc/forecast'
+import { createVungTauTide } from '@ioc/forecast'
 import { indexPlaces } from '@ioc/incidents'
 import { LatestState } from '@ioc/replay'
 import cookieParser from 'cookie-parser'
@@ -115,7 +115,7 @@ export async function startServer(
   const forecasts = createForecastService({
     store,
     network,
-    tide: tabulateTide(createVungTauTide()),
+    tide: createVungTauTide(),
     priors,
     commitEvents: alerts.commitEvents,
     logger,
