@@ -13,6 +13,8 @@ import { staRoutes } from '../open-data/sta-routes'
 import { exportRoute } from '../replay/export-route'
 import { incidentRoutes } from '../replay/incident-routes'
 import { reportRoutes } from '../reports/report-routes'
+import { capRoutes } from '../warnings/cap-routes'
+import { warningRoutes } from '../warnings/warning-routes'
 import { adminRoutes } from './admin-routes'
 import { authRoutes } from './auth-routes'
 import type { ServerContext } from './context'
@@ -59,6 +61,7 @@ export function createApp(ctx: ServerContext): Express {
   api.use(alertRoutes(ctx, ctx.alerts))
   api.use(forecastRoutes(ctx, ctx.forecasts))
   api.use(reportRoutes(ctx))
+  api.use(warningRoutes(ctx, ctx.warnings))
   api.use(incidentRoutes(ctx))
   api.use(operationalIncidentRoutes(ctx))
   api.use(deadLetterRoutes(ctx))
@@ -72,6 +75,9 @@ export function createApp(ctx: ServerContext): Express {
   const sta = buildStaGraph(ctx.index.network)
   app.use('/sta/v1.1', staRoutes(ctx, sta))
   app.use('/open-data', openDataRoutes(ctx, sta))
+
+  // Public warnings: anonymous, outside /api so no session or staff middleware is involved.
+  app.use('/cap', capRoutes(ctx))
 
   app.get('/metrics', async (_req, res) => {
     res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics())
