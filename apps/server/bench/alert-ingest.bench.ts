@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { runEngine } from '@ioc/alerts'
 import type { Observation } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { createRulesEngine, defaultRulesConfig } from '@ioc/rules'
 import { afterAll, bench, describe } from 'vitest'
-import { deriveEngineOutput } from '../src/alerts/derive-engine-output'
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store'
 import { reportBench, tally } from './bench-report'
 
@@ -82,7 +82,7 @@ describe('commit 5,000 observations', () => {
       withAlerts.time(BATCH, () =>
         alerting.insertObservationsWithAlerts(
           batches[alertN++ % BATCHES] ?? [],
-          (stored) => deriveEngineOutput(engine, stored),
+          (stored) => runEngine(engine, stored),
           Date.now(),
         ),
       ),

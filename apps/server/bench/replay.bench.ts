@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { RecordedAlerts } from '@ioc/alerts'
 import type { Observation } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { defaultRulesConfig } from '@ioc/rules'
@@ -8,7 +9,7 @@ import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
 import { afterAll, beforeAll, bench, describe } from 'vitest'
 import { indexNetwork } from '../src/network/network-index'
 import { EngineCheckpoints } from '../src/replay/engine-checkpoints'
-import { RecordedAlerts } from '../src/replay/recorded-alerts'
+import { loadRecordedAlerts } from '../src/replay/load-recorded-alerts'
 import { ReplayRun } from '../src/replay/replay-run'
 import { WARM_UP_MS } from '../src/replay/replay-sockets'
 import { rulesKey } from '../src/replay/rules-override'
@@ -79,7 +80,7 @@ beforeAll(async () => {
   lines += batch.length
   if (lines < 3_000_000) throw new Error(`only ${lines} observations`)
   checkpoints = new EngineCheckpoints(256 * 1024 * 1024)
-  recorded = await RecordedAlerts.load(store, FROM, TO)
+  recorded = await loadRecordedAlerts(store, FROM, TO)
   // The first replay of a day warms the engine through it once and leaves checkpoints behind.
   const t = performance.now()
   await newRun().seek(TO - 1)

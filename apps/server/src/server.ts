@@ -2,7 +2,8 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Network } from '@ioc/domain'
 import { loadDistricts } from '@ioc/fixtures'
-import { createVungTauTide, tabulateTide } from '@ioc/forecast'
+import { createVungTauTide } from '@ioc/forecast'
+import { indexPlaces } from '@ioc/incidents'
 import { LatestState } from '@ioc/replay'
 import cookieParser from 'cookie-parser'
 import { type Logger, pino } from 'pino'
@@ -21,6 +22,8 @@ import { joinCluster } from './cluster/join-cluster'
 import type { Config } from './config/config'
 import { createForecastService, type ForecastService } from './forecast/forecast-service'
 import { readTransferPriors } from './forecast/transfer-priors'
+import { readIncidentConfigFiles } from './incidents/incident-config'
+import { createIncidentService, type IncidentService } from './incidents/incident-service'
 import { commitObservations } from './ingest/commit-observations'
 import { startMqttIngest } from './ingest/mqtt/mqtt-ingest'
 import { createLiveHub, type IocServer, LIVE_ROOM } from './live/live-hub'
@@ -30,6 +33,8 @@ import { indexNetwork } from './network/network-index'
 import { EngineCheckpoints } from './replay/engine-checkpoints'
 import { handleReplaySockets } from './replay/replay-sockets'
 import { openStore } from './store/open-store'
+import { rawRetentionJob } from './store/raw-retention-job'
+import { createWarningService } from './warnings/warning-service'
 
 export interface RunningServer {
   /** `http://host:port`, with the port actually bound (config port 0 picks a free one). */
@@ -59,6 +64,7 @@ export async function startServer(
   // A bad rules file stops the start before anything is opened.
   const rules = readRulesConfigFile(config.alerts.rulesConfigPath, network)
   const priors = readTransferPriors(config.forecast.transferPriorsPath, network)
+  const incidentConfig = readIncidentConfigFiles(config.incidents)
   const store = await openStore(config)
   const audit = createAudit(store, logger)
   const admin = await bootstrapAdmin(store, config.adminPassword)
@@ -69,6 +75,9 @@ export async function startServer(
   const state = new LatestState(index)
   state.apply(await store.latestObservations())
 
+  // The CAP publisher, fed by every alert change the lifecycle pushes (warnings/warning-service.ts).
+  const warnings = createWarningService({ store, network, config: config.warnings, audit, logger })
+
   const cluster = await joinCluster(config, logger)
   const io: IocServer = new Server({
     adapter: cluster.adapter,
@@ -76,6 +85,8 @@ export async function startServer(
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_MS, skipMiddlewares: false },
     cors: { origin: config.corsOrigins, credentials: true },
   })
+  // Made once the alert service is, which it needs to act; changes before then are caught up at its start.
+  let incidents: IncidentService | undefined
   // On a shared database an instance whose engine is behind reloads it and evaluates the batch again.
   const alerts = cluster.serializeEngine(
     await createAlertService({
@@ -89,16 +100,25 @@ export async function startServer(
         alertChanged: (a) => {
           io.to(LIVE_ROOM).emit('alert:changed', a)
           cluster.announceAlert(io, a)
+          void incidents?.alertChanged(a)
+          warnings.alertChanged(a)
         },
         silenceChanged: (s) => io.to(LIVE_ROOM).emit('silence:changed', s),
       },
     }),
   )
   cluster.followAlerts(io, alerts)
+  incidents = await createIncidentService({
+    store,
+    alerts,
+    ctx: { places: indexPlaces(network), ...incidentConfig },
+    emit: { incidentChanged: (i) => io.to(LIVE_ROOM).emit('operational-incident:changed', i) },
+    logger,
+  })
   const forecasts = createForecastService({
     store,
     network,
-    tide: tabulateTide(createVungTauTide()),
+    tide: createVungTauTide(),
     priors,
     commitEvents: alerts.commitEvents,
     logger,
@@ -107,6 +127,7 @@ export async function startServer(
     [
       { name: 'forecast', everyMs: config.forecast.everyMs, run: forecasts.run },
       { name: 'sensor-silent', everyMs: config.alerts.tickMs, run: alerts.tick },
+      rawRetentionJob(store, config.retention, logger),
       // Checked ten times per escalation period, so an escalation is at most 10 % late.
       {
         name: 'escalation',
@@ -160,7 +181,9 @@ export async function startServer(
     index,
     hub,
     alerts,
+    incidents,
     forecasts,
+    warnings,
     citizen,
     audit,
     metrics,
@@ -182,8 +205,14 @@ export async function startServer(
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`
   logger.info({ url, network: network.version, dataDir: config.dataDir }, 'server listening')
   // With several instances only the leader lease holder runs the clock-driven jobs (docs/scaling-out.md).
-  cluster.leadership.onChange((leader) => (leader ? jobs.start() : void jobs.stop()))
-  if (cluster.leadership.isLeader()) jobs.start()
+  // The leader also catches up on public warnings an earlier run left unplanned (a crash between an
+  // alert's commit and its warning's): one instance, so two never draft for the same alert.
+  const lead = () => {
+    jobs.start()
+    void warnings.reconcile().catch((err) => logger.error({ err }, 'public warnings not reconciled'))
+  }
+  cluster.leadership.onChange((leader) => (leader ? lead() : void jobs.stop()))
+  if (cluster.leadership.isLeader()) lead()
   const mqttIngest = config.mqtt && startMqttIngest(ctx, config.mqtt)
 
   let closing: Promise<void> | undefined
@@ -202,6 +231,8 @@ export async function startServer(
         // requests in flight (an ingest batch being committed) have been answered.
         await new Promise<void>((resolve) => io.close(() => resolve()))
         await alerts.close()
+        await incidents?.settled()
+        await warnings.settled()
         await cluster.close()
         await store.close()
         logger.info('server stopped')

@@ -203,6 +203,17 @@ describe('the duty officer alert lifecycle', () => {
     )
     const [alert] = await h.alertsOf('water-level:nha-be', 'cleared')
     expect(alert).toMatchObject({ active: false, ack: null })
+    // A blank note is no reason, over either transport: one action schema.
+    const blank = await h.post('duty-officer', `/alerts/${alert?.id}/resolve`, { note: '   ' })
+    expect(blank.status).toBe(400)
+    const officer = s.socket({ auth: { token: await h.as('duty-officer') } })
+    await next(officer, 'state:snapshot')
+    const overSocket = (await officer.timeout(3000).emitWithAck('alert:act', {
+      alertId: alert?.id,
+      action: { type: 'resolve', note: '   ' },
+    })) as Reply<Alert>
+    expect(overSocket).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
+    expect((await h.alertsOf('water-level:nha-be'))[0]?.resolution).toBeNull()
     const res = await h.post('duty-officer', `/alerts/${alert?.id}/resolve`, { note: 'tide fell' })
     expect(res.status).toBe(200)
     expect(((await res.json()) as Alert).resolution?.forced).toBe(false)

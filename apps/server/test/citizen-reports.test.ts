@@ -81,7 +81,7 @@ describe('citizen reports', () => {
     })
     citizen = citizenOf(s.url)
     for (const who of ['admin', 'operator', 'duty-officer', 'analyst']) tokens[who] = await s.login(who)
-  })
+  }, 60_000)
   afterAll(() => s.stop())
 
   test('Open311 lists the four services and the flood depth attributes', async () => {

@@ -40,10 +40,3 @@ export type AlertList = z.infer<typeof AlertList>
 /** `GET /api/v1/alerts/:id`: the alert and its whole audit trail, oldest first. */
 export const AlertDetail = z.object({ alert: Alert, transitions: z.array(AlertTransition) })
 export type AlertDetail = z.infer<typeof AlertDetail>
-
-export const AckBody = z.object({ note: z.string().max(2000).default('') })
-export const AssignBody = z.object({ to: z.string().min(1) })
-export const ResolveBody = z.object({
-  note: z.string().trim().min(1, 'a resolution needs a note').max(2000),
-  force: z.boolean().default(false),
-})

@@ -51,16 +51,31 @@ export type AlertEvent = z.infer<typeof AlertEvent>
 
 const Actor = z.string().min(1)
 
+/** A reading an alert was judged on: what the engine saw when it raised or changed it. */
+export const AlertReading = z.object({
+  severity: Severity,
+  value: z.number(),
+  threshold: z.number(),
+  /** Epoch ms of the engine event. */
+  at: z.number().int(),
+})
+export type AlertReading = z.infer<typeof AlertReading>
+
 export const Alert = z.object({
   id: z.string().min(1),
   key: z.string().min(1),
   kind: AlertKind,
   subject: AlertSubject,
+  /** The current severity, value and threshold: an eased or cleared alert shows where it is now. */
   severity: Severity,
   value: z.number(),
   threshold: z.number(),
   unit: z.string(),
   message: LocalizedText,
+  /** What raised it, kept as raised. */
+  cause: AlertReading,
+  /** The most severe reading it reached (the first at that severity), kept after it eases or clears. */
+  peak: AlertReading,
   raisedAt: z.number().int(),
   updatedAt: z.number().int(),
   /** Active while the condition holds; cleared by the engine when it stops. */
@@ -83,13 +98,33 @@ export type Alert = z.infer<typeof Alert>
 /** What a new alert needs; the lifecycle fields default to those of an alert just raised. */
 export type NewAlertFields = Omit<
   Alert,
-  'updatedAt' | 'active' | 'clearedAt' | 'ack' | 'assignee' | 'resolution' | 'silenced' | 'escalatedAt'
+  | 'updatedAt'
+  | 'active'
+  | 'clearedAt'
+  | 'ack'
+  | 'assignee'
+  | 'resolution'
+  | 'silenced'
+  | 'escalatedAt'
+  | 'cause'
+  | 'peak'
 > &
   Partial<Alert>
 
-/** An alert as raised: active, updated when raised, not acknowledged, assigned, resolved, silenced or escalated. */
+/**
+ * An alert as raised: active, updated when raised, not acknowledged, assigned, resolved, silenced or
+ * escalated; its cause and peak are the reading it was raised on.
+ */
 export function newAlert(fields: NewAlertFields): Alert {
+  const raisedOn = {
+    severity: fields.severity,
+    value: fields.value,
+    threshold: fields.threshold,
+    at: fields.raisedAt,
+  }
   return {
+    cause: raisedOn,
+    peak: raisedOn,
     updatedAt: fields.raisedAt,
     active: true,
     clearedAt: null,
@@ -117,14 +152,21 @@ export function isOpen(a: Alert): boolean {
   return a.resolution === null
 }
 
+/** `POST /alerts/:id/ack`: a note is optional. */
+export const AckBody = z.object({ note: z.string().max(2000).default('') })
+/** `POST /alerts/:id/assign`: a duty officer or admin by name. */
+export const AssignBody = z.object({ to: Actor })
+/** `POST /alerts/:id/resolve`: a note that is not blank; `force` resolves an alert still active. */
+export const ResolveBody = z.object({
+  note: z.string().trim().min(1, 'a resolution needs a note').max(2000),
+  force: z.boolean().default(false),
+})
+
+/** A duty officer's action, one schema for HTTP (the bodies above) and the socket's `alert:act`. */
 export const AlertAction = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('acknowledge'), note: z.string().max(2000).default('') }),
-  z.object({ type: z.literal('assign'), to: Actor }),
-  z.object({
-    type: z.literal('resolve'),
-    note: z.string().min(1, 'a resolution needs a note').max(2000),
-    force: z.boolean().default(false),
-  }),
+  AckBody.extend({ type: z.literal('acknowledge') }),
+  AssignBody.extend({ type: z.literal('assign') }),
+  ResolveBody.extend({ type: z.literal('resolve') }),
 ])
 export type AlertAction = z.infer<typeof AlertAction>
 
@@ -150,40 +192,3 @@ export const AlertTransition = z.object({
   details: z.record(z.string(), z.unknown()),
 })
 export type AlertTransition = z.infer<typeof AlertTransition>
-
-export type AlertActionError =
-  | { code: 'already_acknowledged'; by: string; at: number }
-  | { code: 'already_resolved'; by: string; at: number }
-  | { code: 'still_active' }
-
-/**
- * The pure lifecycle of one alert: what a duty officer's action does to it, or why it is refused.
- * Refusals carry who got there first so the loser of a race can be told.
- */
-export function applyAlertAction(
-  alert: Alert,
-  action: AlertAction,
-  by: string,
-  at: number,
-): { ok: true; alert: Alert } | { ok: false; error: AlertActionError } {
-  if (alert.resolution) {
-    return {
-      ok: false,
-      error: { code: 'already_resolved', by: alert.resolution.by, at: alert.resolution.at },
-    }
-  }
-  switch (action.type) {
-    case 'acknowledge':
-      if (alert.ack)
-        return { ok: false, error: { code: 'already_acknowledged', by: alert.ack.by, at: alert.ack.at } }
-      return { ok: true, alert: { ...alert, ack: { by, at, note: action.note }, updatedAt: at } }
-    case 'assign':
-      return { ok: true, alert: { ...alert, assignee: { to: action.to, by, at }, updatedAt: at } }
-    case 'resolve':
-      if (alert.active && !action.force) return { ok: false, error: { code: 'still_active' } }
-      return {
-        ok: true,
-        alert: { ...alert, resolution: { by, at, note: action.note, forced: alert.active }, updatedAt: at },
-      }
-  }
-}

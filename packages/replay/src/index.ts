@@ -1,4 +1,3 @@
-export { ActiveAlerts } from './alerts/active-alerts'
 export {
   clockAt,
   clockState,

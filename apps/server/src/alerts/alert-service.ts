@@ -1,12 +1,13 @@
+import { type AlertActionError, outsideEngine, runEngine, tickEngine } from '@ioc/alerts'
 import {
   type Alert,
   type AlertAction,
-  type AlertActionError,
   type AlertEvent,
   type ApiError,
   type Network,
   type NewSilence,
   type Observation,
+  type Result,
   SEVERITY_RANK,
   type Silence,
 } from '@ioc/domain'
@@ -15,14 +16,12 @@ import {
   parseRulesEngineState,
   type RulesConfig,
   type RulesEngine,
-  type RulesEngineState,
   type SegmentState,
 } from '@ioc/rules'
 import type { Logger } from 'pino'
-import type { AlertChange, RulesStatePatch } from '../store/alert-store'
+import type { AlertChange } from '../store/alert-store'
 import type { InsertResult, Store } from '../store/store'
 import type { AlertConfig } from './alert-config'
-import { deriveEngineOutput } from './derive-engine-output'
 import { groupCommits } from './group-commits'
 import { createWebhookNotifier } from './webhook-notifier'
 
@@ -37,7 +36,7 @@ const MAX_GROUP_OBSERVATIONS = 50_000
 /** Roles that hold `alerts:act`, so can be assigned an alert. */
 export const ACTING_ROLES = ['duty-officer', 'admin'] as const
 
-export type AlertResult<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+export type AlertResult<T> = Result<T, ApiError>
 
 export interface AlertService {
   /**
@@ -112,13 +111,6 @@ export async function createAlertService(deps: {
     return run
   }
 
-  function patchOf(state: RulesEngineState, stations: Set<string>, segments: Set<string>): RulesStatePatch {
-    const { stations: allStations, segments: allSegments, ...meta } = state
-    const pick = (all: Record<string, unknown>, ids: Set<string>) =>
-      Object.fromEntries([...ids].filter((id) => id in all).map((id) => [id, all[id]]))
-    return { meta, stations: pick(allStations, stations), segments: pick(allSegments, segments) }
-  }
-
   /** Runs `commit`; if it fails the engine may be ahead of the store, so it is rebuilt from the store. */
   async function guarded<T>(commit: () => Promise<T>): Promise<T> {
     try {
@@ -153,7 +145,7 @@ export async function createAlertService(deps: {
       store.insertObservationsWithAlerts(
         batches.length === 1 ? (batches[0] as readonly Observation[]) : batches.flat(),
         (stored) => {
-          const out = deriveEngineOutput(engine, stored, persistedSegments)
+          const out = runEngine(engine, stored, persistedSegments)
           written = out.state.segments
           return out
         },
@@ -183,8 +175,8 @@ export async function createAlertService(deps: {
       return serial(async () => {
         if (!events.length) return []
         // The engine's own state goes back unchanged (no subject touched), so this commit cannot set it back.
-        const state = patchOf(engine.exportState({ stations: [], segments: [] }), new Set(), new Set())
-        const changes = await guarded(() => store.commitEngineOutput({ events, state }, nowMs))
+        const out = outsideEngine(engine, events)
+        const changes = await guarded(() => store.commitEngineOutput(out, nowMs))
         publish(changes)
         return changes.map((c) => c.alert)
       })
@@ -192,16 +184,8 @@ export async function createAlertService(deps: {
 
     tick(nowMs) {
       return serial(async () => {
-        const before = engine.exportState().silenceBaselineMs
-        const events = engine.tick(nowMs)
-        const state = engine.exportState()
-        if (!events.length && state.silenceBaselineMs === before) return
-        const stations = new Set(events.map((e) => e.subject.id))
-        publish(
-          await guarded(() =>
-            store.commitEngineOutput({ events, state: patchOf(state, stations, new Set()) }, nowMs),
-          ),
-        )
+        const out = tickEngine(engine, nowMs)
+        if (out) publish(await guarded(() => store.commitEngineOutput(out, nowMs)))
       })
     },
 

@@ -4,9 +4,11 @@ import type { Audit } from '../auth/audit-log'
 import type { CitizenService } from '../citizen/citizen-service'
 import type { Config } from '../config/config'
 import type { ForecastService } from '../forecast/forecast-service'
+import type { IncidentService } from '../incidents/incident-service'
 import type { LiveHub } from '../live/live-hub'
 import type { NetworkIndex } from '../network/network-index'
 import type { Store } from '../store/store'
+import type { WarningService } from '../warnings/warning-service'
 import type { Metrics } from './metrics'
 
 /** What route handlers need, wired once by the composition root (server.ts). */
@@ -16,7 +18,9 @@ export interface ServerContext {
   index: NetworkIndex
   hub: LiveHub
   alerts: AlertService
+  incidents: IncidentService
   forecasts: ForecastService
+  warnings: WarningService
   citizen: CitizenService
   audit: Audit
   metrics: Metrics

@@ -115,7 +115,8 @@ export function createCitizenService(deps: {
       value: Math.min(r.depthCm, near.station.plausible.max),
       source: `citizen:${r.code}`,
     }
-    const checked = validateBatch(indexedItems([observation]), index, nowMs)
+    // Stamped now, so inside any ingest horizon.
+    const checked = validateBatch(indexedItems([observation]), index, { nowMs, notBeforeMs: nowMs })
     const first = checked.issues[0]
     if (first)
       return fail('invalid_request', `cannot read the report as a reading: ${first.field}: ${first.message}`)

@@ -5,7 +5,11 @@ import { z } from 'zod'
 import { ALERT_ENV, type AlertConfig, alertConfigFrom } from '../alerts/alert-config'
 import { CITIZEN_ENV, type CitizenConfig, citizenConfigFrom } from '../citizen/citizen-config'
 import { FORECAST_ENV, type ForecastConfig, forecastConfigFrom } from '../forecast/forecast-config'
+import { INCIDENT_ENV, type IncidentConfig, incidentConfigFrom } from '../incidents/incident-config'
+import { HORIZON_ENV, type IngestHorizon, ingestHorizonFrom } from '../ingest/ingest-horizon'
 import { PUBLIC_ENV, type PublicConfig, publicConfigFrom } from '../public/public-config'
+import { RETENTION_ENV, type RetentionConfig, retentionConfigFrom } from '../store/retention-config'
+import { WARNING_ENV, type WarningConfig, warningConfigFrom } from '../warnings/warning-config'
 
 const int = (min: number, max: number) =>
   z
@@ -96,8 +100,12 @@ export type Config = {
   cookieSecure: boolean
   webDist: string
   alerts: AlertConfig
+  incidents: IncidentConfig
   forecast: ForecastConfig
   public: PublicConfig
+  retention: RetentionConfig
+  horizon: IngestHorizon
+  warnings: WarningConfig
   citizen: CitizenConfig
   databaseUrl: string | undefined
   redisUrl: string | undefined
@@ -116,8 +124,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // An empty variable means "unset", as in `PORT= pnpm ioc serve`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
   const parsed = Env.extend(ALERT_ENV)
+    .extend(INCIDENT_ENV)
     .extend(FORECAST_ENV)
     .extend(PUBLIC_ENV)
+    .extend(RETENTION_ENV)
+    .extend(HORIZON_ENV)
+    .extend(WARNING_ENV)
     .extend(CITIZEN_ENV)
     .safeParse(present)
   if (!parsed.success) {
@@ -144,8 +156,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE,
     webDist: resolve(e.WEB_DIST),
     alerts: alertConfigFrom(e),
+    incidents: incidentConfigFrom(e),
     forecast: forecastConfigFrom(e),
     public: publicConfigFrom(e),
+    retention: retentionConfigFrom(e),
+    horizon: ingestHorizonFrom(e),
+    warnings: warningConfigFrom(e),
     citizen: citizenConfigFrom(e),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,

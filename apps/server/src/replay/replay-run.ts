@@ -1,11 +1,11 @@
 import { gunzipSync, gzipSync } from 'node:zlib'
+import { type RecordedAlerts, ReplayedAlerts } from '@ioc/alerts'
 import type { AlertEvent, Observation, ReplayAlert, ReplaySnapshot, StateDelta } from '@ioc/domain'
-import { ActiveAlerts, LatestState } from '@ioc/replay'
+import { LatestState } from '@ioc/replay'
 import { createRulesEngine, type RulesConfig, type RulesEngine, type RulesEngineState } from '@ioc/rules'
 import type { NetworkIndex } from '../network/network-index'
 import type { Store } from '../store/store'
 import type { EngineCheckpoints } from './engine-checkpoints'
-import type { RecordedAlerts } from './recorded-alerts'
 
 /** Engine checkpoints every 5 min of data (~120 kB each): a seek feeds at most that much to the engine. */
 export const CHECKPOINT_MS = 5 * 60_000
@@ -34,7 +34,7 @@ export interface ReplayRunOptions {
 export class ReplayRun {
   private readonly latest: LatestState
   private engine!: RulesEngine
-  private alerts!: ActiveAlerts
+  private alerts!: ReplayedAlerts
   /** The engine has taken every observation with observedAt < position. */
   private position = Number.NaN
   /** The replay time the picture is at. */
@@ -49,7 +49,8 @@ export class ReplayRun {
     this.latest.replaceAll(await this.o.store.latestObservations(t))
     await this.warmTo(t + 1)
     this.t = t
-    this.engine.tick(t)
+    // The tick raises what only the clock can (a silent sensor): shown like any other replayed alert.
+    for (const e of this.engine.tick(t)) this.alerts.apply(e)
     return {
       ...this.latest.snapshot(t, this.o.recorded.activeAt(t)),
       replayedAlerts: this.alerts.list(),
@@ -85,7 +86,7 @@ export class ReplayRun {
     const cp = this.o.checkpoints.latest(this.o.chain, target)
     const ownUsable = this.position <= target
     if (!(ownUsable && (!cp || cp.atMs <= this.position))) {
-      this.alerts = new ActiveAlerts('replayed')
+      this.alerts = new ReplayedAlerts('replayed')
       if (cp) {
         // The checkpoint is this process's own export, so validating it again would only slow the seek.
         const state: RulesEngineState = JSON.parse(gunzipSync(cp.state).toString('utf8'))

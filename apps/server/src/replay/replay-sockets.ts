@@ -14,7 +14,7 @@ import type { IocServer } from '../live/live-hub'
 import type { NetworkIndex } from '../network/network-index'
 import type { Store } from '../store/store'
 import type { EngineCheckpoints } from './engine-checkpoints'
-import { RecordedAlerts } from './recorded-alerts'
+import { loadRecordedAlerts } from './load-recorded-alerts'
 import { ReplayRun } from './replay-run'
 import { ReplaySession } from './replay-session'
 import { applyRulesOverride, rulesKey } from './rules-override'
@@ -83,7 +83,7 @@ export function handleReplaySockets(io: IocServer, deps: ReplayDeps): { close():
         checkpoints: deps.checkpoints,
         chain: `${rulesKey(rules.value)}@${anchorMs}`,
         anchorMs,
-        recorded: await RecordedAlerts.load(deps.store, from, to),
+        recorded: await loadRecordedAlerts(deps.store, from, to),
         nowMs: Date.now,
       })
       const clock = createReplayClock({ fromMs: from, toMs: to, speed, stepMs: STEP_MS }, Date.now())

@@ -1,6 +1,7 @@
-import type { AlertEvent, Observation } from '@ioc/domain'
+import type { EngineOutput } from '@ioc/alerts'
+import type { Alert, AlertEvent, Observation } from '@ioc/domain'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import type { EngineOutput } from './alert-store'
+import type { AlertStore } from './alert-store'
 import type { StoreHarness } from './store-contract'
 
 const T0 = Date.parse('2025-11-06T17:00:00+07:00')
@@ -37,6 +38,29 @@ export function phuAnEvent(
 const noState = { meta: { version: 1 }, stations: {}, segments: {} }
 const output = (...events: AlertEvent[]): EngineOutput => ({ events, state: noState })
 
+/** The 6 Nov Phú An alert: raised at báo động I, up to III, eased, then cleared below the release level. */
+export async function storeKingTideAlert(store: AlertStore): Promise<Alert> {
+  const steps = [
+    phuAnEvent('raised', 'minor', T0, 1.41),
+    phuAnEvent('severity-changed', 'critical', T0 + 5 * MIN, 1.62),
+    phuAnEvent('severity-changed', 'minor', T0 + 90 * MIN, 1.42),
+    phuAnEvent('cleared', 'minor', T0 + 150 * MIN, 1.11),
+  ]
+  for (const e of steps) await store.commitEngineOutput(output(e), e.at)
+  const [alert] = await store.listAlerts({ state: 'all' })
+  if (!alert) throw new Error('no alert stored')
+  return alert
+}
+
+/** What the king-tide alert must say after clearing: where it is now, what raised it, how high it went. */
+export const KING_TIDE_ALERT = {
+  active: false,
+  severity: 'minor',
+  value: 1.11,
+  cause: { severity: 'minor', value: 1.41, threshold: 1.6, at: T0 },
+  peak: { severity: 'critical', value: 1.62, threshold: 1.6, at: T0 + 5 * MIN },
+}
+
 /** The behaviour every store's alert part must show; run it from each implementation's tests. */
 export function runAlertStoreContract(name: string, open: () => Promise<StoreHarness>): void {
   describe(`${name} alert store contract`, () => {
@@ -57,6 +81,12 @@ export function runAlertStoreContract(name: string, open: () => Promise<StoreHar
       const again = await h.store.insertObservationsWithAlerts([water('phu-an', T0, 1.62)], derive, T0)
       expect(again).toMatchObject({ accepted: 0, duplicates: 1, changes: [] })
       expect(await h.store.listAlerts({ state: 'all' })).toHaveLength(1)
+    })
+
+    test('a cleared alert still says what raised it and the báo động it reached', async () => {
+      expect(await storeKingTideAlert(h.store)).toMatchObject(KING_TIDE_ALERT)
+      const reopened = await h.reopen()
+      expect(await reopened.listAlerts({ state: 'all' })).toMatchObject([KING_TIDE_ALERT])
     })
 
     test('when storing the alerts fails, the observations are not stored either', async () => {

@@ -1,8 +1,7 @@
+import type { AlertActionError, EngineOutput } from '@ioc/alerts'
 import type {
   Alert,
   AlertAction,
-  AlertActionError,
-  AlertEvent,
   AlertQuery,
   AlertTransition,
   NewSilence,
@@ -13,24 +12,6 @@ import type {
   WebhookDelivery,
 } from '@ioc/domain'
 import type { InsertResult } from './store'
-
-/**
- * The rules engine's memory as stored rows: one JSON document per subject, plus the engine-wide part.
- * Only the subjects a batch touched are written, so a batch of ten readings writes ten rows, not the
- * whole network (the full state is ~1 MB).
- */
-export interface RulesStatePatch {
-  /** `RulesEngineState` without its stations and segments. */
-  meta: Record<string, unknown>
-  stations: Record<string, unknown>
-  segments: Record<string, unknown>
-}
-
-/** What the engine made of some observations (or of a clock tick), to store with them atomically. */
-export interface EngineOutput {
-  events: readonly AlertEvent[]
-  state: RulesStatePatch
-}
 
 /** An alert as stored and the transition that made it so. */
 export interface AlertChange {

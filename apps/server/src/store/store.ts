@@ -2,7 +2,11 @@ import type { AuditEntry, History, Observation, Role } from '@ioc/domain'
 import type { AlertStore } from './alert-store'
 import type { CitizenReportStore } from './citizen-report-store'
 import type { DeadLetterStore } from './dead-letter-store'
+import type { HistoryStore } from './history-store'
 import type { IncidentStore } from './incident-store'
+import type { OpenDataStore } from './open-data-store'
+import type { OperationalIncidentStore } from './operational-incident-store'
+import type { WarningStore } from './warning-store'
 
 export interface InsertResult {
   accepted: number
@@ -54,7 +58,15 @@ export type NewAuditEntry = Omit<AuditEntry, 'id'>
  * Everything the server keeps. Async so that a networked database fits the same interface;
  * `store-contract.ts` is the behaviour every implementation must show.
  */
-export interface Store extends AlertStore, IncidentStore, DeadLetterStore, CitizenReportStore {
+export interface Store
+  extends AlertStore,
+    IncidentStore,
+    OperationalIncidentStore,
+    DeadLetterStore,
+    HistoryStore,
+    OpenDataStore,
+    WarningStore,
+    CitizenReportStore {
   /** Stores a batch in one transaction, durably, before resolving. Idempotent per (subject, observedAt, source). */
   insertObservations(batch: readonly Observation[]): Promise<InsertResult>
   /** The latest observation per subject at or before `atMs` (default: all), traffic first, by subject id. */

@@ -68,7 +68,7 @@ function AssignForm({ alert, officers, onAct }: AlertActionFormsProps) {
   )
 }
 
-/** An active alert may only be closed by force, with a reason (the domain `applyAlertAction` rule). */
+/** An active alert may only be closed by force, with a reason (the `applyOfficerAction` rule of @ioc/alerts). */
 function ResolveForm({ alert, onAct }: Pick<AlertActionFormsProps, 'alert' | 'onAct'>) {
   const { t } = useTranslation()
   const [note, setNote] = useState('')

@@ -1,4 +1,5 @@
-import { type Alert, type AlertAction, applyAlertAction, isOpen } from '@ioc/domain'
+import { applyOfficerAction } from '@ioc/alerts'
+import { type Alert, type AlertAction, isOpen } from '@ioc/domain'
 
 /** An action sent to the server and not yet answered. */
 export interface PendingAction {
@@ -43,7 +44,7 @@ export function reduceOptimistic(state: OptimisticState, event: OptimisticEvent)
 /**
  * The open alerts to show: the feed decides which alerts exist, the newer of feed and reply wins for
  * each, and actions in flight are applied on top with the same lifecycle the server runs
- * (`applyAlertAction`), so a guess the server would refuse is never shown.
+ * (`applyOfficerAction`), so a guess the server would refuse is never shown.
  */
 export function optimisticAlerts(feed: readonly Alert[], state: OptimisticState): Alert[] {
   const byId = new Map<string, Alert>()
@@ -54,8 +55,8 @@ export function optimisticAlerts(feed: readonly Alert[], state: OptimisticState)
   for (const p of state.pending) {
     const alert = byId.get(p.alertId)
     if (!alert) continue
-    const result = applyAlertAction(alert, p.action, p.by, p.at)
-    if (result.ok) byId.set(p.alertId, result.alert)
+    const result = applyOfficerAction(alert, p.action, p.by, p.at)
+    if (result.ok) byId.set(p.alertId, result.value)
   }
   return [...byId.values()].filter(isOpen)
 }

@@ -1,7 +1,7 @@
 import type { Issue, Observation } from '@ioc/domain'
 import type { NetworkIndex } from '../../network/network-index'
 import { indexedItems } from '../parse-batch'
-import { validateBatch } from '../validate-batch'
+import { type IngestWindow, validateBatch } from '../validate-batch'
 import { subjectOfTopic } from './mqtt-topics'
 
 export type ReadMessage = { ok: true; observations: Observation[] } | { ok: false; reason: string }
@@ -17,7 +17,7 @@ export function readMqttMessage(
   topic: string,
   payload: Buffer,
   index: NetworkIndex,
-  nowMs: number,
+  window: IngestWindow,
 ): ReadMessage {
   const subject = subjectOfTopic(topic)
   if (!subject) return { ok: false, reason: `topic: not hcmc/water/<stationId> or hcmc/traffic/<segmentId>` }
@@ -51,7 +51,7 @@ export function readMqttMessage(
     values.push(filled)
     positions.push(i)
   })
-  const validated = validateBatch(indexedItems(values, positions), index, nowMs)
+  const validated = validateBatch(indexedItems(values, positions), index, window)
   if (!Array.isArray(doc)) for (const i of validated.issues) delete i.index
   const all = [...issues, ...validated.issues]
   if (all.length) return { ok: false, reason: all.map(describe).join('; ') }

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto'
 import {
-  type Alert,
-  type AlertQuery,
-  type AlertTransition,
-  applyAlertAction,
-  type UserSummary,
-} from '@ioc/domain'
-import type pg from 'pg'
-import { planEngineEvent } from '../../alerts/plan-engine-event'
-import type { AlertChange, AlertStore, EngineOutput } from '../alert-store'
-import {
   actionTransition,
+  applyOfficerAction,
+  type EngineOutput,
+  engineOutputReads,
+  engineTransition,
+  escalateAlert,
+  nextCriticalSince,
+  planEngineOutput,
+} from '@ioc/alerts'
+import type { Alert, AlertQuery, AlertTransition, UserSummary } from '@ioc/domain'
+import type pg from 'pg'
+import type { AlertChange, AlertStore } from '../alert-store'
+import {
   countAlertsByState,
   type DeliveryRow,
-  escalationTransition,
-  nextCriticalSince,
   type SilenceRow,
   type AlertRow as StoredAlertRow,
   type TransitionRow,
@@ -99,51 +99,44 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
     out: EngineOutput,
     nowMs: number,
   ): Promise<AlertChange[]> {
+    if (!out.events.length) return []
+    const { keys, subjects } = engineOutputReads(out.events)
+    const { rows } = await db.query<AlertRow>(
+      'SELECT doc, version, critical_since FROM alerts WHERE key = ANY($1) AND active FOR UPDATE',
+      [keys],
+    )
+    const silencedRows = await db.query<{ subject: string }>(
+      `SELECT DISTINCT subject_type || ':' || subject_id AS subject FROM silences
+       WHERE subject_type || ':' || subject_id = ANY($1) AND cancelled_at IS NULL
+       AND created_at <= $2 AND until > $2`,
+      [subjects, nowMs],
+    )
+    const stored = new Map(rows.map((r) => [r.doc.id, r.critical_since]))
+    const writes = planEngineOutput(
+      out.events,
+      rows.map((r) => r.doc),
+      new Set(silencedRows.rows.map((r) => r.subject)),
+      randomUUID,
+    )
     const changes: AlertChange[] = []
-    for (const e of out.events) {
-      const { rows } = await db.query<AlertRow>(
-        'SELECT doc, version, critical_since FROM alerts WHERE key = $1 AND active FOR UPDATE',
-        [e.key],
-      )
-      const silenced = await db.query(
-        `SELECT 1 FROM silences WHERE subject_type = $1 AND subject_id = $2 AND cancelled_at IS NULL
-         AND created_at <= $3 AND until > $3`,
-        [e.subject.type, e.subject.id, nowMs],
-      )
-      for (const p of planEngineEvent(
-        e,
-        rows.map((r) => r.doc),
-        { id: randomUUID, silenced: (silenced.rowCount ?? 0) > 0 },
-      )) {
-        const before = rows.find((r) => r.doc.id === p.alert.id)
-        const a = p.alert
-        if (before) {
-          await db.query(UPDATE_ALERT, [
-            a.id,
-            ...columns(a, nextCriticalSince(a, before.critical_since, nowMs)),
-          ])
-        } else {
-          await db.query(INSERT_ALERT, [
-            a.id,
-            ...columns(a, nextCriticalSince(a, null, nowMs)),
-            a.key,
-            a.kind,
-            a.subject.type,
-            a.subject.id,
-            a.raisedAt,
-          ])
-        }
-        const transition = await addTransition(db, {
-          alertId: a.id,
-          action: p.action,
-          at: e.at,
-          by: 'system',
-          origin: 'engine',
-          note: '',
-          details: p.details,
-        })
-        changes.push({ alert: a, transition })
+    for (const w of writes) {
+      const a = w.alert
+      const criticalSince = nextCriticalSince(a, stored.get(a.id) ?? null, nowMs)
+      if (stored.has(a.id)) {
+        await db.query(UPDATE_ALERT, [a.id, ...columns(a, criticalSince)])
+      } else {
+        await db.query(INSERT_ALERT, [
+          a.id,
+          ...columns(a, criticalSince),
+          a.key,
+          a.kind,
+          a.subject.type,
+          a.subject.id,
+          a.raisedAt,
+        ])
       }
+      stored.set(a.id, criticalSince)
+      changes.push({ alert: a, transition: await addTransition(db, engineTransition(w)) })
     }
     return changes
   }
@@ -288,11 +281,11 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
         )
         const row = rows[0]
         if (!row) return { ok: false as const, error: { code: 'not_found' as const } }
-        const applied = applyAlertAction(row.doc, action, by, atMs)
+        const applied = applyOfficerAction(row.doc, action, by, atMs)
         if (!applied.ok) return applied
-        await db.query(UPDATE_ALERT, [id, ...columns(applied.alert, row.critical_since)])
-        const transition = await addTransition(db, actionTransition(applied.alert, action, by, atMs, origin))
-        return { ok: true as const, change: { alert: applied.alert, transition } }
+        await db.query(UPDATE_ALERT, [id, ...columns(applied.value, row.critical_since)])
+        const transition = await addTransition(db, actionTransition(applied.value, action, by, atMs, origin))
+        return { ok: true as const, change: { alert: applied.value, transition } }
       })
     },
 
@@ -306,10 +299,9 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
         )
         const changes: AlertChange[] = []
         for (const row of rows) {
-          const next: Alert = { ...row.doc, escalatedAt: atMs, updatedAt: atMs }
-          await db.query(UPDATE_ALERT, [next.id, ...columns(next, row.critical_since)])
-          const transition = await addTransition(db, escalationTransition(next.id, atMs, row.critical_since))
-          changes.push({ alert: next, transition })
+          const escalated = escalateAlert(row.doc, atMs, row.critical_since)
+          await db.query(UPDATE_ALERT, [escalated.alert.id, ...columns(escalated.alert, row.critical_since)])
+          changes.push({ alert: escalated.alert, transition: await addTransition(db, escalated.transition) })
         }
         return changes
       })

@@ -3,7 +3,7 @@ import type { CitizenPhoto, CitizenReportStore } from '../citizen-report-store'
 import { type CitizenReportRow, citizenReportFilter, toCitizenReport } from '../rows/citizen-report-rows'
 import { inTransaction } from './pg-pool'
 
-/** The citizen report part of the PostgreSQL store, over the tables of migration 50. */
+/** The citizen report part of the PostgreSQL store, over the tables of migration 70. */
 export function postgresCitizenReports(pool: pg.Pool): CitizenReportStore {
   return {
     createCitizenReport(report, photo) {

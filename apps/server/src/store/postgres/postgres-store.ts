@@ -7,6 +7,9 @@ import { postgresCitizenReports } from './postgres-citizen-reports'
 import { postgresDeadLetters } from './postgres-dead-letters'
 import { postgresIncidents } from './postgres-incidents'
 import { postgresObservations } from './postgres-observations'
+import { postgresOpenData } from './postgres-open-data'
+import { postgresOperationalIncidents } from './postgres-operational-incidents'
+import { postgresWarnings } from './postgres-warnings'
 
 /**
  * The networked store: the same contract as SQLite on PostgreSQL (`DATABASE_URL`), for several server
@@ -26,8 +29,11 @@ export async function openPostgresStore(url: string): Promise<Store> {
     ...postgresObservations(pool),
     ...postgresAccounts(pool),
     ...postgresIncidents(pool),
+    ...postgresOperationalIncidents(pool),
     ...postgresAlerts(pool),
     ...postgresDeadLetters(pool),
+    ...postgresOpenData(pool),
+    ...postgresWarnings(pool),
     ...postgresCitizenReports(pool),
     async ping() {
       await pool.query('SELECT 1')

@@ -1,11 +1,4 @@
-import {
-  type Alert,
-  type AlertAction,
-  type AlertTransition,
-  alertState,
-  type Silence,
-  type WebhookDelivery,
-} from '@ioc/domain'
+import { type Alert, type AlertTransition, alertState, type Silence, type WebhookDelivery } from '@ioc/domain'
 
 // SQLite returns JSON columns as text and booleans as 0/1; PostgreSQL returns jsonb as objects and real
 // booleans. The row types admit both, and each mapping below decodes either.
@@ -79,51 +72,6 @@ export const toDelivery = (r: DeliveryRow): WebhookDelivery => ({
   ok: r.ok === true || r.ok === 1,
   error: r.error,
   durationMs: r.duration_ms,
-})
-
-/** Escalation counts from the server clock at which the alert became critical. */
-export const nextCriticalSince = (a: Alert, before: number | null, nowMs: number) =>
-  a.severity !== 'critical' ? null : (before ?? nowMs)
-
-const ACTION_NAMES = { acknowledge: 'acknowledged', assign: 'assigned', resolve: 'resolved' } as const
-
-/** The transition that records a duty officer's action, once `applied` is the alert it left. */
-export function actionTransition(
-  applied: Alert,
-  action: AlertAction,
-  by: string,
-  atMs: number,
-  origin: string,
-): Omit<AlertTransition, 'seq'> {
-  return {
-    alertId: applied.id,
-    action: ACTION_NAMES[action.type],
-    at: atMs,
-    by,
-    origin,
-    note: action.type === 'assign' ? '' : action.note,
-    details:
-      action.type === 'assign'
-        ? { to: action.to }
-        : action.type === 'resolve'
-          ? { forced: applied.resolution?.forced ?? false }
-          : {},
-  }
-}
-
-/** The transition that records an escalation of an alert critical since `criticalSince`. */
-export const escalationTransition = (
-  alertId: string,
-  atMs: number,
-  criticalSince: number | null,
-): Omit<AlertTransition, 'seq'> => ({
-  alertId,
-  action: 'escalated',
-  at: atMs,
-  by: 'system',
-  origin: 'escalation',
-  note: '',
-  details: { criticalSince },
 })
 
 /** Alert counts by kind, severity and state, the answer of `countAlerts`. */

@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto'
 import {
-  type Alert,
-  type AlertQuery,
-  type AlertTransition,
-  applyAlertAction,
-  type Observation,
-  type UserSummary,
-} from '@ioc/domain'
+  actionTransition,
+  applyOfficerAction,
+  type EngineOutput,
+  engineOutputReads,
+  engineTransition,
+  escalateAlert,
+  nextCriticalSince,
+  planEngineOutput,
+  splitSubjectKey,
+} from '@ioc/alerts'
+import type { Alert, AlertQuery, AlertTransition, Observation, UserSummary } from '@ioc/domain'
 import type Database from 'better-sqlite3'
-import { planEngineEvent } from '../../alerts/plan-engine-event'
-import type { AlertChange, AlertStore, EngineOutput } from '../alert-store'
+import type { AlertChange, AlertStore } from '../alert-store'
 import {
   type AlertRow,
-  actionTransition,
   countAlertsByState,
   type DeliveryRow,
-  escalationTransition,
-  nextCriticalSince,
   type SilenceRow,
   type TransitionRow,
   toDelivery,
@@ -118,42 +118,41 @@ export function createSqliteAlertStore(
   }
 
   function applyEngineOutput(out: EngineOutput, nowMs: number): AlertChange[] {
-    const changes: AlertChange[] = []
-    for (const e of out.events) {
-      const rows = (s.activeByKey.all(e.key) as AlertRow<string>[]).map(parseRow)
-      const silenced = s.silenced.get(e.subject.type, e.subject.id, nowMs, nowMs) !== undefined
-      for (const p of planEngineEvent(
-        e,
-        rows.map((r) => r.alert),
-        { id: randomUUID, silenced },
-      )) {
-        const before = rows.find((r) => r.alert.id === p.alert.id)
-        if (before) {
-          const cols = columns(p.alert, nextCriticalSince(p.alert, before.criticalSince, nowMs))
-          s.updateAlert.run({ ...cols, version: before.version })
-        } else {
-          const a = p.alert
-          s.insertAlert.run({
-            ...columns(a, nextCriticalSince(a, null, nowMs)),
-            key: a.key,
-            kind: a.kind,
-            subjectType: a.subject.type,
-            subjectId: a.subject.id,
-            raisedAt: a.raisedAt,
-          })
-        }
-        const transition = addTransition({
-          alertId: p.alert.id,
-          action: p.action,
-          at: e.at,
-          by: 'system',
-          origin: 'engine',
-          note: '',
-          details: p.details,
+    const { keys, subjects } = engineOutputReads(out.events)
+    const rows = keys.flatMap((k) => (s.activeByKey.all(k) as AlertRow<string>[]).map(parseRow))
+    const silenced = new Set(
+      subjects.filter((k) => {
+        const [type, id] = splitSubjectKey(k)
+        return s.silenced.get(type, id, nowMs, nowMs) !== undefined
+      }),
+    )
+    const stored = new Map(rows.map((r) => [r.alert.id, r]))
+    const writes = planEngineOutput(
+      out.events,
+      rows.map((r) => r.alert),
+      silenced,
+      randomUUID,
+    )
+    const changes = writes.map((w) => {
+      const a = w.alert
+      const before = stored.get(a.id)
+      const criticalSince = nextCriticalSince(a, before?.criticalSince ?? null, nowMs)
+      if (before) {
+        s.updateAlert.run({ ...columns(a, criticalSince), version: before.version })
+        stored.set(a.id, { alert: a, version: before.version + 1, criticalSince })
+      } else {
+        s.insertAlert.run({
+          ...columns(a, criticalSince),
+          key: a.key,
+          kind: a.kind,
+          subjectType: a.subject.type,
+          subjectId: a.subject.id,
+          raisedAt: a.raisedAt,
         })
-        changes.push({ alert: p.alert, transition })
+        stored.set(a.id, { alert: a, version: 1, criticalSince })
       }
-    }
+      return { alert: a, transition: addTransition(engineTransition(w)) }
+    })
     const { meta, stations, segments } = out.state
     s.upsertState.run('meta', '', JSON.stringify(meta))
     for (const [id, st] of Object.entries(stations)) s.upsertState.run('station', id, JSON.stringify(st))
@@ -185,23 +184,22 @@ export function createSqliteAlertStore(
       const row = s.byId.get(id) as AlertRow<string> | undefined
       if (!row) return { ok: false as const, error: { code: 'not_found' as const } }
       const { alert, version, criticalSince } = parseRow(row)
-      const applied = applyAlertAction(alert, action, by, atMs)
+      const applied = applyOfficerAction(alert, action, by, atMs)
       if (!applied.ok) return applied
       // The guard on version makes the database decide a race: only the first writer changes the row.
-      const changed = s.updateAlert.run({ ...columns(applied.alert, criticalSince), version }).changes
+      const changed = s.updateAlert.run({ ...columns(applied.value, criticalSince), version }).changes
       if (changed === 0) throw new Error(`alert ${id} changed under a transaction`)
-      const transition = addTransition(actionTransition(applied.alert, action, by, atMs, origin))
-      return { ok: true as const, change: { alert: applied.alert, transition } }
+      const transition = addTransition(actionTransition(applied.value, action, by, atMs, origin))
+      return { ok: true as const, change: { alert: applied.value, transition } }
     },
   )
 
   const escalateTxn = db.transaction((beforeMs: number, atMs: number) =>
     (s.escalationDue.all(beforeMs) as AlertRow<string>[]).map((row) => {
       const { alert, version, criticalSince } = parseRow(row)
-      const next: Alert = { ...alert, escalatedAt: atMs, updatedAt: atMs }
-      s.updateAlert.run({ ...columns(next, criticalSince), version })
-      const transition = addTransition(escalationTransition(alert.id, atMs, criticalSince))
-      return { alert: next, transition }
+      const escalated = escalateAlert(alert, atMs, criticalSince)
+      s.updateAlert.run({ ...columns(escalated.alert, criticalSince), version })
+      return { alert: escalated.alert, transition: addTransition(escalated.transition) }
     }),
   )
 

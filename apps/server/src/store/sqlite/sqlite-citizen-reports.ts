@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import type { CitizenPhoto, CitizenReportStore } from '../citizen-report-store'
 import { type CitizenReportRow, citizenReportFilter, toCitizenReport } from '../rows/citizen-report-rows'
 
-/** The citizen report part of the SQLite store, over the tables of migration 50. */
+/** The citizen report part of the SQLite store, over the tables of migration 70. */
 export function sqliteCitizenReports(db: Database.Database): CitizenReportStore {
   const insert = db.prepare(
     'INSERT INTO citizen_reports (code, status, created_at, doc) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',

@@ -17,6 +17,9 @@ import { sqliteCitizenReports } from './sqlite-citizen-reports'
 import { sqliteDeadLetters } from './sqlite-dead-letters'
 import { sqliteIncidentStore } from './sqlite-incident-store'
 import { sqliteObservations } from './sqlite-observations'
+import { sqliteOpenData } from './sqlite-open-data'
+import { sqliteOperationalIncidents } from './sqlite-operational-incidents'
+import { sqliteWarnings } from './sqlite-warnings'
 
 /**
  * The embedded store: one SQLite file in WAL mode. `synchronous = FULL` makes every commit fsync the WAL,
@@ -71,12 +74,18 @@ export function openSqliteStore(file: string): Store {
   return {
     ...alerts,
     ...sqliteIncidentStore(db),
+    ...sqliteOperationalIncidents(db),
     ...sqliteDeadLetters(db),
+    ...sqliteOpenData(db),
+    ...sqliteWarnings(db),
     ...sqliteCitizenReports(db),
     latestObservations: observations.latestObservations,
     history: observations.history,
     observationsInRange: observations.observationsInRange,
     countObservations: observations.countObservations,
+    rollups: observations.rollups,
+    dropRawReadings: observations.dropRawReadings,
+    rawKeptFromMs: observations.rawKeptFromMs,
 
     async insertObservations(batch) {
       observations.register(batch)
