@@ -28,6 +28,7 @@ import { EngineCheckpoints } from './replay/engine-checkpoints'
 import { handleReplaySockets } from './replay/replay-sockets'
 import { openStore } from './store/open-store'
 import { rawRetentionJob } from './store/raw-retention-job'
+import { recordServerPid } from './store/sqlite/server-pid'
 
 export interface RunningServer {
   /** `http://host:port`, with the port actually bound (config port 0 picks a free one). */
@@ -58,6 +59,8 @@ export async function startServer(
   const rules = readRulesConfigFile(config.alerts.rulesConfigPath, network)
   const priors = readTransferPriors(config.forecast.transferPriorsPath, network)
   const store = await openStore(config)
+  // `ioc restore` refuses to replace a store that a server has open.
+  const releasePid = config.databaseUrl ? () => {} : recordServerPid(config.dataDir)
   const audit = createAudit(store, logger)
   const admin = await bootstrapAdmin(store, config.adminPassword)
   if (admin.created)
@@ -193,6 +196,7 @@ export async function startServer(
         await alerts.close()
         await cluster.close()
         await store.close()
+        releasePid()
         logger.info('server stopped')
       })()
       return closing
