@@ -5,6 +5,7 @@ import helmet from 'helmet'
 import type { Logger } from 'pino'
 import { alertRoutes } from '../alerts/alert-routes'
 import { forecastRoutes } from '../forecast/forecast-routes'
+import { operationalIncidentRoutes } from '../incidents/operational-incident-routes'
 import { ingestRoute } from '../ingest/ingest-route'
 import { exportRoute } from '../replay/export-route'
 import { incidentRoutes } from '../replay/incident-routes'
@@ -56,6 +57,7 @@ export function createApp(ctx: ServerContext): Express {
   api.use(forecastRoutes(ctx, ctx.forecasts))
   api.use(reportRoutes(ctx))
   api.use(incidentRoutes(ctx))
+  api.use(operationalIncidentRoutes(ctx))
   api.use(deadLetterRoutes(ctx))
   api.get('/export', ...exportRoute(ctx))
   api.get('/openapi.json', (_req, res) => {

@@ -3,6 +3,7 @@ import type { AlertService } from '../alerts/alert-service'
 import type { Audit } from '../auth/audit-log'
 import type { Config } from '../config/config'
 import type { ForecastService } from '../forecast/forecast-service'
+import type { IncidentService } from '../incidents/incident-service'
 import type { LiveHub } from '../live/live-hub'
 import type { NetworkIndex } from '../network/network-index'
 import type { Store } from '../store/store'
@@ -15,6 +16,7 @@ export interface ServerContext {
   index: NetworkIndex
   hub: LiveHub
   alerts: AlertService
+  incidents: IncidentService
   forecasts: ForecastService
   audit: Audit
   metrics: Metrics

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { ALERT_ENV, type AlertConfig, alertConfigFrom } from '../alerts/alert-config'
 import { FORECAST_ENV, type ForecastConfig, forecastConfigFrom } from '../forecast/forecast-config'
+import { INCIDENT_ENV, type IncidentConfig, incidentConfigFrom } from '../incidents/incident-config'
 import { HORIZON_ENV, type IngestHorizon, ingestHorizonFrom } from '../ingest/ingest-horizon'
 import { PUBLIC_ENV, type PublicConfig, publicConfigFrom } from '../public/public-config'
 import { RETENTION_ENV, type RetentionConfig, retentionConfigFrom } from '../store/retention-config'
@@ -97,6 +98,7 @@ export type Config = {
   cookieSecure: boolean
   webDist: string
   alerts: AlertConfig
+  incidents: IncidentConfig
   forecast: ForecastConfig
   public: PublicConfig
   retention: RetentionConfig
@@ -118,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // An empty variable means "unset", as in `PORT= pnpm ioc serve`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
   const parsed = Env.extend(ALERT_ENV)
+    .extend(INCIDENT_ENV)
     .extend(FORECAST_ENV)
     .extend(PUBLIC_ENV)
     .extend(RETENTION_ENV)
@@ -147,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE,
     webDist: resolve(e.WEB_DIST),
     alerts: alertConfigFrom(e),
+    incidents: incidentConfigFrom(e),
     forecast: forecastConfigFrom(e),
     public: publicConfigFrom(e),
     retention: retentionConfigFrom(e),

@@ -3,6 +3,7 @@ import type { AlertStore } from './alert-store'
 import type { DeadLetterStore } from './dead-letter-store'
 import type { HistoryStore } from './history-store'
 import type { IncidentStore } from './incident-store'
+import type { OperationalIncidentStore } from './operational-incident-store'
 
 export interface InsertResult {
   accepted: number
@@ -54,7 +55,12 @@ export type NewAuditEntry = Omit<AuditEntry, 'id'>
  * Everything the server keeps. Async so that a networked database fits the same interface;
  * `store-contract.ts` is the behaviour every implementation must show.
  */
-export interface Store extends AlertStore, IncidentStore, DeadLetterStore, HistoryStore {
+export interface Store
+  extends AlertStore,
+    IncidentStore,
+    OperationalIncidentStore,
+    DeadLetterStore,
+    HistoryStore {
   /** Stores a batch in one transaction, durably, before resolving. Idempotent per (subject, observedAt, source). */
   insertObservations(batch: readonly Observation[]): Promise<InsertResult>
   /** The latest observation per subject at or before `atMs` (default: all), traffic first, by subject id. */

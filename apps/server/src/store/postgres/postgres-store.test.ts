@@ -4,6 +4,7 @@ import { KING_TIDE_ALERT, runAlertStoreContract, storeKingTideAlert } from '../a
 import { runDeadLetterStoreContract } from '../dead-letter-store-contract'
 import { runHistoryStoreContract } from '../history-store-contract'
 import { runIncidentStoreContract } from '../incident-store-contract'
+import { runOperationalIncidentStoreContract } from '../operational-incident-store-contract'
 import { runStoreContract } from '../store-contract'
 import { LATEST_PG_SCHEMA_VERSION } from './migrations'
 import { openPostgresStore } from './postgres-store'
@@ -32,6 +33,19 @@ async function harness() {
     },
   }
 }
+/** A store on a schema of its own, dropped on close. */
+const ownStore = (prefix: string) => async () => {
+  const own = await createTempSchema(prefix)
+  const store = await openPostgresStore(own.url)
+  return {
+    store,
+    async close() {
+      await store.close()
+      await own.drop()
+    },
+  }
+}
+
 runStoreContract('postgres', harness)
 runAlertStoreContract('postgres', harness)
 runHistoryStoreContract('postgres', harness)
@@ -85,28 +99,22 @@ test('latest-per-subject and time-range reads use the indexes', async () => {
   ).not.toMatch(/Seq Scan|Sort/)
 })
 
-runIncidentStoreContract('postgres', async () => {
-  const own = await createTempSchema('incidents')
-  const store = await openPostgresStore(own.url)
-  return {
-    store,
-    async close() {
-      await store.close()
-      await own.drop()
-    },
-  }
-})
+runIncidentStoreContract('postgres', ownStore('incidents'))
 
-runDeadLetterStoreContract('postgres', async () => {
-  const own = await createTempSchema('dead_letters')
-  const store = await openPostgresStore(own.url)
-  return {
-    store,
-    async close() {
-      await store.close()
-      await own.drop()
-    },
-  }
+runDeadLetterStoreContract('postgres', ownStore('dead_letters'))
+
+runOperationalIncidentStoreContract('postgres', ownStore('op_incidents'))
+
+test('the incident trail refuses UPDATE, DELETE and TRUNCATE even through raw SQL', async () => {
+  const store = await openPostgresStore(schema.url)
+  await store.saveOperationalIncidents(
+    [],
+    [{ incidentId: 'i1', action: 'opened', at: 1, by: 'system', origin: 'grouping', note: '', details: {} }],
+  )
+  await store.close()
+  await expect(sql("UPDATE operational_incident_events SET by_user = 'x'")).rejects.toThrow(/append-only/)
+  await expect(sql('DELETE FROM operational_incident_events')).rejects.toThrow(/append-only/)
+  await expect(sql('TRUNCATE operational_incident_events')).rejects.toThrow(/append-only/)
 })
 
 test('readings stored before schema v3 are in the rollups after the upgrade', async () => {

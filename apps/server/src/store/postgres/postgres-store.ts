@@ -6,6 +6,7 @@ import { postgresAlerts } from './postgres-alerts'
 import { postgresDeadLetters } from './postgres-dead-letters'
 import { postgresIncidents } from './postgres-incidents'
 import { postgresObservations } from './postgres-observations'
+import { postgresOperationalIncidents } from './postgres-operational-incidents'
 
 /**
  * The networked store: the same contract as SQLite on PostgreSQL (`DATABASE_URL`), for several server
@@ -25,6 +26,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     ...postgresObservations(pool),
     ...postgresAccounts(pool),
     ...postgresIncidents(pool),
+    ...postgresOperationalIncidents(pool),
     ...postgresAlerts(pool),
     ...postgresDeadLetters(pool),
     async ping() {

@@ -342,6 +342,49 @@ const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 50,
+    sql: `
+      -- Operational incidents (alerts grouped by cause, packages/incidents), stored as their JSON
+      -- documents; not the replay's bookmarks in "incidents". Their trail is append-only, like the
+      -- alerts'. Handovers keep the incidents open at the end of a shift as they were then.
+      CREATE TABLE operational_incidents (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        opened_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX operational_incidents_by_opened ON operational_incidents (status, opened_at);
+
+      CREATE TABLE operational_incident_events (
+        incident_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        by_user TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        note TEXT NOT NULL,
+        details TEXT NOT NULL,
+        PRIMARY KEY (incident_id, seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX operational_incident_events_by_at ON operational_incident_events (at);
+      CREATE TRIGGER operational_incident_events_no_update BEFORE UPDATE ON operational_incident_events
+        BEGIN SELECT RAISE(ABORT, 'the incident trail is append-only'); END;
+      CREATE TRIGGER operational_incident_events_no_delete BEFORE DELETE ON operational_incident_events
+        BEGIN SELECT RAISE(ABORT, 'the incident trail is append-only'); END;
+
+      CREATE TABLE shift_handovers (
+        id TEXT PRIMARY KEY,
+        from_ms INTEGER NOT NULL,
+        to_ms INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX shift_handovers_by_created ON shift_handovers (created_at);
+    `,
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

@@ -16,6 +16,7 @@ import { createSqliteAlertStore } from './sqlite-alert-store'
 import { sqliteDeadLetters } from './sqlite-dead-letters'
 import { sqliteIncidentStore } from './sqlite-incident-store'
 import { sqliteObservations } from './sqlite-observations'
+import { sqliteOperationalIncidents } from './sqlite-operational-incidents'
 
 /**
  * The embedded store: one SQLite file in WAL mode. `synchronous = FULL` makes every commit fsync the WAL,
@@ -70,6 +71,7 @@ export function openSqliteStore(file: string): Store {
   return {
     ...alerts,
     ...sqliteIncidentStore(db),
+    ...sqliteOperationalIncidents(db),
     ...sqliteDeadLetters(db),
     latestObservations: observations.latestObservations,
     history: observations.history,
