@@ -3,6 +3,7 @@ import type { AlertStore } from './alert-store'
 import type { DeadLetterStore } from './dead-letter-store'
 import type { HistoryStore } from './history-store'
 import type { IncidentStore } from './incident-store'
+import type { OpenDataStore } from './open-data-store'
 import type { OperationalIncidentStore } from './operational-incident-store'
 
 export interface InsertResult {
@@ -60,7 +61,8 @@ export interface Store
     IncidentStore,
     OperationalIncidentStore,
     DeadLetterStore,
-    HistoryStore {
+    HistoryStore,
+    OpenDataStore {
   /** Stores a batch in one transaction, durably, before resolving. Idempotent per (subject, observedAt, source). */
   insertObservations(batch: readonly Observation[]): Promise<InsertResult>
   /** The latest observation per subject at or before `atMs` (default: all), traffic first, by subject id. */

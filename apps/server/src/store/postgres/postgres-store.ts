@@ -6,6 +6,7 @@ import { postgresAlerts } from './postgres-alerts'
 import { postgresDeadLetters } from './postgres-dead-letters'
 import { postgresIncidents } from './postgres-incidents'
 import { postgresObservations } from './postgres-observations'
+import { postgresOpenData } from './postgres-open-data'
 import { postgresOperationalIncidents } from './postgres-operational-incidents'
 
 /**
@@ -29,6 +30,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     ...postgresOperationalIncidents(pool),
     ...postgresAlerts(pool),
     ...postgresDeadLetters(pool),
+    ...postgresOpenData(pool),
     async ping() {
       await pool.query('SELECT 1')
     },

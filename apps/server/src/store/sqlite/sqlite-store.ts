@@ -16,6 +16,7 @@ import { createSqliteAlertStore } from './sqlite-alert-store'
 import { sqliteDeadLetters } from './sqlite-dead-letters'
 import { sqliteIncidentStore } from './sqlite-incident-store'
 import { sqliteObservations } from './sqlite-observations'
+import { sqliteOpenData } from './sqlite-open-data'
 import { sqliteOperationalIncidents } from './sqlite-operational-incidents'
 
 /**
@@ -73,6 +74,7 @@ export function openSqliteStore(file: string): Store {
     ...sqliteIncidentStore(db),
     ...sqliteOperationalIncidents(db),
     ...sqliteDeadLetters(db),
+    ...sqliteOpenData(db),
     latestObservations: observations.latestObservations,
     history: observations.history,
     observationsInRange: observations.observationsInRange,
