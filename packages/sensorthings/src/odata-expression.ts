@@ -191,10 +191,10 @@ function toExpr(t: Token): Expr {
   if (t.type === 'NotExpression') return { kind: 'not', operand: toExpr(t.value as Token) }
   if (t.type === 'NegateExpression') return { kind: 'call', fn: 'negate', args: [toExpr(t.value as Token)] }
   if (t.type === 'MethodCallExpression') {
-    const v = t.value as { method: string; parameters: Token[] }
+    const v = t.value as { method: string; parameters?: Token[] }
     if (!FUNCTIONS.has(v.method))
       throw new ExprError({ kind: 'unsupported', message: `the function ${v.method}() is not supported` })
-    return { kind: 'call', fn: v.method, args: v.parameters.map(toExpr) }
+    return { kind: 'call', fn: v.method, args: (v.parameters ?? []).map(toExpr) }
   }
   if (t.type === 'Literal') return { kind: 'literal', value: literalValue(t) }
   throw new ExprError({ kind: 'unsupported', message: `"${t.raw}" is not supported in expressions` })
