@@ -1,7 +1,8 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Network } from '@ioc/domain'
-import { createVungTauTide, tabulateTide } from '@ioc/forecast'
+import { loadDistricts } from '@ioc/fixtures'
+import { createVungTauTide } from '@ioc/forecast'
 import { indexPlaces } from '@ioc/incidents'
 import { LatestState } from '@ioc/replay'
 import cookieParser from 'cookie-parser'
@@ -16,12 +17,14 @@ import type { ServerContext } from './api/context'
 import { createMetrics } from './api/metrics'
 import { createAudit } from './auth/audit-log'
 import { bootstrapAdmin } from './auth/bootstrap-admin'
+import { createCitizenService } from './citizen/citizen-service'
 import { joinCluster } from './cluster/join-cluster'
 import type { Config } from './config/config'
 import { createForecastService, type ForecastService } from './forecast/forecast-service'
 import { readTransferPriors } from './forecast/transfer-priors'
 import { readIncidentConfigFiles } from './incidents/incident-config'
 import { createIncidentService, type IncidentService } from './incidents/incident-service'
+import { commitObservations } from './ingest/commit-observations'
 import { startMqttIngest } from './ingest/mqtt/mqtt-ingest'
 import { createLiveHub, type IocServer, LIVE_ROOM } from './live/live-hub'
 import { socketAuth } from './live/socket-auth'
@@ -31,6 +34,8 @@ import { EngineCheckpoints } from './replay/engine-checkpoints'
 import { handleReplaySockets } from './replay/replay-sockets'
 import { openStore } from './store/open-store'
 import { rawRetentionJob } from './store/raw-retention-job'
+import { recordServerPid } from './store/sqlite/server-pid'
+import { createWarningService } from './warnings/warning-service'
 
 export interface RunningServer {
   /** `http://host:port`, with the port actually bound (config port 0 picks a free one). */
@@ -62,6 +67,8 @@ export async function startServer(
   const priors = readTransferPriors(config.forecast.transferPriorsPath, network)
   const incidentConfig = readIncidentConfigFiles(config.incidents)
   const store = await openStore(config)
+  // `ioc restore` refuses to replace a store that a server has open.
+  const releasePid = config.databaseUrl ? () => {} : recordServerPid(config.dataDir)
   const audit = createAudit(store, logger)
   const admin = await bootstrapAdmin(store, config.adminPassword)
   if (admin.created)
@@ -70,6 +77,9 @@ export async function startServer(
   const index = indexNetwork(network)
   const state = new LatestState(index)
   state.apply(await store.latestObservations())
+
+  // The CAP publisher, fed by every alert change the lifecycle pushes (warnings/warning-service.ts).
+  const warnings = createWarningService({ store, network, config: config.warnings, audit, logger })
 
   const cluster = await joinCluster(config, logger)
   const io: IocServer = new Server({
@@ -94,6 +104,7 @@ export async function startServer(
           io.to(LIVE_ROOM).emit('alert:changed', a)
           cluster.announceAlert(io, a)
           void incidents?.alertChanged(a)
+          warnings.alertChanged(a)
         },
         silenceChanged: (s) => io.to(LIVE_ROOM).emit('silence:changed', s),
       },
@@ -110,7 +121,7 @@ export async function startServer(
   const forecasts = createForecastService({
     store,
     network,
-    tide: tabulateTide(createVungTauTide()),
+    tide: createVungTauTide(),
     priors,
     commitEvents: alerts.commitEvents,
     logger,
@@ -158,6 +169,15 @@ export async function startServer(
     logger,
   })
 
+  // A verified flood report is committed like any feed's batch, so it reaches the rules and the map.
+  const citizen = createCitizenService({
+    store,
+    index,
+    districts: loadDistricts(),
+    audit,
+    commit: (observations) => commitObservations({ alerts, hub, metrics }, observations),
+  })
+
   const ctx: ServerContext = {
     config,
     store,
@@ -166,6 +186,8 @@ export async function startServer(
     alerts,
     incidents,
     forecasts,
+    warnings,
+    citizen,
     audit,
     metrics,
     logger,
@@ -186,8 +208,14 @@ export async function startServer(
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`
   logger.info({ url, network: network.version, dataDir: config.dataDir }, 'server listening')
   // With several instances only the leader lease holder runs the clock-driven jobs (docs/scaling-out.md).
-  cluster.leadership.onChange((leader) => (leader ? jobs.start() : void jobs.stop()))
-  if (cluster.leadership.isLeader()) jobs.start()
+  // The leader also catches up on public warnings an earlier run left unplanned (a crash between an
+  // alert's commit and its warning's): one instance, so two never draft for the same alert.
+  const lead = () => {
+    jobs.start()
+    void warnings.reconcile().catch((err) => logger.error({ err }, 'public warnings not reconciled'))
+  }
+  cluster.leadership.onChange((leader) => (leader ? lead() : void jobs.stop()))
+  if (cluster.leadership.isLeader()) lead()
   const mqttIngest = config.mqtt && startMqttIngest(ctx, config.mqtt)
 
   let closing: Promise<void> | undefined
@@ -207,8 +235,10 @@ export async function startServer(
         await new Promise<void>((resolve) => io.close(() => resolve()))
         await alerts.close()
         await incidents?.settled()
+        await warnings.settled()
         await cluster.close()
         await store.close()
+        releasePid()
         logger.info('server stopped')
       })()
       return closing

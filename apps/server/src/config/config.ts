@@ -3,11 +3,13 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { ALERT_ENV, type AlertConfig, alertConfigFrom } from '../alerts/alert-config'
+import { CITIZEN_ENV, type CitizenConfig, citizenConfigFrom } from '../citizen/citizen-config'
 import { FORECAST_ENV, type ForecastConfig, forecastConfigFrom } from '../forecast/forecast-config'
 import { INCIDENT_ENV, type IncidentConfig, incidentConfigFrom } from '../incidents/incident-config'
 import { HORIZON_ENV, type IngestHorizon, ingestHorizonFrom } from '../ingest/ingest-horizon'
 import { PUBLIC_ENV, type PublicConfig, publicConfigFrom } from '../public/public-config'
 import { RETENTION_ENV, type RetentionConfig, retentionConfigFrom } from '../store/retention-config'
+import { WARNING_ENV, type WarningConfig, warningConfigFrom } from '../warnings/warning-config'
 
 const int = (min: number, max: number) =>
   z
@@ -103,6 +105,8 @@ export type Config = {
   public: PublicConfig
   retention: RetentionConfig
   horizon: IngestHorizon
+  warnings: WarningConfig
+  citizen: CitizenConfig
   databaseUrl: string | undefined
   redisUrl: string | undefined
   redisPrefix: string
@@ -125,12 +129,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     .extend(PUBLIC_ENV)
     .extend(RETENTION_ENV)
     .extend(HORIZON_ENV)
+    .extend(WARNING_ENV)
+    .extend(CITIZEN_ENV)
     .safeParse(present)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0])
       // A secret is never echoed into logs, even a bad one.
-      const shown = name.includes('PASSWORD') ? '(hidden)' : JSON.stringify(withoutPassword(env[name]))
+      const shown = /PASSWORD|SECRET/.test(name) ? '(hidden)' : JSON.stringify(withoutPassword(env[name]))
       return `  ${name}=${shown}: ${i.message}`
     })
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`)
@@ -155,6 +161,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     public: publicConfigFrom(e),
     retention: retentionConfigFrom(e),
     horizon: ingestHorizonFrom(e),
+    warnings: warningConfigFrom(e),
+    citizen: citizenConfigFrom(e),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,

@@ -1,9 +1,12 @@
 import type { AuditEntry, History, Observation, Role } from '@ioc/domain'
 import type { AlertStore } from './alert-store'
+import type { CitizenReportStore } from './citizen-report-store'
 import type { DeadLetterStore } from './dead-letter-store'
 import type { HistoryStore } from './history-store'
 import type { IncidentStore } from './incident-store'
+import type { OpenDataStore } from './open-data-store'
 import type { OperationalIncidentStore } from './operational-incident-store'
+import type { WarningStore } from './warning-store'
 
 export interface InsertResult {
   accepted: number
@@ -60,7 +63,10 @@ export interface Store
     IncidentStore,
     OperationalIncidentStore,
     DeadLetterStore,
-    HistoryStore {
+    HistoryStore,
+    OpenDataStore,
+    WarningStore,
+    CitizenReportStore {
   /** Stores a batch in one transaction, durably, before resolving. Idempotent per (subject, observedAt, source). */
   insertObservations(batch: readonly Observation[]): Promise<InsertResult>
   /** The latest observation per subject at or before `atMs` (default: all), traffic first, by subject id. */

@@ -3,10 +3,13 @@ import { migrate } from './migrations'
 import { createPool } from './pg-pool'
 import { postgresAccounts } from './postgres-accounts'
 import { postgresAlerts } from './postgres-alerts'
+import { postgresCitizenReports } from './postgres-citizen-reports'
 import { postgresDeadLetters } from './postgres-dead-letters'
 import { postgresIncidents } from './postgres-incidents'
 import { postgresObservations } from './postgres-observations'
+import { postgresOpenData } from './postgres-open-data'
 import { postgresOperationalIncidents } from './postgres-operational-incidents'
+import { postgresWarnings } from './postgres-warnings'
 
 /**
  * The networked store: the same contract as SQLite on PostgreSQL (`DATABASE_URL`), for several server
@@ -29,6 +32,9 @@ export async function openPostgresStore(url: string): Promise<Store> {
     ...postgresOperationalIncidents(pool),
     ...postgresAlerts(pool),
     ...postgresDeadLetters(pool),
+    ...postgresOpenData(pool),
+    ...postgresWarnings(pool),
+    ...postgresCitizenReports(pool),
     async ping() {
       await pool.query('SELECT 1')
     },

@@ -385,6 +385,46 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX shift_handovers_by_created ON shift_handovers (created_at);
     `,
   },
+  {
+    version: 60,
+    sql: `
+      -- Public warnings (CAP 1.2 messages): each stored whole as JSON (domain PublicWarning), with the
+      -- columns its queries need. A published message never changes; later ones reference it.
+      CREATE TABLE public_warnings (
+        id TEXT PRIMARY KEY,
+        alert_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        published_at INTEGER,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX public_warnings_by_alert ON public_warnings (alert_id);
+      CREATE INDEX public_warnings_by_state ON public_warnings (state, created_at);
+      -- One draft awaiting a duty officer per alert: two instances planning at once cannot both add one.
+      CREATE UNIQUE INDEX public_warnings_one_pending ON public_warnings (alert_id) WHERE state = 'pending';
+    `,
+  },
+  {
+    version: 70,
+    sql: `
+      -- Citizen reports (phản ánh): the domain's CitizenReport as JSON, with the queried columns beside
+      -- it. No sender address or device is kept. The photo (re-encoded JPEG, no EXIF) sits in its own
+      -- table so that lists never read it, committed with its report.
+      CREATE TABLE citizen_reports (
+        code TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX citizen_reports_by_created ON citizen_reports (created_at);
+      CREATE TABLE citizen_report_photos (
+        code TEXT PRIMARY KEY REFERENCES citizen_reports (code),
+        jpeg BLOB NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL
+      );
+    `,
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

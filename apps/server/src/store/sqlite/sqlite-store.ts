@@ -13,10 +13,13 @@ import {
 import type { NewAuditEntry, SessionRecord, Store, TokenRecord } from '../store'
 import { migrate } from './migrations'
 import { createSqliteAlertStore } from './sqlite-alert-store'
+import { sqliteCitizenReports } from './sqlite-citizen-reports'
 import { sqliteDeadLetters } from './sqlite-dead-letters'
 import { sqliteIncidentStore } from './sqlite-incident-store'
 import { sqliteObservations } from './sqlite-observations'
+import { sqliteOpenData } from './sqlite-open-data'
 import { sqliteOperationalIncidents } from './sqlite-operational-incidents'
+import { sqliteWarnings } from './sqlite-warnings'
 
 /**
  * The embedded store: one SQLite file in WAL mode. `synchronous = FULL` makes every commit fsync the WAL,
@@ -73,6 +76,9 @@ export function openSqliteStore(file: string): Store {
     ...sqliteIncidentStore(db),
     ...sqliteOperationalIncidents(db),
     ...sqliteDeadLetters(db),
+    ...sqliteOpenData(db),
+    ...sqliteWarnings(db),
+    ...sqliteCitizenReports(db),
     latestObservations: observations.latestObservations,
     history: observations.history,
     observationsInRange: observations.observationsInRange,
