@@ -3,7 +3,9 @@ import type { AlertStore } from './alert-store'
 import type { DeadLetterStore } from './dead-letter-store'
 import type { HistoryStore } from './history-store'
 import type { IncidentStore } from './incident-store'
+import type { OpenDataStore } from './open-data-store'
 import type { OperationalIncidentStore } from './operational-incident-store'
+import type { WarningStore } from './warning-store'
 
 export interface InsertResult {
   accepted: number
@@ -60,7 +62,9 @@ export interface Store
     IncidentStore,
     OperationalIncidentStore,
     DeadLetterStore,
-    HistoryStore {
+    HistoryStore,
+    OpenDataStore,
+    WarningStore {
   /** Stores a batch in one transaction, durably, before resolving. Idempotent per (subject, observedAt, source). */
   insertObservations(batch: readonly Observation[]): Promise<InsertResult>
   /** The latest observation per subject at or before `atMs` (default: all), traffic first, by subject id. */

@@ -3,7 +3,8 @@ import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { I18nextProvider } from 'react-i18next'
 import { describe, expect, test, vi } from 'vitest'
-import type { ApiClient } from '../connection/api-client'
+import { createApiClient } from '../api/api-client'
+import { testFetch } from '../api/test-fetch'
 import { createI18n } from '../i18n/i18n'
 import { providedNetworkIndex } from '../state/provided-network'
 import { AlertConsole } from './alert-console'
@@ -37,11 +38,8 @@ function fakeApi() {
     return detail
   })
   const post = vi.fn(async (_path: string, _body: unknown): Promise<unknown> => ({}))
-  return {
-    get: get as ApiClient['get'],
-    post: post as typeof post & ApiClient['post'],
-    delete: vi.fn(async () => undefined),
-  }
+  const fetch = testFetch((method, path, body) => (method === 'POST' ? post(path, body) : get(path)))
+  return { client: createApiClient(null, fetch), post }
 }
 
 function renderConsole(api: ReturnType<typeof fakeApi>) {
@@ -53,7 +51,7 @@ function renderConsole(api: ReturnType<typeof fakeApi>) {
         incidents={eveningIncidents()}
         ready
         dataNow={at('17:35')}
-        api={api}
+        api={api.client}
         user="trucban1"
         tone={{ play: vi.fn() }}
       />
@@ -84,7 +82,7 @@ describe('the console works on incidents first', () => {
     const [gauges] = eveningIncidents()
       .slice()
       .sort((a, b) => a.openedAt - b.openedAt)
-    const path = `/api/v1/operational-incidents/${encodeURIComponent(gauges?.id ?? '')}`
+    const path = `/api/v1/operational-incidents/${gauges?.id}`
     await user.click(screen.getByRole('button', { name: 'Acknowledge' }))
     expect(api.post).toHaveBeenCalledWith(`${path}/ack`, { note: '' })
     await user.click(screen.getByRole('checkbox', { name: 'Send mobile pumps to the flood points' }))

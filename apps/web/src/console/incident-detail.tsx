@@ -3,20 +3,19 @@ import {
   type AlertAction,
   type OperationalIncident,
   type OperationalIncidentAction,
-  type OperationalIncidentDetail,
   operationalIncidentReplayPath,
 } from '@ioc/domain'
 import type { Ref } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiClient } from '../connection/api-client'
+import type { ApiClient } from '../api/api-client'
+import { useApiResource } from '../api/use-api-resource'
 import { useFormatters } from '../hooks/use-formatters'
 import { AlertActionForms } from './alert-action-forms'
 import { IncidentChecklist } from './incident-checklist'
 import { explainIncident } from './incident-explanation'
-import { incidentPath } from './incident-requests'
+import { loadIncidentDetail } from './incident-requests'
 import { IncidentTimeline } from './incident-timeline'
 import { SeverityBadge } from './severity-badge'
-import { useApiResource } from './use-api-resource'
 import './incidents.css'
 
 export interface IncidentDetailProps {
@@ -38,9 +37,10 @@ export function IncidentDetail(props: IncidentDetailProps) {
   const { incident, alerts } = props
   const { t } = useTranslation()
   const { f, lang } = useFormatters()
-  const detail = useApiResource<OperationalIncidentDetail>(
-    props.api,
-    incidentPath(incident.id),
+  const { api } = props
+  const id = incident.id
+  const detail = useApiResource(
+    { key: `incident ${id}`, load: (signal) => loadIncidentDetail(api, id, signal) },
     incident.updatedAt,
   )
   const live = new Map(alerts.map((a) => [a.id, a]))

@@ -1,7 +1,5 @@
-import type { OperationalIncident, OperationalIncidentAction } from '@ioc/domain'
-import type { ApiClient } from '../connection/api-client'
-
-const PATHS = { acknowledge: 'ack', assign: 'assign', resolve: 'resolve', tick: 'tick' } as const
+import type { OperationalIncident, OperationalIncidentAction, OperationalIncidentDetail } from '@ioc/domain'
+import { type ApiClient, answer } from '../api/api-client'
 
 /** Sends a duty officer's action on an incident; resolves to the incident as the server left it. */
 export function sendIncidentAction(
@@ -9,11 +7,37 @@ export function sendIncidentAction(
   id: string,
   action: OperationalIncidentAction,
 ): Promise<OperationalIncident> {
-  const { type, ...body } = action
-  return api.post<OperationalIncident>(`${incidentPath(id)}/${PATHS[type]}`, body)
+  const params = { path: { id } }
+  switch (action.type) {
+    case 'acknowledge':
+      return answer(
+        api.POST('/api/v1/operational-incidents/{id}/ack', { params, body: { note: action.note } }),
+      )
+    case 'assign':
+      return answer(
+        api.POST('/api/v1/operational-incidents/{id}/assign', { params, body: { to: action.to } }),
+      )
+    case 'resolve':
+      return answer(
+        api.POST('/api/v1/operational-incidents/{id}/resolve', {
+          params,
+          body: { note: action.note, force: action.force },
+        }),
+      )
+    case 'tick': {
+      const { procedureId, stepId, done } = action
+      return answer(
+        api.POST('/api/v1/operational-incidents/{id}/tick', { params, body: { procedureId, stepId, done } }),
+      )
+    }
+  }
 }
 
-/** `GET` it for the incident and its trail. */
-export function incidentPath(id: string): string {
-  return `/api/v1/operational-incidents/${encodeURIComponent(id)}`
+/** The incident and its trail. */
+export function loadIncidentDetail(
+  api: ApiClient,
+  id: string,
+  signal: AbortSignal,
+): Promise<OperationalIncidentDetail> {
+  return answer(api.GET('/api/v1/operational-incidents/{id}', { params: { path: { id } }, signal }))
 }

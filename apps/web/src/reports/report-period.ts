@@ -2,11 +2,12 @@
 const OFFSET = '+07:00'
 const DAY_MS = 86_400_000
 
-/** The API query of a period of whole local days, `fromDay` and `toDay` included ("2025-11-06"). */
-export function reportQuery(fromDay: string, toDay: string, format: 'json' | 'csv' = 'json'): string {
-  const from = Date.parse(`${fromDay}T00:00:00${OFFSET}`)
-  const to = Date.parse(`${toDay}T00:00:00${OFFSET}`) + DAY_MS
-  return `/api/v1/reports?from=${from}&to=${to}&format=${format}`
+/** A period of whole local days, `fromDay` and `toDay` included ("2025-11-06"), in epoch ms, `to` exclusive. */
+export function reportPeriod(fromDay: string, toDay: string): { from: number; to: number } {
+  return {
+    from: Date.parse(`${fromDay}T00:00:00${OFFSET}`),
+    to: Date.parse(`${toDay}T00:00:00${OFFSET}`) + DAY_MS,
+  }
 }
 
 /** The local day of `ms` as "YYYY-MM-DD", the value of a date input. */

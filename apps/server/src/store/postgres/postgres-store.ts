@@ -6,7 +6,9 @@ import { postgresAlerts } from './postgres-alerts'
 import { postgresDeadLetters } from './postgres-dead-letters'
 import { postgresIncidents } from './postgres-incidents'
 import { postgresObservations } from './postgres-observations'
+import { postgresOpenData } from './postgres-open-data'
 import { postgresOperationalIncidents } from './postgres-operational-incidents'
+import { postgresWarnings } from './postgres-warnings'
 
 /**
  * The networked store: the same contract as SQLite on PostgreSQL (`DATABASE_URL`), for several server
@@ -29,6 +31,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
     ...postgresOperationalIncidents(pool),
     ...postgresAlerts(pool),
     ...postgresDeadLetters(pool),
+    ...postgresOpenData(pool),
+    ...postgresWarnings(pool),
     async ping() {
       await pool.query('SELECT 1')
     },

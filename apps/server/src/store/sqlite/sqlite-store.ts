@@ -16,7 +16,9 @@ import { createSqliteAlertStore } from './sqlite-alert-store'
 import { sqliteDeadLetters } from './sqlite-dead-letters'
 import { sqliteIncidentStore } from './sqlite-incident-store'
 import { sqliteObservations } from './sqlite-observations'
+import { sqliteOpenData } from './sqlite-open-data'
 import { sqliteOperationalIncidents } from './sqlite-operational-incidents'
+import { sqliteWarnings } from './sqlite-warnings'
 
 /**
  * The embedded store: one SQLite file in WAL mode. `synchronous = FULL` makes every commit fsync the WAL,
@@ -73,6 +75,8 @@ export function openSqliteStore(file: string): Store {
     ...sqliteIncidentStore(db),
     ...sqliteOperationalIncidents(db),
     ...sqliteDeadLetters(db),
+    ...sqliteOpenData(db),
+    ...sqliteWarnings(db),
     latestObservations: observations.latestObservations,
     history: observations.history,
     observationsInRange: observations.observationsInRange,
