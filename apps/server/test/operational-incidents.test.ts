@@ -140,4 +140,5 @@ test('after a restart the open incidents are as they were', async () => {
   } finally {
     await again.stop()
   }
-})
+  // Two server starts on a two-core machine shared with other suites.
+}, 30_000)
