@@ -31,6 +31,7 @@ import { EngineCheckpoints } from './replay/engine-checkpoints'
 import { handleReplaySockets } from './replay/replay-sockets'
 import { openStore } from './store/open-store'
 import { rawRetentionJob } from './store/raw-retention-job'
+import { recordServerPid } from './store/sqlite/server-pid'
 import { createWarningService } from './warnings/warning-service'
 
 export interface RunningServer {
@@ -63,6 +64,8 @@ export async function startServer(
   const priors = readTransferPriors(config.forecast.transferPriorsPath, network)
   const incidentConfig = readIncidentConfigFiles(config.incidents)
   const store = await openStore(config)
+  // `ioc restore` refuses to replace a store that a server has open.
+  const releasePid = config.databaseUrl ? () => {} : recordServerPid(config.dataDir)
   const audit = createAudit(store, logger)
   const admin = await bootstrapAdmin(store, config.adminPassword)
   if (admin.created)
@@ -223,6 +226,7 @@ export async function startServer(
         await warnings.settled()
         await cluster.close()
         await store.close()
+        releasePid()
         logger.info('server stopped')
       })()
       return closing

@@ -1,3 +1,4 @@
+import { buildStaGraph } from '@ioc/sensorthings'
 import cookieParser from 'cookie-parser'
 import cors from 'cors'
 import express, { type ErrorRequestHandler, type Express } from 'express'
@@ -7,6 +8,7 @@ import { alertRoutes } from '../alerts/alert-routes'
 import { forecastRoutes } from '../forecast/forecast-routes'
 import { operationalIncidentRoutes } from '../incidents/operational-incident-routes'
 import { ingestRoute } from '../ingest/ingest-route'
+import { openDataRoutes } from '../open-data/open-data-routes'
 import { staRoutes } from '../open-data/sta-routes'
 import { exportRoute } from '../replay/export-route'
 import { incidentRoutes } from '../replay/incident-routes'
@@ -70,7 +72,9 @@ export function createApp(ctx: ServerContext): Express {
   api.use((req, res) => sendError(res, 'not_found', `no route ${req.method} /api/v1${req.path}`))
   app.use('/api/v1', api)
   // Public, anonymous open data (docs/domain-standards.md), outside /api so no staff middleware applies.
-  app.use('/sta/v1.1', staRoutes(ctx))
+  const sta = buildStaGraph(ctx.index.network)
+  app.use('/sta/v1.1', staRoutes(ctx, sta))
+  app.use('/open-data', openDataRoutes(ctx, sta))
 
   // Public warnings: anonymous, outside /api so no session or staff middleware is involved.
   app.use('/cap', capRoutes(ctx))
