@@ -64,7 +64,8 @@ beforeAll(async () => {
     createdAt: 0,
     updatedAt: 0,
   })
-})
+  // A server start, a forecast round and a dozen requests: ~14 s on a two-core machine under load.
+}, 30_000)
 
 /** Ids made in beforeAll; the calls read them through getters, after it has run. */
 const ids = { a: '', b: '', silence: '', incident: '', opIncident: '', closedIncident: '', handover: '' }
