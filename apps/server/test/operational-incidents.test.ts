@@ -23,7 +23,7 @@ const openIncidents = async (token = officer) =>
 beforeAll(async () => {
   s = await startTestServer()
   officer = await s.login('duty-officer')
-})
+}, 30_000)
 afterAll(() => s.stop())
 
 test('two flooded streets of Quận 7 and Phú An past báo động III are worked as incidents', async () => {
