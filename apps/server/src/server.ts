@@ -1,6 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Network } from '@ioc/domain'
+import { loadDistricts } from '@ioc/fixtures'
 import { createVungTauTide } from '@ioc/forecast'
 import { indexPlaces } from '@ioc/incidents'
 import { LatestState } from '@ioc/replay'
@@ -16,12 +17,14 @@ import type { ServerContext } from './api/context'
 import { createMetrics } from './api/metrics'
 import { createAudit } from './auth/audit-log'
 import { bootstrapAdmin } from './auth/bootstrap-admin'
+import { createCitizenService } from './citizen/citizen-service'
 import { joinCluster } from './cluster/join-cluster'
 import type { Config } from './config/config'
 import { createForecastService, type ForecastService } from './forecast/forecast-service'
 import { readTransferPriors } from './forecast/transfer-priors'
 import { readIncidentConfigFiles } from './incidents/incident-config'
 import { createIncidentService, type IncidentService } from './incidents/incident-service'
+import { commitObservations } from './ingest/commit-observations'
 import { startMqttIngest } from './ingest/mqtt/mqtt-ingest'
 import { createLiveHub, type IocServer, LIVE_ROOM } from './live/live-hub'
 import { socketAuth } from './live/socket-auth'
@@ -167,6 +170,15 @@ export async function startServer(
     logger,
   })
 
+  // A verified flood report is committed like any feed's batch, so it reaches the rules and the map.
+  const citizen = createCitizenService({
+    store,
+    index,
+    districts: loadDistricts(),
+    audit,
+    commit: (observations) => commitObservations({ alerts, hub, metrics }, observations),
+  })
+
   const ctx: ServerContext = {
     config,
     store,
@@ -176,6 +188,7 @@ export async function startServer(
     incidents,
     forecasts,
     warnings,
+    citizen,
     audit,
     metrics,
     logger,
