@@ -98,3 +98,4 @@ export {
   type WaterLevelPoint,
 } from './water-level/forecast-water-level'
 export { type AlarmLevel, type ForecastCrossing, predictCrossings } from './water-level/predict-crossings'
+export { extremesFromReadings } from './estuary/extremes-from-readings'
