@@ -2,8 +2,8 @@ import { loadTideReports } from '@ioc/fixtures'
 import {
   createTideBases,
   extremesFromReadings,
-  formatReconstruction,
   formatRealBacktest,
+  formatReconstruction,
   type ReportedLevel,
   runRealBacktest,
   scoreReconstruction,
