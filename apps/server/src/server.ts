@@ -31,6 +31,7 @@ import { EngineCheckpoints } from './replay/engine-checkpoints'
 import { handleReplaySockets } from './replay/replay-sockets'
 import { openStore } from './store/open-store'
 import { rawRetentionJob } from './store/raw-retention-job'
+import { createWarningService } from './warnings/warning-service'
 
 export interface RunningServer {
   /** `http://host:port`, with the port actually bound (config port 0 picks a free one). */
@@ -71,6 +72,9 @@ export async function startServer(
   const state = new LatestState(index)
   state.apply(await store.latestObservations())
 
+  // The CAP publisher, fed by every alert change the lifecycle pushes (warnings/warning-service.ts).
+  const warnings = createWarningService({ store, network, config: config.warnings, audit, logger })
+
   const cluster = await joinCluster(config, logger)
   const io: IocServer = new Server({
     adapter: cluster.adapter,
@@ -94,6 +98,7 @@ export async function startServer(
           io.to(LIVE_ROOM).emit('alert:changed', a)
           cluster.announceAlert(io, a)
           void incidents?.alertChanged(a)
+          warnings.alertChanged(a)
         },
         silenceChanged: (s) => io.to(LIVE_ROOM).emit('silence:changed', s),
       },
@@ -166,6 +171,7 @@ export async function startServer(
     alerts,
     incidents,
     forecasts,
+    warnings,
     audit,
     metrics,
     logger,
@@ -186,8 +192,14 @@ export async function startServer(
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`
   logger.info({ url, network: network.version, dataDir: config.dataDir }, 'server listening')
   // With several instances only the leader lease holder runs the clock-driven jobs (docs/scaling-out.md).
-  cluster.leadership.onChange((leader) => (leader ? jobs.start() : void jobs.stop()))
-  if (cluster.leadership.isLeader()) jobs.start()
+  // The leader also catches up on public warnings an earlier run left unplanned (a crash between an
+  // alert's commit and its warning's): one instance, so two never draft for the same alert.
+  const lead = () => {
+    jobs.start()
+    void warnings.reconcile().catch((err) => logger.error({ err }, 'public warnings not reconciled'))
+  }
+  cluster.leadership.onChange((leader) => (leader ? lead() : void jobs.stop()))
+  if (cluster.leadership.isLeader()) lead()
   const mqttIngest = config.mqtt && startMqttIngest(ctx, config.mqtt)
 
   let closing: Promise<void> | undefined
@@ -207,6 +219,7 @@ export async function startServer(
         await new Promise<void>((resolve) => io.close(() => resolve()))
         await alerts.close()
         await incidents?.settled()
+        await warnings.settled()
         await cluster.close()
         await store.close()
         logger.info('server stopped')

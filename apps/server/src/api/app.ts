@@ -1,3 +1,4 @@
+import { buildStaGraph } from '@ioc/sensorthings'
 import cookieParser from 'cookie-parser'
 import cors from 'cors'
 import express, { type ErrorRequestHandler, type Express } from 'express'
@@ -7,10 +8,13 @@ import { alertRoutes } from '../alerts/alert-routes'
 import { forecastRoutes } from '../forecast/forecast-routes'
 import { operationalIncidentRoutes } from '../incidents/operational-incident-routes'
 import { ingestRoute } from '../ingest/ingest-route'
+import { openDataRoutes } from '../open-data/open-data-routes'
 import { staRoutes } from '../open-data/sta-routes'
 import { exportRoute } from '../replay/export-route'
 import { incidentRoutes } from '../replay/incident-routes'
 import { reportRoutes } from '../reports/report-routes'
+import { capRoutes } from '../warnings/cap-routes'
+import { warningRoutes } from '../warnings/warning-routes'
 import { adminRoutes } from './admin-routes'
 import { authRoutes } from './auth-routes'
 import type { ServerContext } from './context'
@@ -57,6 +61,7 @@ export function createApp(ctx: ServerContext): Express {
   api.use(alertRoutes(ctx, ctx.alerts))
   api.use(forecastRoutes(ctx, ctx.forecasts))
   api.use(reportRoutes(ctx))
+  api.use(warningRoutes(ctx, ctx.warnings))
   api.use(incidentRoutes(ctx))
   api.use(operationalIncidentRoutes(ctx))
   api.use(deadLetterRoutes(ctx))
@@ -67,7 +72,12 @@ export function createApp(ctx: ServerContext): Express {
   api.use((req, res) => sendError(res, 'not_found', `no route ${req.method} /api/v1${req.path}`))
   app.use('/api/v1', api)
   // Public, anonymous open data (docs/domain-standards.md), outside /api so no staff middleware applies.
-  app.use('/sta/v1.1', staRoutes(ctx))
+  const sta = buildStaGraph(ctx.index.network)
+  app.use('/sta/v1.1', staRoutes(ctx, sta))
+  app.use('/open-data', openDataRoutes(ctx, sta))
+
+  // Public warnings: anonymous, outside /api so no session or staff middleware is involved.
+  app.use('/cap', capRoutes(ctx))
 
   app.get('/metrics', async (_req, res) => {
     res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics())

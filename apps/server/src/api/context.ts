@@ -7,6 +7,7 @@ import type { IncidentService } from '../incidents/incident-service'
 import type { LiveHub } from '../live/live-hub'
 import type { NetworkIndex } from '../network/network-index'
 import type { Store } from '../store/store'
+import type { WarningService } from '../warnings/warning-service'
 import type { Metrics } from './metrics'
 
 /** What route handlers need, wired once by the composition root (server.ts). */
@@ -18,6 +19,7 @@ export interface ServerContext {
   alerts: AlertService
   incidents: IncidentService
   forecasts: ForecastService
+  warnings: WarningService
   audit: Audit
   metrics: Metrics
   logger: Logger
