@@ -98,6 +98,7 @@ const input = {
   alerts,
   gaugeReadings: new Map([['phu-an', readings]]),
   network: { segments: [nhc], stations: [phuAn, ungVanKhiem] },
+  citizenReports: [],
 }
 const report = computeReport(input)
 

@@ -1,5 +1,6 @@
 import type {
   Alert,
+  CitizenReport,
   DurationStats,
   ForecastSkillRow,
   GaugeStation,
@@ -8,6 +9,7 @@ import type {
   ReportSection,
 } from '@ioc/domain'
 import { findPassages } from '@ioc/forecast'
+import { citizenStats } from './citizen-stats'
 
 const HOUR_MS = 3_600_000
 const LEVELS = ['I', 'II', 'III'] as const
@@ -25,6 +27,8 @@ export interface ReportInput {
   /** Each gauge's readings in the period, time order. */
   gaugeReadings: ReadonlyMap<string, readonly { atMs: number; value: number }[]>
   network: Pick<Network, 'segments' | 'stations'>
+  /** Citizen reports sent in the period, each in its district. */
+  citizenReports: readonly CitizenReport[]
 }
 
 /**
@@ -47,7 +51,11 @@ export function computeReport(input: ReportInput): OperationsReport {
   const subjectKey = (a: Alert) => `${a.subject.type}:${a.subject.id}`
   const gauges = network.stations.filter((s): s is GaugeStation => s.kind !== 'street-flood-sensor')
   const districts = [
-    ...new Set([...input.alerts.map((a) => districtOf.get(subjectKey(a))), ...gauges.map((g) => g.district)]),
+    ...new Set([
+      ...input.alerts.map((a) => districtOf.get(subjectKey(a))),
+      ...gauges.map((g) => g.district),
+      ...input.citizenReports.map((r) => r.district),
+    ]),
   ]
     .filter((d): d is string => d !== undefined)
     .sort((a, b) => a.localeCompare(b, 'vi'))
@@ -79,6 +87,9 @@ export function computeReport(input: ReportInput): OperationsReport {
       })),
       gauges: sectionGauges.map((g) => gaugeMax(g, input.gaugeReadings.get(g.id) ?? [])),
       forecastSkill: forecastSkill(alerts, sectionGauges, input),
+      citizenReports: citizenStats(
+        input.citizenReports.filter((r) => district === null || r.district === district),
+      ),
     }
   }
   return {
