@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Network } from '@ioc/domain'
+import { indexNetwork, type Network } from '@ioc/domain'
 import { createVungTauTide, tabulateTide } from '@ioc/forecast'
 import { LatestState } from '@ioc/replay'
 import cookieParser from 'cookie-parser'
@@ -23,7 +23,6 @@ import { startMqttIngest } from './ingest/mqtt/mqtt-ingest'
 import { createLiveHub, type IocServer, LIVE_ROOM } from './live/live-hub'
 import { socketAuth } from './live/socket-auth'
 import { handleSockets } from './live/socket-events'
-import { indexNetwork } from './network/network-index'
 import { EngineCheckpoints } from './replay/engine-checkpoints'
 import { handleReplaySockets } from './replay/replay-sockets'
 import { openStore } from './store/open-store'
@@ -97,6 +96,7 @@ export async function startServer(
     network,
     tide: tabulateTide(createVungTauTide()),
     priors,
+    rules,
     commitEvents: alerts.commitEvents,
     logger,
   })
@@ -144,6 +144,7 @@ export async function startServer(
 
   const ctx: ServerContext = {
     config,
+    rules,
     store,
     index,
     hub,

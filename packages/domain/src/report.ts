@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AlertKind, Severity } from './alert'
+import { AlarmLevel } from './network'
 
 const Seconds = z.number().nullable().meta({ description: 'Seconds; null when nothing to measure' })
 
@@ -51,7 +52,7 @@ export const ReportSection = z.object({
         II: z.number().nullable(),
         III: z.number().nullable(),
       }),
-      reached: z.enum(['I', 'II', 'III']).nullable(),
+      reached: AlarmLevel.nullable(),
     }),
   ),
   forecastSkill: z.array(ForecastSkillRow),

@@ -1,4 +1,5 @@
 import { issuesFromZod } from '@ioc/domain'
+import { waterReleaseMarginM } from '@ioc/rules'
 import { Router } from 'express'
 import { z } from 'zod'
 import type { ServerContext } from '../api/context'
@@ -54,6 +55,7 @@ export function reportRoutes(ctx: ServerContext): Router {
       alerts,
       gaugeReadings,
       network,
+      releaseMarginM: (stationId) => waterReleaseMarginM(ctx.rules, stationId),
     })
     if (format === 'json') return void res.json(report)
     const name = `ioc-report-${new Date(from).toISOString().slice(0, 10)}-${new Date(to).toISOString().slice(0, 10)}.csv`

@@ -1,15 +1,12 @@
-/** HCMC keeps UTC+07:00 all year, so a local calendar day is a fixed span of epoch ms. */
-const OFFSET = '+07:00'
+import { localTimeMs } from '@ioc/domain'
+
+export { localDay } from '@ioc/domain'
+
 const DAY_MS = 86_400_000
 
 /** The API query of a period of whole local days, `fromDay` and `toDay` included ("2025-11-06"). */
 export function reportQuery(fromDay: string, toDay: string, format: 'json' | 'csv' = 'json'): string {
-  const from = Date.parse(`${fromDay}T00:00:00${OFFSET}`)
-  const to = Date.parse(`${toDay}T00:00:00${OFFSET}`) + DAY_MS
+  const from = localTimeMs(fromDay, '00:00')
+  const to = localTimeMs(toDay, '00:00') + DAY_MS
   return `/api/v1/reports?from=${from}&to=${to}&format=${format}`
-}
-
-/** The local day of `ms` as "YYYY-MM-DD", the value of a date input. */
-export function localDay(ms: number): string {
-  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10)
 }

@@ -1,4 +1,11 @@
-import type { AlertEvent, GaugeStation, Network, Observation } from '@ioc/domain'
+import {
+  ALARM_LEVELS,
+  type AlertEvent,
+  type GaugeStation,
+  localMidnightMs,
+  type Network,
+  type Observation,
+} from '@ioc/domain'
 import {
   applyReading,
   applySpeedForecast,
@@ -10,7 +17,6 @@ import { createSeriesStore, type SeriesHistory } from '../history/series-history
 import { applyTideTransfer } from '../tide/fit-tide-transfer'
 import { tabulateTide } from '../tide/tide-table'
 import { createVungTauTide } from '../tide/vung-tau-tide'
-import { localMidnightMs } from '../time/local-time'
 import { forecastSegmentSpeed } from '../traffic/forecast-traffic'
 import { forecastStreetFloodFactors } from '../traffic/street-flood-factors'
 import { fitTrafficModel, type TrafficModel } from '../traffic/traffic-model'
@@ -36,6 +42,8 @@ export interface BacktestOptions {
   waterEveryMin?: number
   trafficEveryMin?: number
   tide?: (atMs: number) => number
+  /** Metres below a passed level a gauge must fall before it is passed again: the rules' `waterReleaseMarginM`. */
+  releaseMarginM: (stationId: string) => number
 }
 
 export interface LeadRow {
@@ -66,7 +74,7 @@ const WATER_LEADS_H = [1, 3, 6]
 export function runBacktest(
   observations: Iterable<Observation>,
   network: Network,
-  options: BacktestOptions = {},
+  options: BacktestOptions,
 ): BacktestReport {
   const store = createSeriesStore()
   const trafficIds = new Set<string>()
@@ -135,7 +143,9 @@ function backtestWater(
       const result = forecastWaterLevel(store, g.id, t, tide, { transfer })
       if (!result.ok) continue
       count++
-      const step = applyWaterForecast(state, g, result.value)
+      const step = applyWaterForecast(state, g, result.value, {
+        releaseMarginM: options.releaseMarginM(g.id),
+      })
       state = step.state
       events.push(...step.events)
       if (!onHour) continue
@@ -153,7 +163,7 @@ function backtestWater(
     }
   }
   const observed: ObservedEvent[] = gauges.flatMap((g) =>
-    (['I', 'II', 'III'] as const).flatMap((level) => {
+    ALARM_LEVELS.flatMap((level) => {
       const threshold = g.alarmLevelsM[level]
       if (threshold === null) return []
       const readings = store.range(g.id, fromMs, toMs)
@@ -162,7 +172,7 @@ function backtestWater(
         readings,
         'rise',
         threshold,
-        threshold - 0.05,
+        threshold - options.releaseMarginM(g.id),
       )
     }),
   )

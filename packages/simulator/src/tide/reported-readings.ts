@@ -1,3 +1,4 @@
+import { localTimeMs } from '@ioc/domain'
 import type { TideReports } from '@ioc/fixtures'
 import type { LevelReading } from '@ioc/forecast'
 
@@ -16,7 +17,7 @@ export function reportedReadings(reports: TideReports, stationId: string): Level
       [...p.note.matchAll(/(\d{1,2})-(\d{1,2})h/g)].map((m) => {
         const midHour = (Number(m[1]) + Number(m[2])) / 2
         return {
-          atMs: Date.parse(`${p.date}T00:00:00+07:00`) + midHour * 3_600_000,
+          atMs: localTimeMs(p.date, '00:00') + midHour * 3_600_000,
           levelM: (p.minM + p.maxM) / 2,
         }
       }),

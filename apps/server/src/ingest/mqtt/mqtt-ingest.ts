@@ -37,15 +37,15 @@ export function startMqttIngest(
     const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload
     const read = readMqttMessage(packet.topic, payload, ctx.index, Date.now())
     if (read.ok) {
-      await commitObservations(ctx, read.observations)
+      await commitObservations(ctx, read.value)
       return
     }
-    logger.warn({ topic: packet.topic, reason: read.reason }, 'mqtt message dead-lettered')
+    logger.warn({ topic: packet.topic, reason: read.error }, 'mqtt message dead-lettered')
     await ctx.store.addDeadLetter({
       topic: packet.topic,
       payload: payload.subarray(0, MAX_KEPT_BYTES).toString('utf8'),
       payloadBytes: payload.length,
-      reason: read.reason,
+      reason: read.error,
       receivedAt: Date.now(),
     })
   }
