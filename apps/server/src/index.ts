@@ -1,3 +1,4 @@
+export { API_TYPES_PATH, renderApiTypes } from './api/api-types'
 export { API_PATHS, createOpenApiDocument } from './api/openapi'
 export { hashPassword } from './auth/password'
 export { hashToken, newToken } from './auth/tokens'

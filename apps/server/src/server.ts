@@ -2,6 +2,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { indexNetwork, type Network } from '@ioc/domain'
 import { createVungTauTide, tabulateTide } from '@ioc/forecast'
+import { indexPlaces } from '@ioc/incidents'
 import { LatestState } from '@ioc/replay'
 import cookieParser from 'cookie-parser'
 import { type Logger, pino } from 'pino'
@@ -19,6 +20,8 @@ import { joinCluster } from './cluster/join-cluster'
 import type { Config } from './config/config'
 import { createForecastService, type ForecastService } from './forecast/forecast-service'
 import { readTransferPriors } from './forecast/transfer-priors'
+import { readIncidentConfigFiles } from './incidents/incident-config'
+import { createIncidentService, type IncidentService } from './incidents/incident-service'
 import { startMqttIngest } from './ingest/mqtt/mqtt-ingest'
 import { createLiveHub, type IocServer, LIVE_ROOM } from './live/live-hub'
 import { socketAuth } from './live/socket-auth'
@@ -26,6 +29,7 @@ import { handleSockets } from './live/socket-events'
 import { EngineCheckpoints } from './replay/engine-checkpoints'
 import { handleReplaySockets } from './replay/replay-sockets'
 import { openStore } from './store/open-store'
+import { rawRetentionJob } from './store/raw-retention-job'
 
 export interface RunningServer {
   /** `http://host:port`, with the port actually bound (config port 0 picks a free one). */
@@ -55,6 +59,7 @@ export async function startServer(
   // A bad rules file stops the start before anything is opened.
   const rules = readRulesConfigFile(config.alerts.rulesConfigPath, network)
   const priors = readTransferPriors(config.forecast.transferPriorsPath, network)
+  const incidentConfig = readIncidentConfigFiles(config.incidents)
   const store = await openStore(config)
   const audit = createAudit(store, logger)
   const admin = await bootstrapAdmin(store, config.adminPassword)
@@ -72,6 +77,8 @@ export async function startServer(
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_MS, skipMiddlewares: false },
     cors: { origin: config.corsOrigins, credentials: true },
   })
+  // Made once the alert service is, which it needs to act; changes before then are caught up at its start.
+  let incidents: IncidentService | undefined
   // On a shared database an instance whose engine is behind reloads it and evaluates the batch again.
   const alerts = cluster.serializeEngine(
     await createAlertService({
@@ -85,12 +92,20 @@ export async function startServer(
         alertChanged: (a) => {
           io.to(LIVE_ROOM).emit('alert:changed', a)
           cluster.announceAlert(io, a)
+          void incidents?.alertChanged(a)
         },
         silenceChanged: (s) => io.to(LIVE_ROOM).emit('silence:changed', s),
       },
     }),
   )
   cluster.followAlerts(io, alerts)
+  incidents = await createIncidentService({
+    store,
+    alerts,
+    ctx: { places: indexPlaces(network), ...incidentConfig },
+    emit: { incidentChanged: (i) => io.to(LIVE_ROOM).emit('operational-incident:changed', i) },
+    logger,
+  })
   const forecasts = createForecastService({
     store,
     network,
@@ -104,6 +119,7 @@ export async function startServer(
     [
       { name: 'forecast', everyMs: config.forecast.everyMs, run: forecasts.run },
       { name: 'sensor-silent', everyMs: config.alerts.tickMs, run: alerts.tick },
+      rawRetentionJob(store, config.retention, logger),
       // Checked ten times per escalation period, so an escalation is at most 10 % late.
       {
         name: 'escalation',
@@ -149,6 +165,7 @@ export async function startServer(
     index,
     hub,
     alerts,
+    incidents,
     forecasts,
     audit,
     metrics,
@@ -190,6 +207,7 @@ export async function startServer(
         // requests in flight (an ingest batch being committed) have been answered.
         await new Promise<void>((resolve) => io.close(() => resolve()))
         await alerts.close()
+        await incidents?.settled()
         await cluster.close()
         await store.close()
         logger.info('server stopped')

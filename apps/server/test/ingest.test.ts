@@ -88,6 +88,17 @@ describe('a bad batch is refused whole and changes nothing', () => {
     ])
   })
 
+  test('a reading dated 1900 is refused (422) naming its line and field; a week-old one is stored', async () => {
+    const old = { ...good(), observedAt: '1900-01-01T00:00:00+07:00' }
+    const r = await refused(ndjson([good(), old]))
+    expect(r.status).toBe(422)
+    expect(r.body.issues).toEqual([
+      { line: 2, field: 'observedAt', message: expect.stringMatching(/is before the ingest horizon/) },
+    ])
+    const res = await s.ingest(ndjson([speed(2, 30, Date.now() - 7 * 86_400_000)]))
+    expect(res.status).toBe(200)
+  })
+
   test('a JSON array names the index', async () => {
     const r = await refused(
       JSON.stringify([good(), { ...good(), segmentId: segmentId(0).replace('seg-', 'seg-9') }]),

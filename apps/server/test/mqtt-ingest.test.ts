@@ -61,17 +61,25 @@ describe('MQTT ingest', () => {
       JSON.stringify({ stationId: 'nha-be', observedAt: new Date().toISOString(), value: 1.2, source: 'x' }),
     )
     await publish('hcmc/water/no-such-gauge', reading(1.1))
+    await publish(
+      'hcmc/water/nha-be',
+      JSON.stringify({ observedAt: '1900-01-01T00:00:00+07:00', value: 1.2, source: 'x' }),
+    )
     const token = await s.login('admin', ADMIN_PASSWORD)
     const letters = await until(
       async () => (await (await s.api('/dead-letters', { token })).json()) as DeadLetter[],
-      (l) => l.length >= 3,
+      (l) => l.length >= 4,
     )
     expect(letters.map((l) => [l.topic, l.reason])).toEqual([
+      [
+        'hcmc/water/nha-be',
+        expect.stringMatching(/^observedAt: 1900-01-01T00:00:00\+07:00 is before the ingest horizon/),
+      ],
       ['hcmc/water/no-such-gauge', 'stationId: unknown station "no-such-gauge"'],
       ['hcmc/water/phu-an', 'stationId: "nha-be" does not match the topic\'s "phu-an"'],
       ['hcmc/water/phu-an', expect.stringMatching(/^\(root\): malformed JSON/)],
     ])
-    expect(letters[2]?.payload).toBe('{"value": 1.4, "observedAt": ')
+    expect(letters[3]?.payload).toBe('{"value": 1.4, "observedAt": ')
     expect(await s.store.countObservations()).toBe(before)
     // Admins only.
     expect((await s.api('/dead-letters', { token: await s.login('operator') })).status).toBe(403)

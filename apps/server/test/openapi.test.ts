@@ -1,4 +1,4 @@
-import type { AlertList, Silence } from '@ioc/domain'
+import type { AlertList, OperationalIncidentList, ShiftHandover, Silence } from '@ioc/domain'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import type { ZodOpenApiOperationObject, ZodOpenApiResponseObject } from 'zod-openapi'
@@ -36,6 +36,23 @@ beforeAll(async () => {
     token: tokens['duty-officer'],
   })
   ids.silence = ((await silence.json()) as Silence).id
+  // Two operational incidents, street floods in Quận 7 (open) and Quận 1 (resolved), and a handover.
+  await s.ingest(ndjson([level('fs-026', 62), level('fs-044', 62)]))
+  const { incidents } = (await (
+    await s.api('/operational-incidents', { token: tokens['duty-officer'] })
+  ).json()) as OperationalIncidentList
+  const inDistrict = (d: string) => incidents.find((i) => i.grouping.district === d)?.id ?? ''
+  ids.opIncident = inDistrict('Quận 7')
+  ids.closedIncident = inDistrict('Quận 1')
+  await s.api(`/operational-incidents/${ids.closedIncident}/resolve`, {
+    ...json({ note: 'drill', force: true }),
+    token: tokens['duty-officer'],
+  })
+  const handover = await s.api('/handovers', {
+    ...json({ from: Date.now() - 3_600_000, to: Date.now(), note: 'drill' }),
+    token: tokens['duty-officer'],
+  })
+  ids.handover = ((await handover.json()) as ShiftHandover).id
   ids.incident = 'incident-1'
   await s.store.createIncident({
     id: ids.incident,
@@ -50,7 +67,7 @@ beforeAll(async () => {
 })
 
 /** Ids made in beforeAll; the calls read them through getters, after it has run. */
-const ids = { a: '', b: '', silence: '', incident: '' }
+const ids = { a: '', b: '', silence: '', incident: '', opIncident: '', closedIncident: '', handover: '' }
 const at = (as: string | undefined, path: () => string, init?: RequestInit): Call => ({
   ...(as && { as }),
   get path() {
@@ -213,6 +230,90 @@ const CALLS: Record<string, Call[]> = {
     { as: 'admin', path: '/api/v1/reports?from=2025-11-07T00:00:00Z&to=2025-11-06T00:00:00Z' },
     { as: 'operator', path: '/api/v1/reports?from=0&to=1' },
     { path: '/api/v1/reports?from=0&to=1' },
+  ],
+  'get /api/v1/operational-incidents': [
+    { as: 'operator', path: '/api/v1/operational-incidents?state=all' },
+    { as: 'operator', path: '/api/v1/operational-incidents?state=shut' },
+    { as: 'ingest' },
+    {},
+  ],
+  'get /api/v1/operational-incidents/{id}': [
+    at('operator', () => `/api/v1/operational-incidents/${ids.opIncident}`),
+    at('operator', () => '/api/v1/operational-incidents/nope'),
+    at('ingest', () => `/api/v1/operational-incidents/${ids.opIncident}`),
+    at(undefined, () => `/api/v1/operational-incidents/${ids.opIncident}`),
+  ],
+  'post /api/v1/operational-incidents/{id}/ack': [
+    at('admin', () => `/api/v1/operational-incidents/${ids.opIncident}/ack`, json({ note: 'seen' })),
+    at('admin', () => `/api/v1/operational-incidents/${ids.opIncident}/ack`, json({ note: 5 })),
+    at('admin', () => '/api/v1/operational-incidents/nope/ack', json({})),
+    at('admin', () => `/api/v1/operational-incidents/${ids.closedIncident}/ack`, json({})),
+    at('operator', () => `/api/v1/operational-incidents/${ids.opIncident}/ack`, json({})),
+    at(undefined, () => `/api/v1/operational-incidents/${ids.opIncident}/ack`, json({})),
+  ],
+  'post /api/v1/operational-incidents/{id}/assign': [
+    at('admin', () => `/api/v1/operational-incidents/${ids.opIncident}/assign`, json({ to: 'duty-officer' })),
+    at('admin', () => `/api/v1/operational-incidents/${ids.opIncident}/assign`, json({ to: 'mayor' })),
+    at('admin', () => '/api/v1/operational-incidents/nope/assign', json({ to: 'duty-officer' })),
+    at('admin', () => `/api/v1/operational-incidents/${ids.closedIncident}/assign`, json({ to: 'admin' })),
+    at('operator', () => `/api/v1/operational-incidents/${ids.opIncident}/assign`, json({ to: 'admin' })),
+    at(undefined, () => `/api/v1/operational-incidents/${ids.opIncident}/assign`, json({ to: 'admin' })),
+  ],
+  'post /api/v1/operational-incidents/{id}/tick': [
+    at(
+      'admin',
+      () => `/api/v1/operational-incidents/${ids.opIncident}/tick`,
+      json({ procedureId: 'street-flood-deep', stepId: 'send-pumps' }),
+    ),
+    at(
+      'admin',
+      () => `/api/v1/operational-incidents/${ids.opIncident}/tick`,
+      json({ procedureId: 'street-flood-deep', stepId: 'dance' }),
+    ),
+    at('admin', () => '/api/v1/operational-incidents/nope/tick', json({ procedureId: 'a', stepId: 'b' })),
+    at(
+      'admin',
+      () => `/api/v1/operational-incidents/${ids.closedIncident}/tick`,
+      json({ procedureId: 'street-flood-deep', stepId: 'send-pumps' }),
+    ),
+    at('operator', () => `/api/v1/operational-incidents/${ids.opIncident}/tick`, json({})),
+    at(undefined, () => `/api/v1/operational-incidents/${ids.opIncident}/tick`, json({})),
+  ],
+  'post /api/v1/operational-incidents/{id}/resolve': [
+    at('admin', () => `/api/v1/operational-incidents/${ids.opIncident}/resolve`, json({ note: 'done' })),
+    at('admin', () => `/api/v1/operational-incidents/${ids.opIncident}/resolve`, json({ note: '' })),
+    at('admin', () => '/api/v1/operational-incidents/nope/resolve', json({ note: 'done' })),
+    at(
+      'admin',
+      () => `/api/v1/operational-incidents/${ids.opIncident}/resolve`,
+      json({ note: 'drill', force: true }),
+    ),
+    at('operator', () => `/api/v1/operational-incidents/${ids.opIncident}/resolve`, json({ note: 'x' })),
+    at(undefined, () => `/api/v1/operational-incidents/${ids.opIncident}/resolve`, json({ note: 'x' })),
+  ],
+  'get /api/v1/handovers/draft': [
+    { as: 'admin', path: `/api/v1/handovers/draft?from=${Date.now() - 3_600_000}` },
+    { as: 'admin', path: '/api/v1/handovers/draft?from=later' },
+    { as: 'operator', path: '/api/v1/handovers/draft?from=0' },
+    { path: '/api/v1/handovers/draft?from=0' },
+  ],
+  'post /api/v1/handovers': [
+    { as: 'admin', init: json({ from: 0, to: Date.now(), note: 'quiet night' }) },
+    { as: 'admin', init: json({ from: 10, to: 0 }) },
+    { as: 'operator', init: json({ from: 0, to: 1 }) },
+    { init: json({ from: 0, to: 1 }) },
+  ],
+  'get /api/v1/handovers': [
+    { as: 'admin', path: '/api/v1/handovers?limit=5' },
+    { as: 'admin', path: '/api/v1/handovers?limit=0' },
+    { as: 'operator' },
+    {},
+  ],
+  'get /api/v1/handovers/{id}': [
+    at('admin', () => `/api/v1/handovers/${ids.handover}`),
+    at('admin', () => '/api/v1/handovers/nope'),
+    at('operator', () => `/api/v1/handovers/${ids.handover}`),
+    at(undefined, () => `/api/v1/handovers/${ids.handover}`),
   ],
   'post /api/v1/incidents': [
     { as: 'analyst', init: json({ title: 'Kẹt xe', from: 0, to: 60_000 }) },

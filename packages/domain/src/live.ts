@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Alert, AlertAction } from './alert'
 import type { Silence } from './alert-api'
 import type { ApiError } from './errors'
+import type { OperationalIncident } from './operational-incident'
 import type {
   ReplayAlert,
   ReplayClockState,
@@ -61,6 +62,8 @@ export interface ServerToClientEvents {
   'alert:changed': (alert: Alert) => void
   /** A silence was created or lifted; sent at once to the live room. */
   'silence:changed': (silence: Silence) => void
+  /** An operational incident was opened or changed (an alert joined, an action, a tick); sent at once. */
+  'operational-incident:changed': (incident: OperationalIncident) => void
   /** Replay events go only to the analyst's own room `replay:<socket id>`, never to `live`. */
   'replay:clock': (clock: ReplayClockState) => void
   'replay:snapshot': (snapshot: ReplaySnapshot) => void

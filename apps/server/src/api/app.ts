@@ -5,7 +5,9 @@ import helmet from 'helmet'
 import type { Logger } from 'pino'
 import { alertRoutes } from '../alerts/alert-routes'
 import { forecastRoutes } from '../forecast/forecast-routes'
+import { operationalIncidentRoutes } from '../incidents/operational-incident-routes'
 import { ingestRoute } from '../ingest/ingest-route'
+import { staRoutes } from '../open-data/sta-routes'
 import { exportRoute } from '../replay/export-route'
 import { incidentRoutes } from '../replay/incident-routes'
 import { reportRoutes } from '../reports/report-routes'
@@ -56,6 +58,7 @@ export function createApp(ctx: ServerContext): Express {
   api.use(forecastRoutes(ctx, ctx.forecasts))
   api.use(reportRoutes(ctx))
   api.use(incidentRoutes(ctx))
+  api.use(operationalIncidentRoutes(ctx))
   api.use(deadLetterRoutes(ctx))
   api.get('/export', ...exportRoute(ctx))
   api.get('/openapi.json', (_req, res) => {
@@ -63,6 +66,8 @@ export function createApp(ctx: ServerContext): Express {
   })
   api.use((req, res) => sendError(res, 'not_found', `no route ${req.method} /api/v1${req.path}`))
   app.use('/api/v1', api)
+  // Public, anonymous open data (docs/domain-standards.md), outside /api so no staff middleware applies.
+  app.use('/sta/v1.1', staRoutes(ctx))
 
   app.get('/metrics', async (_req, res) => {
     res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics())

@@ -5,6 +5,7 @@ import type { AlertService } from '../alerts/alert-service'
 import type { Audit } from '../auth/audit-log'
 import type { Config } from '../config/config'
 import type { ForecastService } from '../forecast/forecast-service'
+import type { IncidentService } from '../incidents/incident-service'
 import type { LiveHub } from '../live/live-hub'
 import type { Store } from '../store/store'
 import type { Metrics } from './metrics'
@@ -18,6 +19,7 @@ export interface ServerContext {
   index: NetworkIndex
   hub: LiveHub
   alerts: AlertService
+  incidents: IncidentService
   forecasts: ForecastService
   audit: Audit
   metrics: Metrics

@@ -29,6 +29,7 @@ import { z } from 'zod'
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi'
 import { UsersQuery } from '../alerts/alert-routes'
 import { forecastPaths } from '../forecast/forecast-openapi'
+import { incidentPaths } from '../incidents/incident-openapi'
 import { REPLAY_PATHS } from '../replay/replay-openapi'
 import { reportPaths } from '../reports/report-openapi'
 import { NetworkGeoJsonSchema } from './network-schema'
@@ -164,6 +165,7 @@ export const API_PATHS: ZodOpenApiPathsObject = {
   },
   ...alertPaths(),
   ...forecastPaths({ json, error, secured, guarded }),
+  ...incidentPaths({ json, error, secured, guarded }),
   ...reportPaths({ json, error, secured, guarded }),
   ...REPLAY_PATHS,
   '/api/v1/dead-letters': {

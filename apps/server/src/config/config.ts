@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { ALERT_ENV, type AlertConfig, alertConfigFrom } from '../alerts/alert-config'
 import { FORECAST_ENV, type ForecastConfig, forecastConfigFrom } from '../forecast/forecast-config'
+import { INCIDENT_ENV, type IncidentConfig, incidentConfigFrom } from '../incidents/incident-config'
+import { HORIZON_ENV, type IngestHorizon, ingestHorizonFrom } from '../ingest/ingest-horizon'
 import { PUBLIC_ENV, type PublicConfig, publicConfigFrom } from '../public/public-config'
+import { RETENTION_ENV, type RetentionConfig, retentionConfigFrom } from '../store/retention-config'
 
 const int = (min: number, max: number) =>
   z
@@ -95,8 +98,11 @@ export type Config = {
   cookieSecure: boolean
   webDist: string
   alerts: AlertConfig
+  incidents: IncidentConfig
   forecast: ForecastConfig
   public: PublicConfig
+  retention: RetentionConfig
+  horizon: IngestHorizon
   databaseUrl: string | undefined
   redisUrl: string | undefined
   redisPrefix: string
@@ -113,7 +119,13 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // An empty variable means "unset", as in `PORT= pnpm ioc serve`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
-  const parsed = Env.extend(ALERT_ENV).extend(FORECAST_ENV).extend(PUBLIC_ENV).safeParse(present)
+  const parsed = Env.extend(ALERT_ENV)
+    .extend(INCIDENT_ENV)
+    .extend(FORECAST_ENV)
+    .extend(PUBLIC_ENV)
+    .extend(RETENTION_ENV)
+    .extend(HORIZON_ENV)
+    .safeParse(present)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0])
@@ -138,8 +150,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE,
     webDist: resolve(e.WEB_DIST),
     alerts: alertConfigFrom(e),
+    incidents: incidentConfigFrom(e),
     forecast: forecastConfigFrom(e),
     public: publicConfigFrom(e),
+    retention: retentionConfigFrom(e),
+    horizon: ingestHorizonFrom(e),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,

@@ -4,6 +4,7 @@ import type { ServerContext } from '../api/context'
 import { sendError } from '../api/send-error'
 import { authorize } from '../auth/authorize'
 import { commitObservations } from './commit-observations'
+import { notBeforeMs } from './ingest-horizon'
 import { type BatchFormat, parseBatch } from './parse-batch'
 import { validateBatch } from './validate-batch'
 
@@ -34,7 +35,11 @@ export function ingestRoute(ctx: ServerContext): RequestHandler[] {
     const text = typeof req.body === 'string' ? req.body : ''
     const format: BatchFormat = req.is(NDJSON) ? 'ndjson' : 'json'
     const parsed = parseBatch(text, format)
-    const validated = validateBatch(parsed.items, index, Date.now())
+    const now = Date.now()
+    const validated = validateBatch(parsed.items, index, {
+      nowMs: now,
+      notBeforeMs: notBeforeMs(ctx.config.horizon, now),
+    })
     const issues = [...parsed.issues, ...validated.issues].sort(
       (a, b) => (a.line ?? a.index ?? 0) - (b.line ?? b.index ?? 0),
     )

@@ -7,13 +7,14 @@ import { validateBatch } from './validate-batch'
 const index = indexNetwork(loadNetwork())
 const segmentId = loadNetwork().segments[0]?.id as string
 const NOW = Date.parse('2025-10-07T12:00:00Z')
+const WINDOW = { nowMs: NOW, notBeforeMs: Date.parse('2000-01-01T00:00:00+07:00') }
 const at = '2025-10-07T18:55:00+07:00'
 const good = { type: 'traffic', segmentId, observedAt: at, speedKph: 23.5, source: 'tomtom' }
 const gauge = { type: 'water', stationId: 'phu-an', observedAt: at, value: 1.52, source: 'sihymete' }
 
 function check(ndjson: string) {
   const { items, issues } = parseBatch(ndjson, 'ndjson')
-  const validated = validateBatch(items, index, NOW)
+  const validated = validateBatch(items, index, WINDOW)
   return { observations: validated.observations, issues: [...issues, ...validated.issues] }
 }
 const lines = (...xs: unknown[]) => xs.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('\n')
@@ -63,6 +64,19 @@ describe('an NDJSON batch', () => {
     expect(r.issues.find((i) => i.line === 10)?.message).toMatch(/more than 5 minutes in the future/)
   })
 
+  test('a reading before the ingest horizon is refused by line and field; one at the horizon passes', () => {
+    const r = check(lines(good, { ...gauge, observedAt: '1900-01-01T00:00:00+07:00' }))
+    expect(r.issues).toEqual([
+      {
+        line: 2,
+        field: 'observedAt',
+        message:
+          '1900-01-01T00:00:00+07:00 is before the ingest horizon (1999-12-31T17:00:00.000Z); import older readings as a recording with `ioc import`',
+      },
+    ])
+    expect(check(lines({ ...gauge, observedAt: '2000-01-01T00:00:00+07:00' })).issues).toEqual([])
+  })
+
   test('4 minutes ahead of the server clock is tolerated', () => {
     expect(check(lines({ ...good, observedAt: '2025-10-07T12:04:00Z' })).issues).toEqual([])
   })
@@ -76,7 +90,7 @@ describe('an NDJSON batch', () => {
 describe('a JSON array batch', () => {
   test('locates problems by array index', () => {
     const { items } = parseBatch(JSON.stringify([good, { ...gauge, stationId: 'nowhere' }]), 'json')
-    expect(validateBatch(items, index, NOW).issues).toEqual([
+    expect(validateBatch(items, index, WINDOW).issues).toEqual([
       { index: 1, field: 'stationId', message: 'unknown station "nowhere"' },
     ])
   })

@@ -11,14 +11,20 @@ import type { ParsedItems } from './parse-batch'
 /** Clocks of feeds drift; more than this ahead of the server is a wrong time zone or a broken clock. */
 export const MAX_FUTURE_MS = 5 * 60_000
 
+/** When a batch is checked: the server's clock, and the oldest observation time it accepts (ingest-horizon.ts). */
+export interface IngestWindow {
+  nowMs: number
+  notBeforeMs: number
+}
+
 /**
- * Checks every item of a batch against the observation schema and the network, collecting every
- * problem so a feed can fix a whole batch at once. `nowMs` is the server's clock.
+ * Checks every item of a batch against the observation schema, the network and the ingest window,
+ * collecting every problem so a feed can fix a whole batch at once.
  */
 export function validateBatch(
   items: ParsedItems,
   index: NetworkIndex,
-  nowMs: number,
+  window: IngestWindow,
 ): { observations: Observation[]; issues: Issue[] } {
   const observations: Observation[] = []
   const issues: Issue[] = []
@@ -32,7 +38,7 @@ export function validateBatch(
     }
     const o = parsed.data
     const inNetwork = networkIssues(o, index)
-    const inTime = timeIssues(o, readTime(o.observedAt), nowMs)
+    const inTime = timeIssues(o, readTime(o.observedAt), window)
     if (inNetwork === NONE && inTime === NONE) observations.push(o)
     else for (const i of [...inNetwork, ...inTime]) issues.push({ ...items.locate(k), ...i })
   }
@@ -63,8 +69,16 @@ function networkIssues(o: Observation, index: NetworkIndex): readonly ItemIssue[
   return NONE
 }
 
-function timeIssues(o: Observation, t: number, nowMs: number): readonly ItemIssue[] {
+function timeIssues(o: Observation, t: number, { nowMs, notBeforeMs }: IngestWindow): readonly ItemIssue[] {
   if (Number.isNaN(t)) return [{ field: 'observedAt', message: `cannot read "${o.observedAt}" as a time` }]
+  if (t < notBeforeMs) {
+    return [
+      {
+        field: 'observedAt',
+        message: `${o.observedAt} is before the ingest horizon (${new Date(notBeforeMs).toISOString()}); import older readings as a recording with \`ioc import\``,
+      },
+    ]
+  }
   if (t > nowMs + MAX_FUTURE_MS) {
     return [{ field: 'observedAt', message: `${o.observedAt} is more than 5 minutes in the future` }]
   }

@@ -19,8 +19,9 @@ export interface PublicCache {
 }
 
 /**
- * A bounded in-memory cache of public answers keyed by URL (path and query), for data that anyone may
- * read: nothing in it depends on who asks. `maxAgeS` 0 keeps nothing and sends `no-cache`.
+ * A bounded in-memory cache of public answers keyed by URL (host, path and query: answers may carry
+ * absolute links), for data that anyone may read: nothing in it depends on who asks. `maxAgeS` 0 keeps
+ * nothing and sends `no-cache`.
  */
 export function createPublicCache(options: { maxAgeS: number; maxBytes?: number }): PublicCache {
   const { maxAgeS } = options
@@ -44,18 +45,20 @@ export function createPublicCache(options: { maxAgeS: number; maxBytes?: number 
 
   return {
     serveCached(req, res, next) {
-      const hit = (req.method === 'GET' || req.method === 'HEAD') && cache?.get(req.originalUrl)
+      const hit = (req.method === 'GET' || req.method === 'HEAD') && cache?.get(keyOf(req))
       if (hit) return answer(req, res, hit)
       next()
     },
     send(req, res, body, type) {
       const bytes = typeof body === 'string' ? Buffer.from(body) : body
       const a = { body: bytes, type, etag: strongEtag(bytes) }
-      cache?.set(req.originalUrl, a)
+      cache?.set(keyOf(req), a)
       answer(req, res, a)
     },
   }
 }
+
+const keyOf = (req: Request) => `${req.protocol}://${req.get('host')}${req.originalUrl}`
 
 /** A strong validator: the body's SHA-1, so equal bodies on any instance carry equal tags. */
 export function strongEtag(body: Buffer): string {

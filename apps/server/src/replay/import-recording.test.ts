@@ -26,6 +26,8 @@ test('stores the good lines and reports each bad one by line and field', async (
     JSON.stringify({ ...good, value: 99 }),
     JSON.stringify({ ...good, observedAt: '2025-11-06T18:05:00+07:00' }),
     JSON.stringify(good),
+    // Imported as a recording, a reading of 1900 is history, not a broken clock.
+    JSON.stringify({ ...good, observedAt: '1900-01-01T00:00:00+07:00' }),
   ].join('\n')
   const report = await importRecording(linesOf(text), {
     index: indexNetwork(network),
@@ -39,7 +41,7 @@ test('stores the good lines and reports each bad one by line and field', async (
       return { accepted, duplicates: batch.length - accepted }
     },
   })
-  expect(report).toMatchObject({ lines: 6, accepted: 2, duplicates: 1, refused: 2 })
+  expect(report).toMatchObject({ lines: 7, accepted: 3, duplicates: 1, refused: 2 })
   expect(report.issues.map((i) => [i.line, i.field])).toEqual([
     [2, '(line)'],
     [4, 'value'],

@@ -42,7 +42,11 @@ export async function importRecording(
   let lineOf: number[] = []
   const flush = async () => {
     const items = itemsOnLines(values, lineOf)
-    const { observations, issues } = validateBatch(items, deps.index, (deps.nowMs ?? Date.now)())
+    const { observations, issues } = validateBatch(items, deps.index, {
+      nowMs: (deps.nowMs ?? Date.now)(),
+      // A recording is history: no horizon, however old its readings.
+      notBeforeMs: Number.NEGATIVE_INFINITY,
+    })
     values = []
     lineOf = []
     refuse(issues)

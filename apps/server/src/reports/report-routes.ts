@@ -6,6 +6,7 @@ import type { ServerContext } from '../api/context'
 import { TimeParam } from '../api/query-params'
 import { sendError } from '../api/send-error'
 import { authorize } from '../auth/authorize'
+import { FIVE_MIN_MS, floorTo, HOUR_MS } from '../store/history-plan'
 import { computeReport } from './compute-report'
 import { reportToCsv } from './report-csv'
 
@@ -21,6 +22,16 @@ export const ReportQuery = z
   })
   .refine((q) => q.from < q.to, { message: 'from must be before to', path: ['from'] })
   .refine((q) => q.to - q.from <= 366 * DAY_MS, { message: 'at most a year at a time', path: ['to'] })
+
+/**
+ * How finely a report reads each gauge: every reading while there are no more than one per 5 minutes,
+ * else the 5-minute rollups up to about a month (10,000 cells), the hourly ones beyond. A bucket's max
+ * keeps the peak, so the gauge maxima and báo động passages are the readings' own, to the cell.
+ */
+export function reportPoints(fromMs: number, toMs: number): number {
+  const grainMs = toMs - fromMs <= 10_000 * FIVE_MIN_MS ? FIVE_MIN_MS : HOUR_MS
+  return Math.ceil((toMs - floorTo(fromMs, grainMs)) / grainMs)
+}
 
 /** Operations reports for analysts and admins (the export:read permission). */
 export function reportRoutes(ctx: ServerContext): Router {
@@ -39,7 +50,7 @@ export function reportRoutes(ctx: ServerContext): Router {
         subjectId: g.id,
         fromMs: from,
         toMs: to,
-        maxPoints: 10_000,
+        maxPoints: reportPoints(from, to),
       })
       // Long periods come in buckets: their max keeps the peak (and the passages) of the bucket.
       gaugeReadings.set(

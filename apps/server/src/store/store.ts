@@ -1,7 +1,10 @@
 import type { AuditEntry, History, Observation, Role } from '@ioc/domain'
 import type { AlertStore } from './alert-store'
 import type { DeadLetterStore } from './dead-letter-store'
+import type { HistoryStore } from './history-store'
 import type { IncidentStore } from './incident-store'
+import type { OpenDataStore } from './open-data-store'
+import type { OperationalIncidentStore } from './operational-incident-store'
 
 export interface InsertResult {
   accepted: number
@@ -53,7 +56,13 @@ export type NewAuditEntry = Omit<AuditEntry, 'id'>
  * Everything the server keeps. Async so that a networked database fits the same interface;
  * `store-contract.ts` is the behaviour every implementation must show.
  */
-export interface Store extends AlertStore, IncidentStore, DeadLetterStore {
+export interface Store
+  extends AlertStore,
+    IncidentStore,
+    OperationalIncidentStore,
+    DeadLetterStore,
+    HistoryStore,
+    OpenDataStore {
   /** Stores a batch in one transaction, durably, before resolving. Idempotent per (subject, observedAt, source). */
   insertObservations(batch: readonly Observation[]): Promise<InsertResult>
   /** The latest observation per subject at or before `atMs` (default: all), traffic first, by subject id. */

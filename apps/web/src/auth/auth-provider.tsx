@@ -1,6 +1,6 @@
-import type { LoginRequest, LoginResponse, Me, Role } from '@ioc/domain'
+import type { Role } from '@ioc/domain'
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
-import { createApiClient } from '../connection/api-client'
+import { answer, createApiClient, done } from '../api/api-client'
 
 export interface SessionUser {
   name: string
@@ -22,7 +22,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined)
 
   useEffect(() => {
-    api.get<Me>('/api/v1/auth/me').then(
+    answer(api.GET('/api/v1/auth/me')).then(
       ({ principal }) =>
         setUser(principal.kind === 'user' ? { name: principal.name, role: principal.role } : null),
       () => setUser(null),
@@ -31,14 +31,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (name: string, password: string) => {
-      const body: LoginRequest = { name, password }
-      const reply = await api.post<LoginResponse>('/api/v1/auth/login', body)
+      const reply = await answer(api.POST('/api/v1/auth/login', { body: { name, password } }))
       setUser(reply.user)
     },
     [api],
   )
   const logout = useCallback(async () => {
-    await api.post('/api/v1/auth/logout', {}).catch(() => undefined)
+    await done(api.POST('/api/v1/auth/logout')).catch(() => undefined)
     setUser(null)
   }, [api])
 

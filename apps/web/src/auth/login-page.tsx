@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useNavigate } from 'react-router'
+import { ApiRequestError } from '../api/api-client'
 import { LanguageSwitch } from '../app/language-switch'
-import { ApiRequestError } from '../connection/api-client'
 import { useAuth } from './auth-provider'
 import '../desk/desk.css'
 

@@ -1,4 +1,3 @@
-import type { NetworkGeoJson } from '@ioc/domain'
 import {
   createContext,
   type ReactNode,
@@ -10,8 +9,8 @@ import {
   useSyncExternalStore,
 } from 'react'
 import { io } from 'socket.io-client'
+import { type ApiClient, ApiRequestError, answer, createApiClient } from '../api/api-client'
 import { indexNetwork, type NetworkIndex } from '../state/network-index'
-import { type ApiClient, ApiRequestError, createApiClient } from './api-client'
 import { createLiveFeed, type FeedView, type IocSocket, type LiveFeed } from './live-feed'
 
 interface FeedContextValue {
@@ -42,7 +41,7 @@ export function useNetworkIndex(api: ApiClient): NetworkLoad {
     let cancelled = false
     let timer: ReturnType<typeof setTimeout> | undefined
     const load = () =>
-      api.get<NetworkGeoJson>('/api/v1/network').then(
+      answer(api.GET('/api/v1/network')).then(
         (network) => !cancelled && setIndex(indexNetwork(network)),
         (err: unknown) => {
           if (cancelled) return

@@ -3,7 +3,8 @@ import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { I18nextProvider } from 'react-i18next'
 import { beforeEach, describe, expect, test, vi } from 'vitest'
-import { type ApiClient, ApiRequestError } from '../connection/api-client'
+import { ApiRequestError, createApiClient } from '../api/api-client'
+import { testFetch } from '../api/test-fetch'
 import { createI18n } from '../i18n/i18n'
 import { providedNetworkIndex } from '../state/provided-network'
 import { AlertConsole } from './alert-console'
@@ -18,7 +19,7 @@ import {
 
 const index = providedNetworkIndex()
 
-/** The server as the console uses it: answers for reads, and `post` under each test's control. */
+/** The server as the console uses it: answers for reads, and POSTs under each test's control. */
 function fakeApi(post: (path: string, body: unknown) => Promise<unknown>) {
   const get = vi.fn(async (path: string): Promise<unknown> => {
     if (path.startsWith('/api/v1/users'))
@@ -51,12 +52,8 @@ function fakeApi(post: (path: string, body: unknown) => Promise<unknown>) {
     return detail
   })
   const sent = vi.fn(post)
-  // The client's generic methods answer whatever the path holds; the mocks are typed by what they return.
-  return {
-    get: get as ApiClient['get'],
-    post: sent as typeof sent & ApiClient['post'],
-    delete: vi.fn(async () => undefined),
-  }
+  const fetch = testFetch((method, path, body) => (method === 'POST' ? sent(path, body) : get(path)))
+  return { client: createApiClient(null, fetch), get, post: sent }
 }
 
 function deferred<T>() {
@@ -78,7 +75,7 @@ function renderConsole(alerts: Alert[], api: ReturnType<typeof fakeApi>, tone = 
         alerts={list}
         ready
         dataNow={at('17:35')}
-        api={api}
+        api={api.client}
         user="trucban1"
         tone={tone}
       />

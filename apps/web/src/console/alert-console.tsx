@@ -1,7 +1,8 @@
-import type { Alert, AlertAction, UserList } from '@ioc/domain'
+import type { Alert, AlertAction } from '@ioc/domain'
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiClient } from '../connection/api-client'
+import { type ApiClient, answer } from '../api/api-client'
+import { useApiResource } from '../api/use-api-resource'
 import type { NetworkIndex } from '../state/network-index'
 import type { AlarmTone } from './alarm-tone'
 import { AlertDetail } from './alert-detail'
@@ -14,7 +15,6 @@ import { sortQueue } from './queue-order'
 import { SilencesPanel } from './silences-panel'
 import { type SubjectLabel, subjectLabel } from './subject-label'
 import { useAlertActions } from './use-alert-actions'
-import { useApiResource } from './use-api-resource'
 import { useCriticalCue } from './use-critical-cue'
 import { useMuted } from './use-muted'
 import './console.css'
@@ -47,7 +47,11 @@ export function AlertConsole(props: AlertConsoleProps) {
   const [muted, setMuted] = useMuted()
   // The cue follows the server's word: a rolled-back acknowledgement must not ring again.
   const cue = useCriticalCue(props.alerts, props.ready, muted, props.tone)
-  const officers = useApiResource<UserList>(api, '/api/v1/users?role=duty-officer')
+  const officers = useApiResource({
+    key: 'duty officers',
+    load: (signal) =>
+      answer(api.GET('/api/v1/users', { params: { query: { role: 'duty-officer' } }, signal })),
+  })
 
   const listRef = useRef<HTMLDivElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)

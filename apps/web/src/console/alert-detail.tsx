@@ -1,19 +1,20 @@
-import type { Alert, AlertAction, AlertDetail as AlertDetailBody, History } from '@ioc/domain'
+import type { Alert, AlertAction } from '@ioc/domain'
 import { alertState } from '@ioc/domain'
 import { lazy, type Ref, Suspense, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiClient } from '../connection/api-client'
+import { type ApiClient, answer } from '../api/api-client'
+import { historyRequest } from '../api/history-request'
+import { useApiResource } from '../api/use-api-resource'
 import { useFormatters } from '../hooks/use-formatters'
 import { useNow } from '../hooks/use-now'
 import type { NetworkIndex } from '../state/network-index'
 import { AlertActionForms } from './alert-action-forms'
 import { subjectName } from './alert-row'
 import { AuditTrail } from './audit-trail'
-import { chartData, historyRequest } from './chart-data'
+import { chartData, historyRange } from './chart-data'
 import { formatMeasure } from './measure'
 import { SeverityBadge } from './severity-badge'
 import type { SubjectLabel } from './subject-label'
-import { useApiResource } from './use-api-resource'
 
 const SubjectChart = lazy(() => import('./subject-chart'))
 
@@ -35,15 +36,18 @@ export function AlertDetail(props: AlertDetailProps) {
   const { t } = useTranslation()
   const { f, lang } = useFormatters()
   const minute = useNow(60_000)
-  const detail = useApiResource<AlertDetailBody>(
-    api,
-    `/api/v1/alerts/${encodeURIComponent(alert.id)}`,
+  const id = alert.id
+  const detail = useApiResource(
+    {
+      key: `alert ${id}`,
+      load: (signal) => answer(api.GET('/api/v1/alerts/{id}', { params: { path: { id } }, signal })),
+    },
     alert.updatedAt,
   )
   // Asked again when the alert changes or a minute passes, not on every tick of the data clock.
   // biome-ignore lint/correctness/useExhaustiveDependencies: dataNow is read when the minute turns.
-  const historyPath = useMemo(() => historyRequest(alert, dataNow), [alert.id, alert.updatedAt, minute])
-  const history = useApiResource<History>(api, historyPath)
+  const range = useMemo(() => historyRange(alert, dataNow), [alert.id, alert.updatedAt, minute])
+  const history = useApiResource(historyRequest(api, alert.subject, range))
   const chart = history.data ? chartData(index, alert, history.data) : null
   const name = subjectName(label, alert, t)
   const when = (ms: number) => `${f.date(ms)} ${f.clock(ms)}`

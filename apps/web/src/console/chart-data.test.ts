@@ -2,7 +2,7 @@
 import type { History } from '@ioc/domain'
 import { describe, expect, test } from 'vitest'
 import { realNetworkIndex } from '../state/test-network'
-import { chartData, historyRequest } from './chart-data'
+import { chartData, historyRange } from './chart-data'
 import { at, huynhTanPhatCongestion, huynhTanPhatFlood, phuAnCritical } from './test-alerts'
 
 const index = realNetworkIndex()
@@ -47,9 +47,7 @@ describe('chartData', () => {
   })
 
   test('asks for the hour before the alert and the hours up to the data clock', () => {
-    const url = new URL(historyRequest(phuAnCritical(), at('17:30')), 'http://x')
-    expect(url.pathname).toBe('/api/v1/history/water/phu-an')
-    expect(Number(url.searchParams.get('from'))).toBe(at('11:30'))
-    expect(Number(url.searchParams.get('to'))).toBe(at('17:30') + 1)
+    const range = historyRange(phuAnCritical(), at('17:30'))
+    expect(range).toMatchObject({ from: at('11:30'), to: at('17:30') + 1 })
   })
 })

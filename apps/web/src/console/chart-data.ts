@@ -1,17 +1,17 @@
 import { ALARM_LEVELS, type Alert, type AlertSubject, type History } from '@ioc/domain'
+import type { HistoryRange } from '../api/history-request'
 import { floodSensorAt, gaugeAt, type NetworkIndex } from '../state/network-index'
 
 /** The chart shows this much before the data clock, and at least an hour before the alert was raised. */
 export const CHART_SPAN_MS = 6 * 3_600_000
 const LEAD_BEFORE_RAISE_MS = 3_600_000
 
-export function historyRequest(alert: Alert, dataNow: number): string {
+/** The range of the alert's chart: an hour before it was raised, or the span, up to the data clock. */
+export function historyRange(alert: Alert, dataNow: number): HistoryRange {
   const end = Math.max(dataNow, alert.updatedAt)
   const from = Math.min(alert.raisedAt - LEAD_BEFORE_RAISE_MS, end - CHART_SPAN_MS)
   // `to` is exclusive; the reading taken at the data clock belongs in the chart.
-  const to = end + 1
-  const type = alert.subject.type === 'segment' ? 'traffic' : 'water'
-  return `/api/v1/history/${type}/${encodeURIComponent(alert.subject.id)}?from=${from}&to=${to}&maxPoints=720`
+  return { from, to: end + 1, maxPoints: 720 }
 }
 
 export interface ChartLine {

@@ -1,12 +1,12 @@
-import type { AlertSubject, NewSilence, Silence, SilenceList } from '@ioc/domain'
+import type { AlertSubject, NewSilence } from '@ioc/domain'
 import { type FormEvent, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type ApiClient, ApiRequestError } from '../connection/api-client'
+import { type ApiClient, ApiRequestError, answer, done } from '../api/api-client'
+import { useApiResource } from '../api/use-api-resource'
 import { useFormatters } from '../hooks/use-formatters'
 import { useNow } from '../hooks/use-now'
 import type { NetworkIndex } from '../state/network-index'
 import { subjectLabel } from './subject-label'
-import { useApiResource } from './use-api-resource'
 
 /** Maintenance windows a duty officer typically needs, minutes. */
 const DURATIONS_MIN = [30, 60, 120, 240, 480, 1440] as const
@@ -30,7 +30,10 @@ export function SilencesPanel({ api, index, preset }: SilencesPanelProps) {
   const { t } = useTranslation()
   const { f } = useFormatters()
   const now = useNow(30_000)
-  const list = useApiResource<SilenceList>(api, '/api/v1/silences')
+  const list = useApiResource({
+    key: 'silences',
+    load: (signal) => answer(api.GET('/api/v1/silences', { signal })),
+  })
   const [error, setError] = useState<string | null>(null)
   const nameOf = (s: AlertSubject) => subjectText(index, s)
 
@@ -64,7 +67,7 @@ export function SilencesPanel({ api, index, preset }: SilencesPanelProps) {
     const chosen = subjects.find((s) => subjectKey(s) === subject)
     if (!chosen || !reason.trim()) return
     const body: NewSilence = { subject: chosen, reason: reason.trim(), until: Date.now() + minutes * 60_000 }
-    if (await run(() => api.post<Silence>('/api/v1/silences', body))) setReason('')
+    if (await run(() => answer(api.POST('/api/v1/silences', { body })))) setReason('')
   }
 
   return (
@@ -93,7 +96,11 @@ export function SilencesPanel({ api, index, preset }: SilencesPanelProps) {
               </span>
               <button
                 type="button"
-                onClick={() => void run(() => api.delete(`/api/v1/silences/${encodeURIComponent(s.id)}`))}
+                onClick={() =>
+                  void run(() =>
+                    done(api.DELETE('/api/v1/silences/{id}', { params: { path: { id: s.id } } })),
+                  )
+                }
               >
                 {t('console.lift')}
               </button>

@@ -1,9 +1,9 @@
 import type { Alert, AlertAction } from '@ioc/domain'
 import { useCallback, useMemo, useReducer, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type ApiClient, ApiRequestError } from '../connection/api-client'
-import { alertRequest } from './alert-request'
+import { type ApiClient, ApiRequestError } from '../api/api-client'
 import { NO_OPTIMISM, optimisticAlerts, reduceOptimistic } from './optimistic-queue'
+import { sendAlertAction } from './send-alert-action'
 
 export interface ActionFailure {
   alertId: string
@@ -33,9 +33,8 @@ export function useAlertActions(api: ApiClient, feedAlerts: readonly Alert[], us
       const pendingId = nextId.current++
       dispatch({ type: 'sent', pending: { id: pendingId, alertId, action, by: user, at: Date.now() } })
       setFailure(null)
-      const { path, body } = alertRequest(alertId, action)
       try {
-        const alert = await api.post<Alert>(path, body)
+        const alert = await sendAlertAction(api, alertId, action)
         dispatch({ type: 'confirmed', pendingId, alert })
         return true
       } catch (err) {

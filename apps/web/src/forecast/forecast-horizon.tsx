@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { createApiClient } from '../connection/api-client'
+import { createApiClient } from '../api/api-client'
 import { useLive } from '../connection/live-provider'
 import { useFormatters } from '../hooks/use-formatters'
 import { type Gauge, gaugeAt } from '../state/network-index'

@@ -1,6 +1,6 @@
 import type { TrafficForecast } from '@ioc/domain'
 import { useTranslation } from 'react-i18next'
-import type { ApiClient } from '../connection/api-client'
+import type { ApiClient } from '../api/api-client'
 import { useFormatters } from '../hooks/use-formatters'
 import type { Gauge } from '../state/network-index'
 import { GaugeForecastPanel } from './gauge-forecast-panel'

@@ -1,8 +1,8 @@
-import type { History, WaterForecast } from '@ioc/domain'
 import { lazy, Suspense, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiClient } from '../connection/api-client'
-import { useApiResource } from '../console/use-api-resource'
+import { type ApiClient, answer } from '../api/api-client'
+import { historyRequest } from '../api/history-request'
+import { useApiResource } from '../api/use-api-resource'
 import type { Gauge } from '../state/network-index'
 import { gaugeForecastData } from './gauge-forecast-data'
 
@@ -16,16 +16,21 @@ const PAST_MS = 12 * 3_600_000
  */
 export function GaugeForecastPanel({ api, gauge }: { api: ApiClient; gauge: Gauge }) {
   const { t } = useTranslation()
-  const forecast = useApiResource<WaterForecast>(
-    api,
-    `/api/v1/forecast/water/${encodeURIComponent(gauge.id)}`,
-  )
+  const stationId = gauge.id
+  const forecast = useApiResource({
+    key: `forecast ${stationId}`,
+    load: (signal) =>
+      answer(api.GET('/api/v1/forecast/water/{stationId}', { params: { path: { stationId } }, signal })),
+  })
   const issuedAt = forecast.data?.issuedAt
-  const history = useApiResource<History>(
-    api,
+  const history = useApiResource(
     issuedAt === undefined
       ? null
-      : `/api/v1/history/water/${encodeURIComponent(gauge.id)}?from=${issuedAt - PAST_MS}&to=${issuedAt + 1}&maxPoints=500`,
+      : historyRequest(
+          api,
+          { type: 'station', id: stationId },
+          { from: issuedAt - PAST_MS, to: issuedAt + 1, maxPoints: 500 },
+        ),
   )
   const data = useMemo(
     () =>

@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core'
 import { type ReactNode, useMemo, useState } from 'react'
-import { createApiClient } from '../connection/api-client'
+import { createApiClient } from '../api/api-client'
 import { useLive } from '../connection/live-provider'
 import { type Gauge, gaugeAt } from '../state/network-index'
 import { ForecastMapToggle } from './forecast-map-toggle'

@@ -1,6 +1,6 @@
 import type { TrafficForecast } from '@ioc/domain'
 import { useEffect, useState } from 'react'
-import type { ApiClient } from '../connection/api-client'
+import { type ApiClient, answer } from '../api/api-client'
 
 const REFRESH_MS = 5 * 60_000
 
@@ -11,7 +11,7 @@ export function useTrafficForecast(api: ApiClient, enabled: boolean): TrafficFor
     if (!enabled) return setForecast(null)
     let current = true
     const load = () =>
-      api.get<TrafficForecast>('/api/v1/forecast/traffic?lead=30').then(
+      answer(api.GET('/api/v1/forecast/traffic', { params: { query: { lead: 30 } } })).then(
         (f) => current && setForecast(f),
         () => current && setForecast(null),
       )

@@ -1,6 +1,6 @@
 import type { WaterForecast } from '@ioc/domain'
 import { useEffect, useState } from 'react'
-import type { ApiClient } from '../connection/api-client'
+import { type ApiClient, answer } from '../api/api-client'
 
 /** The server forecasts every 10 min; asking every 5 shows a new forecast at most 5 min late. */
 const REFRESH_MS = 5 * 60_000
@@ -15,7 +15,9 @@ export function useWaterForecasts(api: ApiClient, stationIds: readonly string[])
     const load = () =>
       Promise.all(
         stationIds.map((id) =>
-          api.get<WaterForecast>(`/api/v1/forecast/water/${encodeURIComponent(id)}`).catch(() => null),
+          answer(
+            api.GET('/api/v1/forecast/water/{stationId}', { params: { path: { stationId: id } } }),
+          ).catch(() => null),
         ),
       ).then((all) => {
         if (current) setForecasts(all.filter((f): f is WaterForecast => f !== null))

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next'
+import { apiHref } from '../api/api-client'
 import type { TimeRange } from './marker-layout'
 
 /** `GET /api/v1/export` of the range's observations and alerts; the session cookie authorises the download. */
 export function exportUrl(range: TimeRange, format: 'ndjson' | 'csv'): string {
-  return `/api/v1/export?from=${range.from}&to=${range.to}&format=${format}&include=observations,alerts`
+  const period = { from: String(range.from), to: String(range.to) }
+  return apiHref('/api/v1/export', { ...period, format, include: 'observations,alerts' })
 }
 
 export function ExportLinks({ range }: { range: TimeRange }) {

@@ -1,9 +1,9 @@
-import { type Incident, type IncidentList, incidentReplayPath, type NewIncident } from '@ioc/domain'
+import { type Incident, incidentReplayPath, type NewIncident } from '@ioc/domain'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { type ApiClient, ApiRequestError } from '../connection/api-client'
-import { useApiResource } from '../console/use-api-resource'
+import { type ApiClient, ApiRequestError, answer, done } from '../api/api-client'
+import { useApiResource } from '../api/use-api-resource'
 import { useFormatters } from '../hooks/use-formatters'
 import type { TimeRange } from './marker-layout'
 
@@ -25,9 +25,11 @@ export function IncidentsPanel({ api, range, onChanged, refreshKey }: IncidentsP
   const [notes, setNotes] = useState('')
   const [error, setError] = useState<string | null>(null)
   const q = query.trim()
-  const list = useApiResource<IncidentList>(
-    api,
-    `/api/v1/incidents${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+  const list = useApiResource(
+    {
+      key: `incidents ${q}`,
+      load: (signal) => answer(api.GET('/api/v1/incidents', { params: { query: q ? { q } : {} }, signal })),
+    },
     refreshKey,
   )
   const span = (i: { from: number; to: number }) =>
@@ -37,7 +39,7 @@ export function IncidentsPanel({ api, range, onChanged, refreshKey }: IncidentsP
     e.preventDefault()
     const body: NewIncident = { title, notes, from: range.from, to: range.to }
     try {
-      await api.post<Incident>('/api/v1/incidents', body)
+      await answer(api.POST('/api/v1/incidents', { body }))
       setTitle('')
       setNotes('')
       setError(null)
@@ -48,7 +50,9 @@ export function IncidentsPanel({ api, range, onChanged, refreshKey }: IncidentsP
   }
   const remove = async (i: Incident) => {
     if (!window.confirm(t('replay.incidents.confirmDelete', { title: i.title }))) return
-    await api.delete(`/api/v1/incidents/${encodeURIComponent(i.id)}`).catch(() => undefined)
+    await done(api.DELETE('/api/v1/incidents/{id}', { params: { path: { id: i.id } } })).catch(
+      () => undefined,
+    )
     onChanged()
   }
 

@@ -1,10 +1,11 @@
-import type { AlertSubject, History } from '@ioc/domain'
+import type { AlertSubject } from '@ioc/domain'
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiClient } from '../connection/api-client'
+import type { ApiClient } from '../api/api-client'
+import { historyRequest } from '../api/history-request'
+import { useApiResource } from '../api/use-api-resource'
 import { subjectChartData } from '../console/chart-data'
 import { subjectLabel } from '../console/subject-label'
-import { useApiResource } from '../console/use-api-resource'
 import type { NetworkIndex } from '../state/network-index'
 import { addSubject, searchRoads } from './chart-subjects'
 import type { TimeRange } from './marker-layout'
@@ -13,11 +14,6 @@ const SubjectChart = lazy(() => import('../console/subject-chart'))
 
 /** Enough points for a sharp line across a wide chart; longer ranges come back averaged into buckets. */
 const MAX_POINTS = 800
-
-function historyPath(s: AlertSubject, r: TimeRange): string {
-  const type = s.type === 'segment' ? 'traffic' : 'water'
-  return `/api/v1/history/${type}/${encodeURIComponent(s.id)}?from=${r.from}&to=${r.to}&maxPoints=${MAX_POINTS}`
-}
 
 interface ChartProps {
   api: ApiClient
@@ -31,7 +27,7 @@ interface ChartProps {
 
 function ReplayChart({ api, index, subject, range, cursorMs, onSeek, onRemove }: ChartProps) {
   const { t } = useTranslation()
-  const history = useApiResource<History>(api, historyPath(subject, range))
+  const history = useApiResource(historyRequest(api, subject, { ...range, maxPoints: MAX_POINTS }))
   const data = useMemo(
     () => (history.data ? subjectChartData(index, subject, history.data) : null),
     [index, subject, history.data],

@@ -1,19 +1,12 @@
-import {
-  type Alert,
-  type AlertList,
-  type AlertSubject,
-  can,
-  type Incident,
-  type IncidentList,
-} from '@ioc/domain'
+import { type Alert, type AlertSubject, can } from '@ioc/domain'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useSearchParams } from 'react-router'
+import { answer, createApiClient } from '../api/api-client'
+import { useApiResource } from '../api/use-api-resource'
 import { useAuth } from '../auth/auth-provider'
 import { SignedOut } from '../auth/signed-out'
-import { createApiClient } from '../connection/api-client'
 import { subjectLabel } from '../console/subject-label'
-import { useApiResource } from '../console/use-api-resource'
 import { Legend } from '../map/legend'
 import { LiveMap } from '../map/live-map'
 import { computeKpis } from '../state/kpis'
@@ -67,7 +60,7 @@ function ReplayView() {
   useEffect(() => {
     if (!incidentId) return
     let current = true
-    api.get<Incident>(`/api/v1/incidents/${encodeURIComponent(incidentId)}`).then(
+    answer(api.GET('/api/v1/incidents/{id}', { params: { path: { id: incidentId } } })).then(
       (i) => {
         if (!current) return
         setRange({ from: i.from, to: i.to })
@@ -104,10 +97,23 @@ function ReplayView() {
   const control = feed.control
   const seek = useCallback((ms: number) => void control({ type: 'seek', t: Math.floor(ms) }), [control])
 
-  const incidents = useApiResource<IncidentList>(api, '/api/v1/incidents', incidentsEpoch)
-  const recordedList = useApiResource<AlertList>(
-    api,
-    range ? `/api/v1/alerts?state=all&from=${range.from}&to=${range.to}` : null,
+  const incidents = useApiResource(
+    { key: 'incidents', load: (signal) => answer(api.GET('/api/v1/incidents', { signal })) },
+    incidentsEpoch,
+  )
+  const recordedList = useApiResource(
+    range
+      ? {
+          key: `alerts ${range.from}–${range.to}`,
+          load: (signal) =>
+            answer(
+              api.GET('/api/v1/alerts', {
+                params: { query: { state: 'all', from: range.from, to: range.to } },
+                signal,
+              }),
+            ),
+        }
+      : null,
   )
   const clock = view.replay
   const now = clock?.t ?? range?.from ?? 0

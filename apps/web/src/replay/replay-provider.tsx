@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext, useMemo, useSyncExternalStore } from 'react'
-import { createApiClient } from '../connection/api-client'
+import { createApiClient } from '../api/api-client'
 import { FeedProvider, useNetworkIndex, useSocketFeed } from '../connection/live-provider'
 import type { NetworkIndex } from '../state/network-index'
 import { createReplayFeed, type ReplayFeed, type ReplayFeedView } from './replay-feed'

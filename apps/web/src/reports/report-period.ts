@@ -4,9 +4,7 @@ export { localDay } from '@ioc/domain'
 
 const DAY_MS = 86_400_000
 
-/** The API query of a period of whole local days, `fromDay` and `toDay` included ("2025-11-06"). */
-export function reportQuery(fromDay: string, toDay: string, format: 'json' | 'csv' = 'json'): string {
-  const from = localTimeMs(fromDay, '00:00')
-  const to = localTimeMs(toDay, '00:00') + DAY_MS
-  return `/api/v1/reports?from=${from}&to=${to}&format=${format}`
+/** A period of whole local days, `fromDay` and `toDay` included ("2025-11-06"), in epoch ms, `to` exclusive. */
+export function reportPeriod(fromDay: string, toDay: string): { from: number; to: number } {
+  return { from: localTimeMs(fromDay, '00:00'), to: localTimeMs(toDay, '00:00') + DAY_MS }
 }

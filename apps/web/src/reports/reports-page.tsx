@@ -1,10 +1,9 @@
-import type { OperationsReport } from '@ioc/domain'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { createApiClient } from '../connection/api-client'
-import { useApiResource } from '../console/use-api-resource'
+import { answer, apiHref, createApiClient } from '../api/api-client'
+import { useApiResource } from '../api/use-api-resource'
 import { useFormatters } from '../hooks/use-formatters'
-import { localDay, reportQuery } from './report-period'
+import { localDay, reportPeriod } from './report-period'
 import { ReportSectionView } from './report-section'
 import './reports.css'
 
@@ -18,7 +17,12 @@ export default function ReportsPage() {
   const [fromDay, setFromDay] = useState(() => localDay(Date.now() - 7 * DAY_MS))
   const [toDay, setToDay] = useState(() => localDay(Date.now()))
   const [asked, setAsked] = useState({ fromDay, toDay })
-  const report = useApiResource<OperationsReport>(api, reportQuery(asked.fromDay, asked.toDay))
+  const period = reportPeriod(asked.fromDay, asked.toDay)
+  const query = { from: String(period.from), to: String(period.to) }
+  const report = useApiResource({
+    key: `report ${period.from}–${period.to}`,
+    load: (signal) => answer(api.GET('/api/v1/reports', { params: { query }, signal })),
+  })
   const r = report.data
   return (
     <div className="reports-page">
@@ -41,7 +45,7 @@ export default function ReportsPage() {
         <button type="button" onClick={() => window.print()} disabled={!r}>
           {t('reports.print')}
         </button>
-        <a href={reportQuery(asked.fromDay, asked.toDay, 'csv')} download>
+        <a href={apiHref('/api/v1/reports', { ...query, format: 'csv' })} download>
           {t('reports.csv')}
         </a>
       </form>

@@ -1,6 +1,7 @@
 import mqtt, { type IPublishPacket } from 'mqtt'
 import type { ServerContext } from '../../api/context'
 import { commitObservations } from '../commit-observations'
+import { notBeforeMs } from '../ingest-horizon'
 import { subscriptionFilters } from './mqtt-topics'
 import { readMqttMessage } from './read-mqtt-message'
 
@@ -21,7 +22,7 @@ export interface MqttIngest {
  * connection is dropped, so the broker sends the message again.
  */
 export function startMqttIngest(
-  ctx: Pick<ServerContext, 'alerts' | 'hub' | 'metrics' | 'store' | 'index' | 'logger'>,
+  ctx: Pick<ServerContext, 'alerts' | 'hub' | 'metrics' | 'store' | 'index' | 'logger' | 'config'>,
   options: { url: string; clientId: string; shareGroup: string | undefined },
 ): MqttIngest {
   const logger = ctx.logger.child({ mqtt: options.url })
@@ -35,7 +36,11 @@ export function startMqttIngest(
 
   async function handle(packet: IPublishPacket): Promise<void> {
     const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload
-    const read = readMqttMessage(packet.topic, payload, ctx.index, Date.now())
+    const now = Date.now()
+    const read = readMqttMessage(packet.topic, payload, ctx.index, {
+      nowMs: now,
+      notBeforeMs: notBeforeMs(ctx.config.horizon, now),
+    })
     if (read.ok) {
       await commitObservations(ctx, read.value)
       return

@@ -11,8 +11,17 @@ const read = (topic: string, payload: unknown) =>
     topic,
     Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload)),
     index,
-    NOW,
+    { nowMs: NOW, notBeforeMs: Date.parse('2000-01-01T00:00:00+07:00') },
   )
+
+test('a reading before the ingest horizon is a dead letter naming the field', () => {
+  expect(read('hcmc/water/phu-an', { observedAt: '1900-01-01T00:00:00Z', value: 1.62, source: 'x' })).toEqual(
+    {
+      ok: false,
+      reason: expect.stringMatching(/^observedAt: 1900-01-01T00:00:00Z is before the ingest horizon/),
+    },
+  )
+})
 
 test('the topic fills in the type and the station of a bare reading', () => {
   expect(read('hcmc/water/phu-an', { observedAt: at, value: 1.62, source: 'sihymete' })).toEqual({

@@ -1,7 +1,7 @@
 import type { NetworkIndex } from '@ioc/domain'
 import { err, type Issue, type Observation, ok, type Result } from '@ioc/domain'
 import { indexedItems } from '../parse-batch'
-import { validateBatch } from '../validate-batch'
+import { type IngestWindow, validateBatch } from '../validate-batch'
 import { subjectOfTopic } from './mqtt-topics'
 
 /** The observations of a message, or why it is dead-lettered. */
@@ -18,7 +18,7 @@ export function readMqttMessage(
   topic: string,
   payload: Buffer,
   index: NetworkIndex,
-  nowMs: number,
+  window: IngestWindow,
 ): ReadMessage {
   const subject = subjectOfTopic(topic)
   if (!subject) return err(`topic: not hcmc/water/<stationId> or hcmc/traffic/<segmentId>`)
@@ -52,7 +52,7 @@ export function readMqttMessage(
     values.push(filled)
     positions.push(i)
   })
-  const validated = validateBatch(indexedItems(values, positions), index, nowMs)
+  const validated = validateBatch(indexedItems(values, positions), index, window)
   if (!Array.isArray(doc)) for (const i of validated.issues) delete i.index
   const all = [...issues, ...validated.issues]
   if (all.length) return err(all.map(describe).join('; '))

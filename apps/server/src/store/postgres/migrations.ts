@@ -74,6 +74,51 @@ const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 3,
+    sql: `
+      -- Rollups of every subject's charted value (speed, level, depth) in 5-minute and 1-hour cells, for
+      -- long-range history and reports; bucket is the cell's start, epoch ms; mean is total / n; last is
+      -- the reading with the greatest (observed_at, source). Kept by the insert statement itself
+      -- (postgres-rollups.ts); fillfactor leaves room for the updates to stay heap-only.
+      CREATE TABLE rollups_5m (
+        type TEXT NOT NULL,
+        subject TEXT COLLATE "C" NOT NULL,
+        bucket BIGINT NOT NULL,
+        n BIGINT NOT NULL,
+        total DOUBLE PRECISION NOT NULL,
+        lo DOUBLE PRECISION NOT NULL,
+        hi DOUBLE PRECISION NOT NULL,
+        last_at BIGINT NOT NULL,
+        last_source TEXT COLLATE "C" NOT NULL,
+        last_value DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (type, subject, bucket)
+      ) WITH (fillfactor = 80);
+      CREATE TABLE rollups_1h (LIKE rollups_5m INCLUDING ALL) WITH (fillfactor = 80);
+      -- Raw readings observed before kept_from were dropped by retention (null: every reading is kept).
+      CREATE TABLE raw_retention (kept_from BIGINT);
+      INSERT INTO raw_retention VALUES (NULL);
+
+      INSERT INTO rollups_5m
+        SELECT DISTINCT ON (type, subject, bucket) type, subject, bucket,
+          COUNT(*) OVER w, SUM(v) OVER w, MIN(v) OVER w, MAX(v) OVER w, observed_at, source, v
+        FROM (SELECT 'traffic' AS type, subject, observed_at, source, speed_kph AS v,
+                observed_at - ((observed_at % 300000) + 300000) % 300000 AS bucket FROM traffic
+              UNION ALL SELECT 'water', subject, observed_at, source, value,
+                observed_at - ((observed_at % 300000) + 300000) % 300000 FROM water) r
+        WINDOW w AS (PARTITION BY type, subject, bucket)
+        ORDER BY type, subject, bucket, observed_at DESC, source DESC;
+      INSERT INTO rollups_1h
+        SELECT DISTINCT ON (type, subject, bucket) type, subject, bucket,
+          COUNT(*) OVER w, SUM(v) OVER w, MIN(v) OVER w, MAX(v) OVER w, observed_at, source, v
+        FROM (SELECT 'traffic' AS type, subject, observed_at, source, speed_kph AS v,
+                observed_at - ((observed_at % 3600000) + 3600000) % 3600000 AS bucket FROM traffic
+              UNION ALL SELECT 'water', subject, observed_at, source, value,
+                observed_at - ((observed_at % 3600000) + 3600000) % 3600000 FROM water) r
+        WINDOW w AS (PARTITION BY type, subject, bucket)
+        ORDER BY type, subject, bucket, observed_at DESC, source DESC;
+    `,
+  },
+  {
     version: 10,
     sql: `
       -- Alerts: the whole Alert as JSON in doc, with the columns queries and guards need beside it.
@@ -217,6 +262,50 @@ const MIGRATIONS: Migration[] = [
         reason TEXT NOT NULL,
         received_at BIGINT NOT NULL
       );
+    `,
+  },
+  {
+    version: 50,
+    sql: `
+      -- Operational incidents (alerts grouped by cause, packages/incidents), stored as their JSON
+      -- documents; not the replay's bookmarks in "incidents". Their trail is append-only, like the
+      -- alerts'. Handovers keep the incidents open at the end of a shift as they were then.
+      CREATE TABLE operational_incidents (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        opened_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        doc JSONB NOT NULL
+      );
+      CREATE INDEX operational_incidents_by_opened ON operational_incidents (status, opened_at);
+
+      CREATE TABLE operational_incident_events (
+        incident_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        by_user TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        note TEXT NOT NULL,
+        details JSONB NOT NULL,
+        PRIMARY KEY (incident_id, seq)
+      );
+      CREATE INDEX operational_incident_events_by_at ON operational_incident_events (at);
+      CREATE FUNCTION operational_incident_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the incident trail is append-only'; END $$;
+      CREATE TRIGGER operational_incident_events_no_change
+        BEFORE UPDATE OR DELETE OR TRUNCATE ON operational_incident_events
+        FOR EACH STATEMENT EXECUTE FUNCTION operational_incident_events_append_only();
+
+      CREATE TABLE shift_handovers (
+        id TEXT PRIMARY KEY,
+        from_ms BIGINT NOT NULL,
+        to_ms BIGINT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        doc JSONB NOT NULL
+      );
+      CREATE INDEX shift_handovers_by_created ON shift_handovers (created_at);
     `,
   },
 ]

@@ -1,18 +1,11 @@
 import type { Observation } from '@ioc/domain'
 import type pg from 'pg'
-import {
-  type BucketRow,
-  bucketPoints,
-  readingPoints,
-  TABLE,
-  type TrafficRow,
-  trafficFromRow,
-  VALUE,
-  type WaterRow,
-  waterFromRow,
-} from '../rows/observation-rows'
+import type { HistoryStore } from '../history-store'
+import { readHistory } from '../read-history'
+import { type TrafficRow, trafficFromRow, type WaterRow, waterFromRow } from '../rows/observation-rows'
 import type { HistoryQuery, InsertResult, Store } from '../store'
 import { inTransaction } from './pg-pool'
+import { insertWithRollups, postgresRollups } from './postgres-rollups'
 
 type Row = TrafficRow | WaterRow
 
@@ -22,14 +15,19 @@ const keyOf = (type: string, subject: string, observedAt: number, source: string
 
 // One statement per table whatever the batch size: the columns travel as arrays and unnest() turns them
 // back into rows, so a 5,000-row batch is one round trip with 6 parameters instead of 30,000.
-const INSERT_TRAFFIC = `
-  INSERT INTO traffic (subject, observed_at, source, speed_kph, flow_vph, occupancy_pct)
-  SELECT * FROM unnest($1::text[], $2::int8[], $3::text[], $4::float8[], $5::float8[], $6::float8[])
-  ON CONFLICT DO NOTHING RETURNING subject, observed_at, source`
-const INSERT_WATER = `
-  INSERT INTO water (subject, observed_at, source, value)
-  SELECT * FROM unnest($1::text[], $2::int8[], $3::text[], $4::float8[])
-  ON CONFLICT DO NOTHING RETURNING subject, observed_at, source`
+// The rollups of the new rows are updated in the same statement (postgres-rollups.ts).
+const INSERT_TRAFFIC = insertWithRollups(
+  'traffic',
+  `INSERT INTO traffic (subject, observed_at, source, speed_kph, flow_vph, occupancy_pct)
+   SELECT * FROM unnest($1::text[], $2::int8[], $3::text[], $4::float8[], $5::float8[], $6::float8[])
+   ON CONFLICT DO NOTHING RETURNING subject, observed_at, source, speed_kph AS v`,
+)
+const INSERT_WATER = insertWithRollups(
+  'water',
+  `INSERT INTO water (subject, observed_at, source, value)
+   SELECT * FROM unnest($1::text[], $2::int8[], $3::text[], $4::float8[])
+   ON CONFLICT DO NOTHING RETURNING subject, observed_at, source, value AS v`,
+)
 
 /** Writes a batch inside the caller's transaction; returns the observations that were new, in batch order. */
 export async function insertObservationsIn(
@@ -112,13 +110,15 @@ async function* rowsInRange<R extends Row>(
   }
 }
 
-type ObservationPart = Pick<
-  Store,
-  'insertObservations' | 'latestObservations' | 'history' | 'observationsInRange' | 'countObservations'
->
+type ObservationPart = HistoryStore &
+  Pick<
+    Store,
+    'insertObservations' | 'latestObservations' | 'history' | 'observationsInRange' | 'countObservations'
+  >
 
 /** Observations in PostgreSQL, with the same answers as the SQLite store. */
 export function postgresObservations(pool: pg.Pool): ObservationPart {
+  const rollups = postgresRollups(pool)
   return {
     insertObservations: (batch) => inTransaction(pool, (db) => insertObservationsIn(db, batch)),
 
@@ -128,31 +128,10 @@ export function postgresObservations(pool: pg.Pool): ObservationPart {
       return [...traffic.rows.map(trafficFromRow), ...water.rows.map(waterFromRow)]
     },
 
-    async history({ type, subjectId, fromMs, toMs, maxPoints }: HistoryQuery) {
-      const table = TABLE[type]
-      const value = VALUE[type]
-      const where = 'subject = $1 AND observed_at >= $2 AND observed_at < $3'
-      const params = [subjectId, fromMs, toMs]
-      const counted = await pool.query<{ n: number }>(
-        `SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`,
-        params,
-      )
-      if ((counted.rows[0]?.n ?? 0) <= maxPoints) {
-        const { rows } = await pool.query<{ observed_at: number; v: number }>(
-          `SELECT observed_at, ${value} AS v FROM ${table} WHERE ${where} ORDER BY observed_at, source`,
-          params,
-        )
-        return { bucketMs: null, points: readingPoints(rows) }
-      }
-      const bucketMs = Math.ceil((toMs - fromMs) / maxPoints)
-      const { rows } = await pool.query<BucketRow>(
-        `SELECT (observed_at - $2) / $4::int8 AS b, AVG(${value}) AS mean, MIN(${value}) AS lo,
-                MAX(${value}) AS hi, COUNT(*) AS n
-         FROM ${table} WHERE ${where} GROUP BY b ORDER BY b`,
-        [...params, bucketMs],
-      )
-      return { bucketMs, points: bucketPoints(rows, fromMs, bucketMs) }
-    },
+    history: ({ type, subjectId, ...q }: HistoryQuery) => readHistory(q, rollups.historyOf(type, subjectId)),
+    rollups: rollups.rollups,
+    dropRawReadings: rollups.dropRawReadings,
+    rawKeptFromMs: rollups.rawKeptFromMs,
 
     async *observationsInRange(fromMs, toMs, pageSize = 5000) {
       const traffic = rowsInRange<TrafficRow>(pool, 'traffic', fromMs, toMs, pageSize)

@@ -2,7 +2,9 @@ import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { KING_TIDE_ALERT, runAlertStoreContract, storeKingTideAlert } from '../alert-store-contract'
 import { runDeadLetterStoreContract } from '../dead-letter-store-contract'
+import { runHistoryStoreContract } from '../history-store-contract'
 import { runIncidentStoreContract } from '../incident-store-contract'
+import { runOperationalIncidentStoreContract } from '../operational-incident-store-contract'
 import { runStoreContract } from '../store-contract'
 import { LATEST_PG_SCHEMA_VERSION } from './migrations'
 import { openPostgresStore } from './postgres-store'
@@ -31,8 +33,22 @@ async function harness() {
     },
   }
 }
+/** A store on a schema of its own, dropped on close. */
+const ownStore = (prefix: string) => async () => {
+  const own = await createTempSchema(prefix)
+  const store = await openPostgresStore(own.url)
+  return {
+    store,
+    async close() {
+      await store.close()
+      await own.drop()
+    },
+  }
+}
+
 runStoreContract('postgres', harness)
 runAlertStoreContract('postgres', harness)
+runHistoryStoreContract('postgres', harness)
 
 async function sql<R extends pg.QueryResultRow>(text: string, setup?: string): Promise<R[]> {
   const c = new pg.Client({ connectionString: schema.url })
@@ -83,28 +99,65 @@ test('latest-per-subject and time-range reads use the indexes', async () => {
   ).not.toMatch(/Seq Scan|Sort/)
 })
 
-runIncidentStoreContract('postgres', async () => {
-  const own = await createTempSchema('incidents')
-  const store = await openPostgresStore(own.url)
-  return {
-    store,
-    async close() {
-      await store.close()
-      await own.drop()
-    },
-  }
+runIncidentStoreContract('postgres', ownStore('incidents'))
+
+runDeadLetterStoreContract('postgres', ownStore('dead_letters'))
+
+runOperationalIncidentStoreContract('postgres', ownStore('op_incidents'))
+
+test('the incident trail refuses UPDATE, DELETE and TRUNCATE even through raw SQL', async () => {
+  const store = await openPostgresStore(schema.url)
+  await store.saveOperationalIncidents(
+    [],
+    [{ incidentId: 'i1', action: 'opened', at: 1, by: 'system', origin: 'grouping', note: '', details: {} }],
+  )
+  await store.close()
+  await expect(sql("UPDATE operational_incident_events SET by_user = 'x'")).rejects.toThrow(/append-only/)
+  await expect(sql('DELETE FROM operational_incident_events')).rejects.toThrow(/append-only/)
+  await expect(sql('TRUNCATE operational_incident_events')).rejects.toThrow(/append-only/)
 })
 
-runDeadLetterStoreContract('postgres', async () => {
-  const own = await createTempSchema('dead_letters')
-  const store = await openPostgresStore(own.url)
-  return {
-    store,
-    async close() {
-      await store.close()
-      await own.drop()
+test('readings stored before schema v3 are in the rollups after the upgrade', async () => {
+  const own = await createTempSchema('rollups')
+  const at = Date.parse('2025-11-06T17:00:00+07:00')
+  const level = (ms: number, value: number, source: string) => ({
+    type: 'water' as const,
+    stationId: 'phu-an',
+    observedAt: new Date(ms).toISOString(),
+    value,
+    source,
+  })
+  let store = await openPostgresStore(own.url)
+  await store.insertObservations([
+    level(at, 1.5, 'a'),
+    level(at + 60_000, 1.75, 'a'),
+    level(at + 60_000, 1.25, 'b'),
+  ])
+  await store.close()
+  // Back to schema v2 with the readings kept: the v3 migration runs again over them.
+  const c = new pg.Client({ connectionString: own.url })
+  await c.connect()
+  await c.query(
+    'DROP TABLE rollups_5m, rollups_1h, raw_retention; DELETE FROM schema_migrations WHERE version = 3',
+  )
+  await c.end()
+  store = await openPostgresStore(own.url)
+  const q = { type: 'water', subjectId: 'phu-an', fromMs: at, toMs: at + 3_600_000 } as const
+  expect(await store.rollups({ ...q, grainMs: 300_000 })).toEqual([
+    {
+      grainMs: 300_000,
+      startMs: at,
+      count: 3,
+      mean: 1.5,
+      min: 1.25,
+      max: 1.75,
+      last: 1.25,
+      lastAt: at + 60_000,
     },
-  }
+  ])
+  expect((await store.rollups({ ...q, grainMs: 3_600_000 }))[0]).toMatchObject({ count: 3, last: 1.25 })
+  await store.close()
+  await own.drop()
 })
 
 test('alerts stored before schema v11 take their cause and peak from their audit trail', async () => {

@@ -6,6 +6,8 @@ import { postgresAlerts } from './postgres-alerts'
 import { postgresDeadLetters } from './postgres-dead-letters'
 import { postgresIncidents } from './postgres-incidents'
 import { postgresObservations } from './postgres-observations'
+import { postgresOpenData } from './postgres-open-data'
+import { postgresOperationalIncidents } from './postgres-operational-incidents'
 
 /**
  * The networked store: the same contract as SQLite on PostgreSQL (`DATABASE_URL`), for several server
@@ -25,8 +27,10 @@ export async function openPostgresStore(url: string): Promise<Store> {
     ...postgresObservations(pool),
     ...postgresAccounts(pool),
     ...postgresIncidents(pool),
+    ...postgresOperationalIncidents(pool),
     ...postgresAlerts(pool),
     ...postgresDeadLetters(pool),
+    ...postgresOpenData(pool),
     async ping() {
       await pool.query('SELECT 1')
     },

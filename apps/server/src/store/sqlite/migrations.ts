@@ -153,6 +153,56 @@ const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 3,
+    sql: `
+      -- Rollups of every subject's charted value (speed, level, depth) in 5-minute and 1-hour cells, for
+      -- long-range history and reports. bucket is the cell's start, epoch ms; mean is total / n; last is
+      -- the reading with the greatest (observed_at, source). Filled in the subject index run, in the same
+      -- transaction that moves the pending readings into subject_readings (sqlite-rollups.ts).
+      CREATE TABLE rollups_5m (
+        subject INTEGER NOT NULL,
+        bucket INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        total REAL NOT NULL,
+        lo REAL NOT NULL,
+        hi REAL NOT NULL,
+        last_at INTEGER NOT NULL,
+        last_source INTEGER NOT NULL,
+        last_value REAL NOT NULL,
+        PRIMARY KEY (subject, bucket)
+      ) WITHOUT ROWID;
+      CREATE TABLE rollups_1h (
+        subject INTEGER NOT NULL,
+        bucket INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        total REAL NOT NULL,
+        lo REAL NOT NULL,
+        hi REAL NOT NULL,
+        last_at INTEGER NOT NULL,
+        last_source INTEGER NOT NULL,
+        last_value REAL NOT NULL,
+        PRIMARY KEY (subject, bucket)
+      ) WITHOUT ROWID;
+      -- Raw readings observed before kept_from were dropped by retention (null: every reading is kept).
+      CREATE TABLE raw_retention (kept_from INTEGER);
+      INSERT INTO raw_retention VALUES (NULL);
+
+      -- The readings already indexed; the pending ones are rolled up by the next index run.
+      INSERT INTO rollups_5m
+        SELECT subject, observed_at - ((observed_at % 300000) + 300000) % 300000 AS bucket, COUNT(*),
+          SUM(value), MIN(value), MAX(value), MAX(observed_at), 0, 0
+        FROM subject_readings GROUP BY subject, bucket;
+      INSERT INTO rollups_1h
+        SELECT subject, observed_at - ((observed_at % 3600000) + 3600000) % 3600000 AS bucket, COUNT(*),
+          SUM(value), MIN(value), MAX(value), MAX(observed_at), 0, 0
+        FROM subject_readings GROUP BY subject, bucket;
+      UPDATE rollups_5m SET (last_source, last_value) = (SELECT source, value FROM subject_readings r
+        WHERE r.subject = rollups_5m.subject AND r.observed_at = rollups_5m.last_at ORDER BY source DESC LIMIT 1);
+      UPDATE rollups_1h SET (last_source, last_value) = (SELECT source, value FROM subject_readings r
+        WHERE r.subject = rollups_1h.subject AND r.observed_at = rollups_1h.last_at ORDER BY source DESC LIMIT 1);
+    `,
+  },
+  {
     version: 10,
     sql: `
       -- Alerts: the whole Alert as JSON in doc, with the columns queries and guards need beside it.
@@ -290,6 +340,49 @@ const MIGRATIONS: Migration[] = [
         reason TEXT NOT NULL,
         received_at INTEGER NOT NULL
       );
+    `,
+  },
+  {
+    version: 50,
+    sql: `
+      -- Operational incidents (alerts grouped by cause, packages/incidents), stored as their JSON
+      -- documents; not the replay's bookmarks in "incidents". Their trail is append-only, like the
+      -- alerts'. Handovers keep the incidents open at the end of a shift as they were then.
+      CREATE TABLE operational_incidents (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        opened_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX operational_incidents_by_opened ON operational_incidents (status, opened_at);
+
+      CREATE TABLE operational_incident_events (
+        incident_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        by_user TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        note TEXT NOT NULL,
+        details TEXT NOT NULL,
+        PRIMARY KEY (incident_id, seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX operational_incident_events_by_at ON operational_incident_events (at);
+      CREATE TRIGGER operational_incident_events_no_update BEFORE UPDATE ON operational_incident_events
+        BEGIN SELECT RAISE(ABORT, 'the incident trail is append-only'); END;
+      CREATE TRIGGER operational_incident_events_no_delete BEFORE DELETE ON operational_incident_events
+        BEGIN SELECT RAISE(ABORT, 'the incident trail is append-only'); END;
+
+      CREATE TABLE shift_handovers (
+        id TEXT PRIMARY KEY,
+        from_ms INTEGER NOT NULL,
+        to_ms INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX shift_handovers_by_created ON shift_handovers (created_at);
     `,
   },
 ]

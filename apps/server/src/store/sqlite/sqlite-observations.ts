@@ -1,15 +1,10 @@
 import { createTimeReader, type Observation, subjectIdOf } from '@ioc/domain'
 import type Database from 'better-sqlite3'
-import {
-  type BucketRow,
-  bucketPoints,
-  readingPoints,
-  type TrafficRow,
-  trafficFromRow,
-  type WaterRow,
-  waterFromRow,
-} from '../rows/observation-rows'
+import type { HistoryStore } from '../history-store'
+import { readHistory } from '../read-history'
+import { type TrafficRow, trafficFromRow, type WaterRow, waterFromRow } from '../rows/observation-rows'
 import type { InsertResult, Store } from '../store'
+import { rollupPendingRun, sqliteRollups } from './sqlite-rollups'
 
 type Kind = Observation['type']
 
@@ -22,7 +17,8 @@ type Kind = Observation['type']
 export const INDEX_RUN = 200_000
 
 export interface SqliteObservations
-  extends Pick<Store, 'latestObservations' | 'history' | 'observationsInRange' | 'countObservations'> {
+  extends Pick<Store, 'latestObservations' | 'history' | 'observationsInRange' | 'countObservations'>,
+    HistoryStore {
   /**
    * Gives every subject and source in the batch its integer id. Commits on its own, so it must run
    * before, not inside, the transaction that stores the batch: a rolled-back id would stay cached.
@@ -76,24 +72,6 @@ export function sqliteObservations(db: Database.Database): SqliteObservations {
     trafficLatest: latestOf(db, 'traffic'),
     waterLatest: latestOf(db, 'water'),
     count: db.prepare('SELECT (SELECT COUNT(*) FROM traffic) + (SELECT COUNT(*) FROM water)').pluck(),
-    historyCount: db
-      .prepare(
-        `SELECT COUNT(*) FROM subject_readings
-         WHERE subject = @subject AND observed_at >= @fromMs AND observed_at < @toMs`,
-      )
-      .pluck(),
-    historyRows: db.prepare(
-      `SELECT observed_at, value AS v FROM subject_readings
-       WHERE subject = @subject AND observed_at >= @fromMs AND observed_at < @toMs
-       ORDER BY observed_at, source`,
-    ),
-    // better-sqlite3 binds JS numbers as REAL; the casts keep the bucket number an integer division.
-    historyBuckets: db.prepare(
-      `SELECT (observed_at - CAST(@fromMs AS INTEGER)) / CAST(@bucketMs AS INTEGER) AS b, AVG(value) AS mean,
-         MIN(value) AS lo, MAX(value) AS hi, COUNT(*) AS n
-       FROM subject_readings WHERE subject = @subject AND observed_at >= @fromMs AND observed_at < @toMs
-       GROUP BY b ORDER BY b`,
-    ),
     trafficPage: pageOf(db, 'traffic'),
     waterPage: pageOf(db, 'water'),
   }
@@ -107,7 +85,8 @@ export function sqliteObservations(db: Database.Database): SqliteObservations {
     catchUp()
   })
 
-  const indexPending = pendingIndexRun(db)
+  const indexPending = pendingIndexRun(db, rollupPendingRun(db))
+  const rollups = sqliteRollups(db)
 
   /**
    * Brings the subject index and the dictionaries up to date, for the queries that read them. Asks the
@@ -201,18 +180,28 @@ export function sqliteObservations(db: Database.Database): SqliteObservations {
       return [...traffic.sort(bySubject), ...water.sort(bySubject)]
     },
 
-    async history({ type, subjectId, fromMs, toMs, maxPoints }) {
+    async history({ type, subjectId, ...q }) {
       indexAll()
       const subject = ids[type].get(subjectId)
       if (subject === undefined) return { bucketMs: null, points: [] }
-      const params = { subject, fromMs, toMs }
-      if ((s.historyCount.get(params) as number) <= maxPoints) {
-        const rows = s.historyRows.all(params) as { observed_at: number; v: number }[]
-        return { bucketMs: null, points: readingPoints(rows) }
-      }
-      const bucketMs = Math.ceil((toMs - fromMs) / maxPoints)
-      const rows = s.historyBuckets.all({ ...params, bucketMs }) as BucketRow[]
-      return { bucketMs, points: bucketPoints(rows, fromMs, bucketMs) }
+      return readHistory(q, rollups.historyOf(subject))
+    },
+
+    async rollups({ type, subjectId, grainMs, fromMs, toMs }) {
+      indexAll()
+      const subject = ids[type].get(subjectId)
+      return subject === undefined ? [] : rollups.rollupCells(subject, grainMs, fromMs, toMs)
+    },
+
+    async dropRawReadings(beforeMs) {
+      // Every pending reading goes into the rollups first: none is dropped before it is rolled up.
+      indexAll()
+      const subjects = [...ids.traffic.values(), ...ids.water.values()]
+      return { dropped: await rollups.dropRawBefore(beforeMs, subjects) }
+    },
+
+    async rawKeptFromMs() {
+      return rollups.rawKeptFromMs()
     },
 
     async *observationsInRange(fromMs, toMs, pageSize = 5000) {
@@ -246,9 +235,10 @@ export function sqliteObservations(db: Database.Database): SqliteObservations {
 
 /**
  * Moves every pending reading into `subject_readings` in one transaction, sorted by subject so each
- * page it touches takes all of that subject's new rows at once.
+ * page it touches takes all of that subject's new rows at once. `alsoFold` runs in the same
+ * transaction on the same pending rows (up to rowid `last`): the store rolls them up there.
  */
-export function pendingIndexRun(db: Database.Database): () => void {
+export function pendingIndexRun(db: Database.Database, alsoFold?: (last: number) => void): () => void {
   const end = db.prepare('SELECT MAX(rowid) FROM subject_readings_pending').pluck()
   const move = db.prepare(
     `INSERT INTO subject_readings SELECT subject, observed_at, source, value
@@ -258,6 +248,7 @@ export function pendingIndexRun(db: Database.Database): () => void {
   return db.transaction(() => {
     const last = end.get() as number | null
     if (last === null) return
+    alsoFold?.(last)
     move.run(last)
     drop.run(last)
   })

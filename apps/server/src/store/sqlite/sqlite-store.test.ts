@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import type { Observation } from '@ioc/domain'
 import Database from 'better-sqlite3'
 import { expect, test } from 'vitest'
+import { runHistoryStoreContract } from '../history-store-contract'
 import { runStoreContract } from '../store-contract'
 import { LATEST_SCHEMA_VERSION, migrate } from './migrations'
-import { INDEX_RUN } from './sqlite-observations'
+import { INDEX_RUN, pendingIndexRun } from './sqlite-observations'
 import { openSqliteStore } from './sqlite-store'
 
 function tempFile(): { file: string; dir: string } {
@@ -24,6 +25,18 @@ runStoreContract('sqlite', async () => {
       store = openSqliteStore(file)
       return store
     },
+    async dispose() {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+})
+
+runHistoryStoreContract('sqlite', async () => {
+  const { dir, file } = tempFile()
+  const store = openSqliteStore(file)
+  return {
+    store,
     async dispose() {
       await store.close()
       rmSync(dir, { recursive: true, force: true })
@@ -134,5 +147,34 @@ test('a second connection to the file reads subjects and sources the first one a
   expect(pages).toEqual([traffic('seg-new', T0, 42, 'new-feed')])
   await writer.close()
   await reader.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+test('readings indexed before schema v3 are in the rollups after the upgrade, pending ones after the next run', async () => {
+  const { dir, file } = tempFile()
+  const old = new Database(file)
+  migrate(old, 2)
+  old.prepare("INSERT INTO subjects (id, type, name) VALUES (1, 'traffic', 'seg-a')").run()
+  old.prepare("INSERT INTO sources (id, name) VALUES (1, 'tomtom'), (2, 'vov')").run()
+  const row = old.prepare('INSERT INTO traffic (observed_at, subject, source, speed_kph) VALUES (?, 1, ?, ?)')
+  row.run(T0, 1, 30)
+  row.run(T0 + 60_000, 2, 12)
+  row.run(T0 + 60_000, 1, 20)
+  pendingIndexRun(old)()
+  row.run(T0 + 120_000, 1, 40)
+  old.close()
+
+  const store = openSqliteStore(file)
+  const cells = await store.rollups({
+    type: 'traffic',
+    subjectId: 'seg-a',
+    grainMs: 300_000,
+    fromMs: T0,
+    toMs: T0 + 300_000,
+  })
+  expect(cells).toEqual([
+    { grainMs: 300_000, startMs: T0, count: 4, mean: 25.5, min: 12, max: 40, last: 40, lastAt: T0 + 120_000 },
+  ])
+  await store.close()
   rmSync(dir, { recursive: true, force: true })
 })

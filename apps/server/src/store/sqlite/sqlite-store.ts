@@ -16,6 +16,8 @@ import { createSqliteAlertStore } from './sqlite-alert-store'
 import { sqliteDeadLetters } from './sqlite-dead-letters'
 import { sqliteIncidentStore } from './sqlite-incident-store'
 import { sqliteObservations } from './sqlite-observations'
+import { sqliteOpenData } from './sqlite-open-data'
+import { sqliteOperationalIncidents } from './sqlite-operational-incidents'
 
 /**
  * The embedded store: one SQLite file in WAL mode. `synchronous = FULL` makes every commit fsync the WAL,
@@ -70,11 +72,16 @@ export function openSqliteStore(file: string): Store {
   return {
     ...alerts,
     ...sqliteIncidentStore(db),
+    ...sqliteOperationalIncidents(db),
     ...sqliteDeadLetters(db),
+    ...sqliteOpenData(db),
     latestObservations: observations.latestObservations,
     history: observations.history,
     observationsInRange: observations.observationsInRange,
     countObservations: observations.countObservations,
+    rollups: observations.rollups,
+    dropRawReadings: observations.dropRawReadings,
+    rawKeptFromMs: observations.rawKeptFromMs,
 
     async insertObservations(batch) {
       observations.register(batch)
