@@ -30,42 +30,42 @@ const sensorOf = (street: string) => {
 describe('king tide of 6 Nov 2025 through the rules engine', () => {
   test('Phú An passes báo động III on both high tides, as one alert each whose severity follows the level', () => {
     expect(timeline('water-level:phu-an')).toEqual([
-      ['02:45', 'raised', 'minor'],
-      ['02:55', 'severity-changed', 'major'],
-      ['03:15', 'severity-changed', 'critical'],
-      ['05:55', 'severity-changed', 'major'],
+      ['02:30', 'raised', 'minor'],
+      ['02:50', 'severity-changed', 'major'],
+      ['03:05', 'severity-changed', 'critical'],
+      ['05:50', 'severity-changed', 'major'],
       ['06:05', 'severity-changed', 'minor'],
-      ['06:15', 'cleared', 'minor'],
-      ['16:35', 'raised', 'minor'],
-      ['16:45', 'severity-changed', 'major'],
-      ['17:05', 'severity-changed', 'critical'],
-      ['19:35', 'severity-changed', 'major'],
-      ['19:55', 'severity-changed', 'minor'],
-      ['20:10', 'cleared', 'minor'],
+      ['06:20', 'cleared', 'minor'],
+      ['16:05', 'raised', 'minor'],
+      ['16:20', 'severity-changed', 'major'],
+      ['16:35', 'severity-changed', 'critical'],
+      ['19:25', 'severity-changed', 'major'],
+      ['19:40', 'severity-changed', 'minor'],
+      ['20:00', 'cleared', 'minor'],
     ])
   })
 
-  test('Nhà Bè, nearer the sea, crosses each level about half an hour before Phú An', () => {
+  test('Nhà Bè, nearer the sea, crosses each level about 50 minutes before Phú An', () => {
     expect(
       timeline('water-level:nha-be')
         .filter(([, type]) => type !== 'cleared')
         .slice(0, 3),
     ).toEqual([
-      ['02:15', 'raised', 'minor'],
-      ['02:25', 'severity-changed', 'major'],
-      ['02:45', 'severity-changed', 'critical'],
+      ['01:35', 'raised', 'minor'],
+      ['01:55', 'severity-changed', 'major'],
+      ['02:15', 'severity-changed', 'critical'],
     ])
   })
 
   test('the evening rain floods Huỳnh Tấn Phát, Trần Xuân Soạn and Bùi Viện past 50 cm', () => {
     expect(timeline(`street-flood:${sensorOf('Huỳnh Tấn Phát').sensorId}`)).toEqual([
-      ['03:15', 'raised', 'minor'],
-      ['05:55', 'cleared', 'minor'],
-      ['17:05', 'raised', 'minor'],
-      ['17:30', 'severity-changed', 'major'],
+      ['03:00', 'raised', 'minor'],
+      ['05:50', 'cleared', 'minor'],
+      ['16:30', 'raised', 'minor'],
+      ['17:20', 'severity-changed', 'major'],
       ['17:50', 'severity-changed', 'critical'],
-      ['20:45', 'severity-changed', 'major'],
-      ['22:00', 'severity-changed', 'minor'],
+      ['20:30', 'severity-changed', 'major'],
+      ['21:40', 'severity-changed', 'minor'],
     ])
     const critical = (street: string) =>
       events.find((e) => e.key === `street-flood:${sensorOf(street).sensorId}` && e.severity === 'critical')
@@ -78,7 +78,8 @@ describe('king tide of 6 Nov 2025 through the rules engine', () => {
     const { point } = sensorOf('Huỳnh Tấn Phát')
     expect(point.segmentIds).toHaveLength(5)
     for (const segmentId of point.segmentIds) {
-      const evening = timeline(`congestion:${segmentId}`).filter(([at]) => (at ?? '') >= '17:00')
+      // The evening tide backs up onto the street from 16:30, before the rain.
+      const evening = timeline(`congestion:${segmentId}`).filter(([at]) => (at ?? '') >= '16:00')
       expect(evening[0]?.[1]).toBe('raised')
       expect(evening.some(([at, , severity]) => severity === 'major' && (at ?? '') <= '18:00')).toBe(true)
       expect(evening.at(-1)?.[1]).toBe('cleared')

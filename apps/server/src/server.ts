@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { indexNetwork, type Network } from '@ioc/domain'
-import { createVungTauTide, tabulateTide } from '@ioc/forecast'
+import { createVungTauTide } from '@ioc/forecast'
 import { indexPlaces } from '@ioc/incidents'
 import { LatestState } from '@ioc/replay'
 import cookieParser from 'cookie-parser'
@@ -30,6 +30,7 @@ import { EngineCheckpoints } from './replay/engine-checkpoints'
 import { handleReplaySockets } from './replay/replay-sockets'
 import { openStore } from './store/open-store'
 import { rawRetentionJob } from './store/raw-retention-job'
+import { createWarningService } from './warnings/warning-service'
 
 export interface RunningServer {
   /** `http://host:port`, with the port actually bound (config port 0 picks a free one). */
@@ -70,6 +71,9 @@ export async function startServer(
   const state = new LatestState(index)
   state.apply(await store.latestObservations())
 
+  // The CAP publisher, fed by every alert change the lifecycle pushes (warnings/warning-service.ts).
+  const warnings = createWarningService({ store, network, config: config.warnings, audit, logger })
+
   const cluster = await joinCluster(config, logger)
   const io: IocServer = new Server({
     adapter: cluster.adapter,
@@ -93,6 +97,7 @@ export async function startServer(
           io.to(LIVE_ROOM).emit('alert:changed', a)
           cluster.announceAlert(io, a)
           void incidents?.alertChanged(a)
+          warnings.alertChanged(a)
         },
         silenceChanged: (s) => io.to(LIVE_ROOM).emit('silence:changed', s),
       },
@@ -109,7 +114,7 @@ export async function startServer(
   const forecasts = createForecastService({
     store,
     network,
-    tide: tabulateTide(createVungTauTide()),
+    tide: createVungTauTide(),
     priors,
     rules,
     commitEvents: alerts.commitEvents,
@@ -167,6 +172,7 @@ export async function startServer(
     alerts,
     incidents,
     forecasts,
+    warnings,
     audit,
     metrics,
     logger,
@@ -187,8 +193,14 @@ export async function startServer(
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`
   logger.info({ url, network: network.version, dataDir: config.dataDir }, 'server listening')
   // With several instances only the leader lease holder runs the clock-driven jobs (docs/scaling-out.md).
-  cluster.leadership.onChange((leader) => (leader ? jobs.start() : void jobs.stop()))
-  if (cluster.leadership.isLeader()) jobs.start()
+  // The leader also catches up on public warnings an earlier run left unplanned (a crash between an
+  // alert's commit and its warning's): one instance, so two never draft for the same alert.
+  const lead = () => {
+    jobs.start()
+    void warnings.reconcile().catch((err) => logger.error({ err }, 'public warnings not reconciled'))
+  }
+  cluster.leadership.onChange((leader) => (leader ? lead() : void jobs.stop()))
+  if (cluster.leadership.isLeader()) lead()
   const mqttIngest = config.mqtt && startMqttIngest(ctx, config.mqtt)
 
   let closing: Promise<void> | undefined
@@ -208,6 +220,7 @@ export async function startServer(
         await new Promise<void>((resolve) => io.close(() => resolve()))
         await alerts.close()
         await incidents?.settled()
+        await warnings.settled()
         await cluster.close()
         await store.close()
         logger.info('server stopped')

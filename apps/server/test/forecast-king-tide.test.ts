@@ -18,7 +18,7 @@ const FROM = at('2025-11-04T00:00')
 const LIVE_FROM = at('2025-11-06T12:00')
 const TO = at('2025-11-06T18:00')
 /** Phú An's real passage of báo động III (1.60 m) on the evening of the king tide. */
-const REAL_CROSSING = at('2025-11-06T17:05')
+const REAL_CROSSING = at('2025-11-06T16:35')
 
 // The king tide with two days before it for the gauges' own transfer fit; the traffic of one street.
 const { scenario } = loadScenario('king-tide-2025-11-06')
@@ -60,6 +60,7 @@ async function forecastAlerts(): Promise<Alert[]> {
   return ((await res.json()) as AlertList).alerts
 }
 
+// Thirty-seven forecast runs through the HTTP API: seconds on a busy two-core machine.
 test('fed live, the king tide raises the báo động III forecast at Phú An ≥ 30 min ahead, and it is verified', async () => {
   await feed(FROM, LIVE_FROM)
   const leads: number[] = []
@@ -79,13 +80,13 @@ test('fed live, the king tide raises the báo động III forecast at Phú An �
     clearedAt: REAL_CROSSING,
     outcome: 'verified',
   })
-  expect(alert.message.vi).toMatch(/^Dự báo đúng: Phú An dự báo vượt báo động III lúc 1[67]:\d\d/)
+  expect(alert.message.vi).toMatch(/^Dự báo đúng: Phú An dự báo vượt báo động III lúc 1[56]:\d\d/)
   expect(alert.message.en).toMatch(
-    /^Forecast verified: Phú An is forecast to pass báo động III at 1[67]:\d\d/,
+    /^Forecast verified: Phú An is forecast to pass báo động III at 1[56]:\d\d/,
   )
-  // The queue showed the lead shrinking as the crossing came closer.
+  // The queue showed the lead from the first forecast on (re-issued only if the crossing moves ≥ 10 min).
   expect(leads[0]).toBeGreaterThanOrEqual(30)
-  expect(leads.at(-1)).toBeLessThan(leads[0] as number)
+  expect(leads.at(-1)).toBeLessThanOrEqual(leads[0] as number)
 
   // The trail records the raise, its updates and the verified close.
   const detail = await server.api(`/alerts/${alert.id}`, { token: analyst })
@@ -94,7 +95,7 @@ test('fed live, the king tide raises the báo động III forecast at Phú An �
   )
   expect(actions[0]).toBe('raised')
   expect(actions.at(-1)).toBe('cleared')
-})
+}, 60_000)
 
 test('the latest curve, its band and crossings, and the traffic columns are served to viewers', async () => {
   const res = await server.api('/forecast/water/phu-an', { token: server.displayToken })

@@ -76,6 +76,9 @@ export const AuditAction = z.enum([
   'ingest-key-revoked',
   'display-created',
   'display-revoked',
+  'warning-approved',
+  'warning-rejected',
+  'warning-withdrawn',
 ])
 export type AuditAction = z.infer<typeof AuditAction>
 

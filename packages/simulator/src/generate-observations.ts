@@ -5,6 +5,7 @@ import {
   localMinuteOfDay,
   type Observation,
 } from '@ioc/domain'
+import { estimateSurgeKnots, type ReportedLevel } from '@ioc/forecast'
 import { hashUniform, mulberry32 } from './random/mulberry32'
 import type { Scenario } from './scenario/scenario'
 import { valueAt } from './traffic/daily-profile'
@@ -135,6 +136,7 @@ function createWaterModel(scenario: Scenario, world: World) {
     ...drawn.rain,
   ]
   const segmentIndex = new Map(world.segments.map((s, i) => [s.id, i]))
+  const reportedSurge = scenario.water.surgeFromReports ? estimateReportedSurge(scenario, world) : {}
   const levelAt = (stationId: string, t: number) => {
     const astronomical = world.gaugeLevelM[stationId]
     if (!astronomical) throw new Error(`no tide model for gauge ${stationId}`)
@@ -142,6 +144,7 @@ function createWaterModel(scenario: Scenario, world: World) {
       astronomical(t) +
       interpolateKnots(surge, t) +
       interpolateKnots(drawn.surge, t) +
+      interpolateKnots(reportedSurge[stationId] ?? reportedSurge['phu-an'] ?? [], t) +
       scenario.water.riverFlowM
     )
   }
@@ -209,6 +212,27 @@ function createWaterModel(scenario: Scenario, world: World) {
       return sensors.filter((s) => s.depthCm >= 10)
     },
   }
+}
+
+/** Per tide gauge, the surge its model needs to meet the levels reported within the scenario. */
+function estimateReportedSurge(
+  scenario: Scenario,
+  world: World,
+): Record<string, { atMs: number; value: number }[]> {
+  const fromMs = Date.parse(scenario.from)
+  const toMs = Date.parse(scenario.to)
+  const within = (r: ReportedLevel) =>
+    (r.kind === 'extreme' ? r.atMs : r.fromMs) >= fromMs && (r.kind === 'extreme' ? r.atMs : r.toMs) <= toMs
+  return Object.fromEntries(
+    Object.entries(world.tides).map(([id, model]) => [
+      id,
+      estimateSurgeKnots(
+        world.tideBases,
+        model,
+        world.reportedLevels.filter((r) => r.stationId === id && within(r)),
+      ),
+    ]),
+  )
 }
 
 // A tidal flood point responds to the nearest tide gauge: Nhà Bè for the south (Quận 7, Nhà Bè), else Phú An.

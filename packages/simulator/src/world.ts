@@ -7,14 +7,14 @@ import {
   type WaterStation,
 } from '@ioc/domain'
 import type { MeasuredSpeed, TideReports } from '@ioc/fixtures'
-import { createVungTauTide, fitTideTransfer, type TransferFit } from '@ioc/forecast'
-import { reportedReadings } from './tide/reported-readings'
+import { createTideBases, type ReportedLevel, selectEstuaryTide, type TideBases } from '@ioc/forecast'
+import { reportedLevels } from './tide/reported-levels'
 import { extendToFullDay, type Knot, sampleDay, weekendDay } from './traffic/daily-profile'
 import { fitSegmentSpeeds } from './traffic/fit-segment-speeds'
 import { findNeighbours } from './traffic/incidents'
-import { createGaugeLevels } from './water/gauge-levels'
+import { createGaugeLevels, type FittedTides } from './water/gauge-levels'
 
-/** Everything a scenario runs on: the network with its fitted speed profiles and tide transfers. */
+/** Everything a scenario runs on: the network with its fitted speed profiles and tide models. */
 export interface World {
   /** The fixtures' network version, for cache keys. */
   version: string
@@ -27,7 +27,11 @@ export interface World {
   stations: WaterStation[]
   floodPoints: Map<string, FloodPoint>
   gaugeLevelM: Record<string, (atMs: number) => number>
-  transfers: { 'phu-an': TransferFit; 'nha-be': TransferFit }
+  /** The estuary tide models of the two tide gauges, each form chosen by leave-one-reported-day-out. */
+  tides: FittedTides
+  tideBases: TideBases
+  /** The reported levels the tides were fitted to; a reconstruction's surge is estimated from them. */
+  reportedLevels: ReportedLevel[]
   /** OSM segments whose profile comes from their own measurements (good crosswalk matches only). */
   measuredSegmentIds: Set<string>
 }
@@ -52,11 +56,14 @@ export function buildWorld({ network, measuredSpeeds, tideReports }: WorldInputs
     const knots = own ?? ratios.map((k) => ({ minute: k.minute, value: k.value * s.freeFlowKph }))
     return sampleDay(extendToFullDay(knots))
   })
-  const sea = createVungTauTide()
-  const transfers = {
-    'phu-an': fitTideTransfer(sea, reportedReadings(tideReports, 'phu-an')),
-    'nha-be': fitTideTransfer(sea, reportedReadings(tideReports, 'nha-be')),
-  }
+  const tideBases = createTideBases()
+  const levels = reportedLevels(tideReports)
+  const tideOf = (id: string) =>
+    selectEstuaryTide(
+      tideBases,
+      levels.filter((r) => r.stationId === id),
+    ).model
+  const tides = { 'phu-an': tideOf('phu-an'), 'nha-be': tideOf('nha-be') }
   const kindOrder = (s: WaterStation) => (s.kind === 'street-flood-sensor' ? 1 : 0)
   return {
     version: network.version,
@@ -66,8 +73,10 @@ export function buildWorld({ network, measuredSpeeds, tideReports }: WorldInputs
     neighbours: findNeighbours(segments.map(endNodes)),
     stations: [...network.stations].sort((a, b) => kindOrder(a) - kindOrder(b) || (a.id < b.id ? -1 : 1)),
     floodPoints: new Map(network.floodPoints.map((f) => [f.id, f])),
-    gaugeLevelM: createGaugeLevels(sea, transfers),
-    transfers,
+    gaugeLevelM: createGaugeLevels(tideBases, tides),
+    tides,
+    tideBases,
+    reportedLevels: levels,
     measuredSegmentIds: new Set(measured.keys()),
   }
 }

@@ -11,6 +11,8 @@ import { staRoutes } from '../open-data/sta-routes'
 import { exportRoute } from '../replay/export-route'
 import { incidentRoutes } from '../replay/incident-routes'
 import { reportRoutes } from '../reports/report-routes'
+import { capRoutes } from '../warnings/cap-routes'
+import { warningRoutes } from '../warnings/warning-routes'
 import { adminRoutes } from './admin-routes'
 import { authRoutes } from './auth-routes'
 import type { ServerContext } from './context'
@@ -57,6 +59,7 @@ export function createApp(ctx: ServerContext): Express {
   api.use(alertRoutes(ctx, ctx.alerts))
   api.use(forecastRoutes(ctx, ctx.forecasts))
   api.use(reportRoutes(ctx))
+  api.use(warningRoutes(ctx, ctx.warnings))
   api.use(incidentRoutes(ctx))
   api.use(operationalIncidentRoutes(ctx))
   api.use(deadLetterRoutes(ctx))
@@ -68,6 +71,9 @@ export function createApp(ctx: ServerContext): Express {
   app.use('/api/v1', api)
   // Public, anonymous open data (docs/domain-standards.md), outside /api so no staff middleware applies.
   app.use('/sta/v1.1', staRoutes(ctx))
+
+  // Public warnings: anonymous, outside /api so no session or staff middleware is involved.
+  app.use('/cap', capRoutes(ctx))
 
   app.get('/metrics', async (_req, res) => {
     res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics())

@@ -8,6 +8,7 @@ import type { ForecastService } from '../forecast/forecast-service'
 import type { IncidentService } from '../incidents/incident-service'
 import type { LiveHub } from '../live/live-hub'
 import type { Store } from '../store/store'
+import type { WarningService } from '../warnings/warning-service'
 import type { Metrics } from './metrics'
 
 /** What route handlers need, wired once by the composition root (server.ts). */
@@ -21,6 +22,7 @@ export interface ServerContext {
   alerts: AlertService
   incidents: IncidentService
   forecasts: ForecastService
+  warnings: WarningService
   audit: Audit
   metrics: Metrics
   logger: Logger

@@ -10,16 +10,17 @@ import type { TokenKind } from '../store/store'
 const SCENARIO = 'king-tide-2025-11-06'
 const HISTORY_FROM = '2025-11-06T12:00:00+07:00'
 /**
- * Five minutes before Phú An passes báo động III (17:05) and the evening rain floods the streets:
- * the room sees the crisis unfold within minutes, in real time, as it would have on the day.
+ * Five minutes before Phú An passes báo động III (16:35), the tide backs up onto the riverside streets
+ * and the evening rain (from 17:00) floods the rest: the room sees the crisis unfold within minutes, in
+ * real time, as it would have on the day.
  */
-const LIVE_FROM = '2025-11-06T17:00:00+07:00'
+const LIVE_FROM = '2025-11-06T16:30:00+07:00'
 const INGEST_KEY = 'demo-feed'
 const DISPLAY = 'demo-wall'
 
 /**
  * `ioc demo`: the server on DATA_DIR, a fresh demo ingest key and wall token, and the king tide of
- * 6 Nov 2025 played as if it were happening now. Its 17:00 is the moment the demo starts; the
+ * 6 Nov 2025 played as if it were happening now. Its 16:30 is the moment the demo starts; the
  * afternoon before it goes in at once as history; then it runs in real time, looping day after day.
  * Real time, not faster: a live server judges silent sensors by its own clock, so a feed running
  * ahead or behind it would set off every sensor-silent alert.
@@ -60,7 +61,7 @@ export async function demoCommand(config: Config): Promise<void> {
   out.write(`  console:       ${server.url}/login  (sign in as admin)\n`)
   if (server.generatedAdminPassword)
     out.write(`  admin password (shown only this once): ${server.generatedAdminPassword}\n`)
-  out.write(`  feed: ${SCENARIO}, 12:00–17:00 as history, then live from 17:00 = now. Ctrl-C stops.\n\n`)
+  out.write(`  feed: ${SCENARIO}, 12:00–16:30 as history, then live from 16:30 = now. Ctrl-C stops.\n\n`)
 
   const stop = () => {
     process.once('SIGINT', () => process.exit(1))

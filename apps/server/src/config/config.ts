@@ -8,6 +8,7 @@ import { INCIDENT_ENV, type IncidentConfig, incidentConfigFrom } from '../incide
 import { HORIZON_ENV, type IngestHorizon, ingestHorizonFrom } from '../ingest/ingest-horizon'
 import { PUBLIC_ENV, type PublicConfig, publicConfigFrom } from '../public/public-config'
 import { RETENTION_ENV, type RetentionConfig, retentionConfigFrom } from '../store/retention-config'
+import { WARNING_ENV, type WarningConfig, warningConfigFrom } from '../warnings/warning-config'
 
 const int = (min: number, max: number) =>
   z
@@ -103,6 +104,7 @@ export type Config = {
   public: PublicConfig
   retention: RetentionConfig
   horizon: IngestHorizon
+  warnings: WarningConfig
   databaseUrl: string | undefined
   redisUrl: string | undefined
   redisPrefix: string
@@ -125,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     .extend(PUBLIC_ENV)
     .extend(RETENTION_ENV)
     .extend(HORIZON_ENV)
+    .extend(WARNING_ENV)
     .safeParse(present)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
@@ -155,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     public: publicConfigFrom(e),
     retention: retentionConfigFrom(e),
     horizon: ingestHorizonFrom(e),
+    warnings: warningConfigFrom(e),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,

@@ -5,6 +5,7 @@ import type { HistoryStore } from './history-store'
 import type { IncidentStore } from './incident-store'
 import type { OpenDataStore } from './open-data-store'
 import type { OperationalIncidentStore } from './operational-incident-store'
+import type { WarningStore } from './warning-store'
 
 export interface InsertResult {
   accepted: number
@@ -62,7 +63,8 @@ export interface Store
     OperationalIncidentStore,
     DeadLetterStore,
     HistoryStore,
-    OpenDataStore {
+    OpenDataStore,
+    WarningStore {
   /** Stores a batch in one transaction, durably, before resolving. Idempotent per (subject, observedAt, source). */
   insertObservations(batch: readonly Observation[]): Promise<InsertResult>
   /** The latest observation per subject at or before `atMs` (default: all), traffic first, by subject id. */

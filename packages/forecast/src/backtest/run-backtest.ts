@@ -15,7 +15,6 @@ import {
 } from '../alerts/forecast-alerts'
 import { createSeriesStore, type SeriesHistory } from '../history/series-history'
 import { applyTideTransfer } from '../tide/fit-tide-transfer'
-import { tabulateTide } from '../tide/tide-table'
 import { createVungTauTide } from '../tide/vung-tau-tide'
 import { forecastSegmentSpeed } from '../traffic/forecast-traffic'
 import { forecastStreetFloodFactors } from '../traffic/street-flood-factors'
@@ -115,7 +114,7 @@ function backtestWater(
   toMs: number,
   options: BacktestOptions,
 ) {
-  const tide = options.tide ?? tabulateTide(createVungTauTide())
+  const tide = options.tide ?? createVungTauTide()
   const stepMs = (options.waterEveryMin ?? 10) * MINUTE_MS
   const stats = WATER_LEADS_H.map(() => ({
     forecast: new ErrorStats(),

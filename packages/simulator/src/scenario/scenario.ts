@@ -49,6 +49,11 @@ export const Scenario = z.object({
     intervalS: z.number().int().positive().default(300),
     /** Surge on top of the astronomical tide at every gauge; 0 when empty. */
     surgeM: z.array(LevelOffsetKnot).default([]),
+    /**
+     * For a reconstruction: add the surge the tide models need to meet the levels reported within the
+     * scenario (fixtures `tide-reports.json`), estimated per gauge (upstream gauges take Phú An's).
+     */
+    surgeFromReports: z.boolean().default(false),
     /** Extra river level from upstream flow, metres, at every gauge. */
     riverFlowM: z.number().default(0),
     rain: z.array(RainEvent).default([]),

@@ -18,7 +18,7 @@ test('a reading before the ingest horizon is a dead letter naming the field', ()
   expect(read('hcmc/water/phu-an', { observedAt: '1900-01-01T00:00:00Z', value: 1.62, source: 'x' })).toEqual(
     {
       ok: false,
-      reason: expect.stringMatching(/^observedAt: 1900-01-01T00:00:00Z is before the ingest horizon/),
+      error: expect.stringMatching(/^observedAt: 1900-01-01T00:00:00Z is before the ingest horizon/),
     },
   )
 })

@@ -308,6 +308,24 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX shift_handovers_by_created ON shift_handovers (created_at);
     `,
   },
+  {
+    version: 60,
+    sql: `
+      -- Public warnings (CAP 1.2 messages), stored whole (domain PublicWarning); see the SQLite migration.
+      CREATE TABLE public_warnings (
+        id TEXT PRIMARY KEY,
+        alert_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        published_at BIGINT,
+        doc JSONB NOT NULL
+      );
+      CREATE INDEX public_warnings_by_alert ON public_warnings (alert_id);
+      CREATE INDEX public_warnings_by_state ON public_warnings (state, created_at);
+      -- One draft awaiting a duty officer per alert: two instances planning at once cannot both add one.
+      CREATE UNIQUE INDEX public_warnings_one_pending ON public_warnings (alert_id) WHERE state = 'pending';
+    `,
+  },
 ]
 
 export const LATEST_PG_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

@@ -6,6 +6,7 @@ import { runHistoryStoreContract } from '../history-store-contract'
 import { runIncidentStoreContract } from '../incident-store-contract'
 import { runOperationalIncidentStoreContract } from '../operational-incident-store-contract'
 import { runStoreContract } from '../store-contract'
+import { runWarningStoreContract } from '../warning-store-contract'
 import { LATEST_PG_SCHEMA_VERSION } from './migrations'
 import { openPostgresStore } from './postgres-store'
 import { createTempSchema } from './temp-schema'
@@ -104,6 +105,8 @@ runIncidentStoreContract('postgres', ownStore('incidents'))
 runDeadLetterStoreContract('postgres', ownStore('dead_letters'))
 
 runOperationalIncidentStoreContract('postgres', ownStore('op_incidents'))
+
+runWarningStoreContract('postgres', ownStore('warnings'))
 
 test('the incident trail refuses UPDATE, DELETE and TRUNCATE even through raw SQL', async () => {
   const store = await openPostgresStore(schema.url)

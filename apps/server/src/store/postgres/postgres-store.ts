@@ -8,6 +8,7 @@ import { postgresIncidents } from './postgres-incidents'
 import { postgresObservations } from './postgres-observations'
 import { postgresOpenData } from './postgres-open-data'
 import { postgresOperationalIncidents } from './postgres-operational-incidents'
+import { postgresWarnings } from './postgres-warnings'
 
 /**
  * The networked store: the same contract as SQLite on PostgreSQL (`DATABASE_URL`), for several server
@@ -31,6 +32,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     ...postgresAlerts(pool),
     ...postgresDeadLetters(pool),
     ...postgresOpenData(pool),
+    ...postgresWarnings(pool),
     async ping() {
       await pool.query('SELECT 1')
     },

@@ -385,6 +385,25 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX shift_handovers_by_created ON shift_handovers (created_at);
     `,
   },
+  {
+    version: 60,
+    sql: `
+      -- Public warnings (CAP 1.2 messages): each stored whole as JSON (domain PublicWarning), with the
+      -- columns its queries need. A published message never changes; later ones reference it.
+      CREATE TABLE public_warnings (
+        id TEXT PRIMARY KEY,
+        alert_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        published_at INTEGER,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX public_warnings_by_alert ON public_warnings (alert_id);
+      CREATE INDEX public_warnings_by_state ON public_warnings (state, created_at);
+      -- One draft awaiting a duty officer per alert: two instances planning at once cannot both add one.
+      CREATE UNIQUE INDEX public_warnings_one_pending ON public_warnings (alert_id) WHERE state = 'pending';
+    `,
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

@@ -18,6 +18,7 @@ import { sqliteIncidentStore } from './sqlite-incident-store'
 import { sqliteObservations } from './sqlite-observations'
 import { sqliteOpenData } from './sqlite-open-data'
 import { sqliteOperationalIncidents } from './sqlite-operational-incidents'
+import { sqliteWarnings } from './sqlite-warnings'
 
 /**
  * The embedded store: one SQLite file in WAL mode. `synchronous = FULL` makes every commit fsync the WAL,
@@ -75,6 +76,7 @@ export function openSqliteStore(file: string): Store {
     ...sqliteOperationalIncidents(db),
     ...sqliteDeadLetters(db),
     ...sqliteOpenData(db),
+    ...sqliteWarnings(db),
     latestObservations: observations.latestObservations,
     history: observations.history,
     observationsInRange: observations.observationsInRange,

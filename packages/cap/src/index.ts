@@ -1,0 +1,8 @@
+export { type WarningFeedOptions, warningFeed } from './atom/warning-feed'
+export { draftWarning, referencesTo, type WarningSource } from './draft/draft-warning'
+export { type WarningPlace, warningPlace } from './draft/warning-place'
+export { planWarning, type WarningPlan } from './plan/plan-warning'
+export { WARNING_KINDS, warrantsWarning } from './plan/warning-eligibility'
+export { publishWarning, withdrawWarning } from './publish/publish-warning'
+export { formatCapTime } from './time/cap-time'
+export { CAP_NAMESPACE, capToXml } from './xml/cap-xml'

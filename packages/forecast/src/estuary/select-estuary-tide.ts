@@ -1,0 +1,119 @@
+import { fitTideTransfer, type LevelReading } from '../tide/fit-tide-transfer'
+import { FEATURE_GROUPS, type FeatureGroup } from './estuary-form'
+import { findExtremeNear } from './find-extreme'
+import { type EstuaryTide, evaluateEstuaryTide, fitEstuaryTide } from './fit-estuary-tide'
+import type { ReportedLevel } from './reported-level'
+import type { TideBases } from './tide-bases'
+
+const HOUR_MS = 3_600_000
+
+/** Forms tried, simplest first: the single-lag terms, then each group added in turn. */
+export const CANDIDATE_GROUPS: readonly (readonly FeatureGroup[])[] = Array.from(
+  { length: FEATURE_GROUPS.length + 1 },
+  (_, k) => FEATURE_GROUPS.slice(0, k),
+)
+/** Prior strengths tried: from a loose ridge to one that holds the added terms near zero. */
+export const CANDIDATE_STRENGTHS = [1, 3, 10, 30] as const
+
+/** Error of a curve at one reported level: time (min, null for a peak) and level (m). */
+export interface LevelError {
+  report: ReportedLevel
+  dtMin: number | null
+  dhM: number | null
+}
+
+export interface SelectedTide {
+  model: EstuaryTide
+  /** The inner cross-validation score of the chosen form (lower is better). */
+  score: number
+}
+
+/**
+ * The readings today's single-lag fit takes: every printed extreme, and each forecast peak whose window
+ * is a few hours, at its middle (a day's peak without a time cannot constrain a lag).
+ */
+export function timedReadings(reports: readonly ReportedLevel[]): LevelReading[] {
+  return reports.flatMap((r) => {
+    if (r.kind === 'extreme') return [{ atMs: r.atMs, levelM: r.levelM }]
+    if (r.toMs - r.fromMs > 12 * HOUR_MS) return []
+    return [{ atMs: (r.fromMs + r.toMs) / 2, levelM: (r.minM + r.maxM) / 2 }]
+  })
+}
+
+/**
+ * How a curve meets each reported level: the nearest high or low of the curve to a printed extreme
+ * (time and level error), and for a peak the curve's highest level in the window, counted as an error
+ * only by how far it falls outside the reported range.
+ */
+export function levelErrors(h: (atMs: number) => number, reports: readonly ReportedLevel[]): LevelError[] {
+  return reports.map((report) => {
+    if (report.kind === 'extreme') {
+      const e = findExtremeNear(h, report.extreme, report.atMs)
+      if (!e) return { report, dtMin: null, dhM: null }
+      return { report, dtMin: (e.atMs - report.atMs) / 60_000, dhM: e.levelM - report.levelM }
+    }
+    const top = highestOf(h, report.fromMs, report.toMs)
+    return { report, dtMin: null, dhM: outsideRange(top, report.minM, report.maxM) }
+  })
+}
+
+export function outsideRange(x: number, min: number, max: number): number {
+  return x < min ? x - min : x > max ? x - max : 0
+}
+
+function highestOf(h: (atMs: number) => number, fromMs: number, toMs: number): number {
+  let best = Number.NEGATIVE_INFINITY
+  for (let t = fromMs; t < toMs; t += 5 * 60_000) best = Math.max(best, h(t))
+  return best
+}
+
+/**
+ * Fits every candidate form to `reports` and keeps the one that best predicts each reported day from
+ * the others (leave one day out): the choice never sees a day it is then scored on, because the caller
+ * hands in only the training days. A missing extreme counts as 2 h and 20 cm.
+ */
+export function selectEstuaryTide(bases: TideBases, reports: readonly ReportedLevel[]): SelectedTide {
+  const days = [...new Set(reports.map((r) => r.day))]
+  let best: { groups: readonly FeatureGroup[]; strength: number; score: number } | null = null
+  for (const groups of CANDIDATE_GROUPS) {
+    for (const strength of CANDIDATE_STRENGTHS) {
+      if (groups.length === 0 && strength !== CANDIDATE_STRENGTHS[0]) continue // nothing to regularise
+      let score = 0
+      for (const day of days) {
+        const train = reports.filter((r) => r.day !== day)
+        if (timedReadings(train).length < 3) continue
+        const m = fitForm(bases, train, groups, strength)
+        score += errorScore(
+          levelErrors(
+            (t) => evaluateEstuaryTide(bases, m, t),
+            reports.filter((r) => r.day === day),
+          ),
+        )
+      }
+      if (!best || score < best.score) best = { groups, strength, score }
+    }
+  }
+  if (!best) throw new Error('selectEstuaryTide: no candidate form')
+  return { model: fitForm(bases, reports, best.groups, best.strength), score: best.score }
+}
+
+/** The form fitted at the single-lag fit's lag: the added terms then shift the lag by level and species. */
+export function fitForm(
+  bases: TideBases,
+  reports: readonly ReportedLevel[],
+  groups: readonly FeatureGroup[],
+  priorStrength: number,
+): EstuaryTide {
+  const lagMin = fitTideTransfer(bases.sea, timedReadings(reports)).lagMin
+  return fitEstuaryTide(bases, lagMin, reports, { groups, priorStrength })
+}
+
+/** Squared errors in units of the targets (30 min, 10 cm). */
+function errorScore(errors: readonly LevelError[]): number {
+  let s = 0
+  for (const e of errors) {
+    s += e.dhM === null ? 4 : (e.dhM / 0.1) ** 2
+    if (e.report.kind === 'extreme') s += e.dtMin === null ? 16 : (e.dtMin / 30) ** 2
+  }
+  return s
+}
