@@ -1,6 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { indexNetwork, type Network } from '@ioc/domain'
+import { loadDistricts } from '@ioc/fixtures'
 import { createVungTauTide } from '@ioc/forecast'
 import { indexPlaces } from '@ioc/incidents'
 import { LatestState } from '@ioc/replay'
@@ -16,12 +17,14 @@ import type { ServerContext } from './api/context'
 import { createMetrics } from './api/metrics'
 import { createAudit } from './auth/audit-log'
 import { bootstrapAdmin } from './auth/bootstrap-admin'
+import { createCitizenService } from './citizen/citizen-service'
 import { joinCluster } from './cluster/join-cluster'
 import type { Config } from './config/config'
 import { createForecastService, type ForecastService } from './forecast/forecast-service'
 import { readTransferPriors } from './forecast/transfer-priors'
 import { readIncidentConfigFiles } from './incidents/incident-config'
 import { createIncidentService, type IncidentService } from './incidents/incident-service'
+import { commitObservations } from './ingest/commit-observations'
 import { startMqttIngest } from './ingest/mqtt/mqtt-ingest'
 import { createLiveHub, type IocServer, LIVE_ROOM } from './live/live-hub'
 import { socketAuth } from './live/socket-auth'
@@ -30,6 +33,7 @@ import { EngineCheckpoints } from './replay/engine-checkpoints'
 import { handleReplaySockets } from './replay/replay-sockets'
 import { openStore } from './store/open-store'
 import { rawRetentionJob } from './store/raw-retention-job'
+import { recordServerPid } from './store/sqlite/server-pid'
 import { createWarningService } from './warnings/warning-service'
 
 export interface RunningServer {
@@ -62,6 +66,8 @@ export async function startServer(
   const priors = readTransferPriors(config.forecast.transferPriorsPath, network)
   const incidentConfig = readIncidentConfigFiles(config.incidents)
   const store = await openStore(config)
+  // `ioc restore` refuses to replace a store that a server has open.
+  const releasePid = config.databaseUrl ? () => {} : recordServerPid(config.dataDir)
   const audit = createAudit(store, logger)
   const admin = await bootstrapAdmin(store, config.adminPassword)
   if (admin.created)
@@ -163,6 +169,15 @@ export async function startServer(
     logger,
   })
 
+  // A verified flood report is committed like any feed's batch, so it reaches the rules and the map.
+  const citizen = createCitizenService({
+    store,
+    index,
+    districts: loadDistricts(),
+    audit,
+    commit: (observations) => commitObservations({ alerts, hub, metrics }, observations),
+  })
+
   const ctx: ServerContext = {
     config,
     rules,
@@ -173,6 +188,7 @@ export async function startServer(
     incidents,
     forecasts,
     warnings,
+    citizen,
     audit,
     metrics,
     logger,
@@ -223,6 +239,7 @@ export async function startServer(
         await warnings.settled()
         await cluster.close()
         await store.close()
+        releasePid()
         logger.info('server stopped')
       })()
       return closing

@@ -7,8 +7,8 @@ const DAY = 24 * HOUR
 let s: TestServer
 beforeAll(async () => {
   s = await startTestServer({ RAW_RETENTION_DAYS: '1', RETENTION_EVERY_S: '0.2' })
-})
-afterAll(() => s.stop())
+}, 60_000)
+afterAll(() => s?.stop())
 
 test('raw readings past the retention age are dropped; their history is still charted from the rollups', async () => {
   // Phú An every minute from three days ago to now.
@@ -38,4 +38,4 @@ test('raw readings past the retention age are dropped; their history is still ch
   )
   // The last hour is still raw.
   expect((await history(Date.now() - HOUR, Date.now())).bucketMs).toBeNull()
-})
+}, 60_000)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AlertKind, Severity } from './alert'
+import { CitizenCategory } from './citizen-report'
 import { AlarmLevel } from './network'
 
 const Seconds = z.number().nullable().meta({ description: 'Seconds; null when nothing to measure' })
@@ -23,6 +24,17 @@ export const ForecastSkillRow = z.object({
   pod: z.number().nullable(),
 })
 export type ForecastSkillRow = z.infer<typeof ForecastSkillRow>
+
+/** Citizen reports of one category raised in the period: time to the first answer and to closing. */
+export const CitizenStatsRow = z.object({
+  category: CitizenCategory,
+  count: z.number().int(),
+  /** From the report to the operator's first answer, over the answered reports. */
+  firstAnswer: DurationStats,
+  /** From the report to its closing (resolved or rejected), over the closed reports; merged ones follow theirs. */
+  resolve: DurationStats,
+})
+export type CitizenStatsRow = z.infer<typeof CitizenStatsRow>
 
 /** The figures of one district, or of the whole city (`district: null`). */
 export const ReportSection = z.object({
@@ -56,6 +68,8 @@ export const ReportSection = z.object({
     }),
   ),
   forecastSkill: z.array(ForecastSkillRow),
+  /** Citizen reports by category (every category, also with none). */
+  citizenReports: z.array(CitizenStatsRow),
 })
 export type ReportSection = z.infer<typeof ReportSection>
 

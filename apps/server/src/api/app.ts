@@ -1,12 +1,16 @@
+import { buildStaGraph } from '@ioc/sensorthings'
 import cookieParser from 'cookie-parser'
 import cors from 'cors'
 import express, { type ErrorRequestHandler, type Express } from 'express'
 import helmet from 'helmet'
 import type { Logger } from 'pino'
 import { alertRoutes } from '../alerts/alert-routes'
+import { citizenRoutes } from '../citizen/citizen-routes'
+import { open311Routes } from '../citizen/open311-routes'
 import { forecastRoutes } from '../forecast/forecast-routes'
 import { operationalIncidentRoutes } from '../incidents/operational-incident-routes'
 import { ingestRoute } from '../ingest/ingest-route'
+import { openDataRoutes } from '../open-data/open-data-routes'
 import { staRoutes } from '../open-data/sta-routes'
 import { exportRoute } from '../replay/export-route'
 import { incidentRoutes } from '../replay/incident-routes'
@@ -63,6 +67,7 @@ export function createApp(ctx: ServerContext): Express {
   api.use(incidentRoutes(ctx))
   api.use(operationalIncidentRoutes(ctx))
   api.use(deadLetterRoutes(ctx))
+  api.use(citizenRoutes(ctx, ctx.citizen))
   api.get('/export', ...exportRoute(ctx))
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi)
@@ -70,10 +75,18 @@ export function createApp(ctx: ServerContext): Express {
   api.use((req, res) => sendError(res, 'not_found', `no route ${req.method} /api/v1${req.path}`))
   app.use('/api/v1', api)
   // Public, anonymous open data (docs/domain-standards.md), outside /api so no staff middleware applies.
-  app.use('/sta/v1.1', staRoutes(ctx))
+  const sta = buildStaGraph(ctx.index.network)
+  app.use('/sta/v1.1', staRoutes(ctx, sta))
+  app.use('/open-data', openDataRoutes(ctx, sta))
 
   // Public warnings: anonymous, outside /api so no session or staff middleware is involved.
   app.use('/cap', capRoutes(ctx))
+
+  // Citizens' reports (Open311 GeoReport v2): anonymous, outside /api/v1 and its session cookie.
+  app.use(
+    '/open311/v2',
+    open311Routes({ publicConfig: ctx.config.public, config: ctx.config.citizen, citizen: ctx.citizen }),
+  )
 
   app.get('/metrics', async (_req, res) => {
     res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics())

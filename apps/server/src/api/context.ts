@@ -3,6 +3,7 @@ import type { RulesConfig } from '@ioc/rules'
 import type { Logger } from 'pino'
 import type { AlertService } from '../alerts/alert-service'
 import type { Audit } from '../auth/audit-log'
+import type { CitizenService } from '../citizen/citizen-service'
 import type { Config } from '../config/config'
 import type { ForecastService } from '../forecast/forecast-service'
 import type { IncidentService } from '../incidents/incident-service'
@@ -23,6 +24,7 @@ export interface ServerContext {
   incidents: IncidentService
   forecasts: ForecastService
   warnings: WarningService
+  citizen: CitizenService
   audit: Audit
   metrics: Metrics
   logger: Logger

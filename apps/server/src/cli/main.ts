@@ -3,6 +3,7 @@ import { Command, Option } from 'commander'
 import { ConfigError, loadConfig } from '../config/config'
 import { backtestCommand } from '../forecast/backtest-command'
 import { addDisplay, addIngestKey, addUser, revokeToken } from './admin-commands'
+import { backupCommand, restoreCommand } from './backup-commands'
 import { CliError } from './cli-error'
 import { demoCommand } from './demo-command'
 import { importCommand } from './import-command'
@@ -50,6 +51,18 @@ program
   .command('import <file>')
   .description('import an NDJSON recording into the store through the alert pipeline (server stopped)')
   .action((file: string) => importCommand(loadConfig(), file))
+
+program
+  .command('backup <file>')
+  .description('write a consistent copy of the embedded store to <file>; safe while the server runs')
+  .action((file: string) => backupCommand(loadConfig(), file))
+
+program
+  .command('restore <file>')
+  .description(
+    'replace the embedded store by the backup <file> (server stopped; the old store is kept aside)',
+  )
+  .action((file: string) => restoreCommand(loadConfig(), file))
 
 program
   .command('demo')

@@ -1,4 +1,4 @@
-import { buildStaGraph, DEFAULT_LIMITS, serveRequest } from '@ioc/sensorthings'
+import { DEFAULT_LIMITS, type StaGraph, serveRequest } from '@ioc/sensorthings'
 import type { Router } from 'express'
 import type { ServerContext } from '../api/context'
 import { sendError } from '../api/send-error'
@@ -10,8 +10,8 @@ import { publicRouter } from '../public/public-router'
  * Anonymous, rate-limited and cached like every public endpoint (public/); it reads only the network
  * and the observations, never alerts, users, audit or citizen reports.
  */
-export function staRoutes(ctx: ServerContext): Router {
-  const service = { graph: buildStaGraph(ctx.index.network), observations: ctx.store, limits: DEFAULT_LIMITS }
+export function staRoutes(ctx: ServerContext, graph: StaGraph): Router {
+  const service = { graph, observations: ctx.store, limits: DEFAULT_LIMITS }
   const cache = createPublicCache({ maxAgeS: ctx.config.public.cacheMaxAgeS })
   const router = publicRouter(ctx.config.public)
   router.use(cache.serveCached, async (req, res) => {
@@ -30,7 +30,7 @@ export function staRoutes(ctx: ServerContext): Router {
     if (answer.status === 204) return void res.status(204).end()
     if (answer.status !== 200) return sendError(res, answer.code, answer.message)
     if ('text' in answer) return cache.send(req, res, answer.text, 'text/plain; charset=utf-8')
-    cache.send(req, res, JSON.stringify(answer.json), 'application/json')
+    cache.send(req, res, JSON.stringify(answer.json), 'application/json; charset=utf-8')
   })
   return router
 }

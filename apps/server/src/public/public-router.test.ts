@@ -15,7 +15,12 @@ async function serve(config: { rateLimitPerMin: number; cacheMaxAgeS: number }) 
   let computed = 0
   pub.get('/levels', cache.serveCached, (req, res) => {
     computed++
-    cache.send(req, res, JSON.stringify({ station: 'phu-an', q: req.query.q ?? null }), 'application/json')
+    cache.send(
+      req,
+      res,
+      JSON.stringify({ station: 'phu-an', q: req.query.q ?? null }),
+      'application/json; charset=utf-8',
+    )
   })
   app.use('/open', pub)
   const server = app.listen(0, '127.0.0.1')

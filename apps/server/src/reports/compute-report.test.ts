@@ -100,6 +100,7 @@ const input = {
   gaugeReadings: new Map([['phu-an', readings]]),
   network: { segments: [nhc], stations: [phuAn, ungVanKhiem] },
   releaseMarginM: (stationId: string) => waterReleaseMarginM(defaultRulesConfig(), stationId),
+  citizenReports: [],
 }
 const report = computeReport(input)
 

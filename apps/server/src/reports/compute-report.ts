@@ -2,6 +2,7 @@ import {
   ALARM_LEVELS,
   type Alert,
   alarmLevelReached,
+  type CitizenReport,
   type DurationStats,
   type ForecastSkillRow,
   type GaugeStation,
@@ -10,6 +11,7 @@ import {
   type ReportSection,
 } from '@ioc/domain'
 import { findPassages } from '@ioc/forecast'
+import { citizenStats } from './citizen-stats'
 
 const HOUR_MS = 3_600_000
 
@@ -26,6 +28,8 @@ export interface ReportInput {
   network: Pick<Network, 'segments' | 'stations'>
   /** Metres below a passed level a gauge must fall before it is passed again: the rules' `waterReleaseMarginM`. */
   releaseMarginM: (stationId: string) => number
+  /** Citizen reports sent in the period, each in its district. */
+  citizenReports: readonly CitizenReport[]
 }
 
 /**
@@ -48,7 +52,11 @@ export function computeReport(input: ReportInput): OperationsReport {
   const subjectKey = (a: Alert) => `${a.subject.type}:${a.subject.id}`
   const gauges = network.stations.filter((s): s is GaugeStation => s.kind !== 'street-flood-sensor')
   const districts = [
-    ...new Set([...input.alerts.map((a) => districtOf.get(subjectKey(a))), ...gauges.map((g) => g.district)]),
+    ...new Set([
+      ...input.alerts.map((a) => districtOf.get(subjectKey(a))),
+      ...gauges.map((g) => g.district),
+      ...input.citizenReports.map((r) => r.district),
+    ]),
   ]
     .filter((d): d is string => d !== undefined)
     .sort((a, b) => a.localeCompare(b, 'vi'))
@@ -80,6 +88,9 @@ export function computeReport(input: ReportInput): OperationsReport {
       })),
       gauges: sectionGauges.map((g) => gaugeMax(g, input.gaugeReadings.get(g.id) ?? [])),
       forecastSkill: forecastSkill(alerts, sectionGauges, input),
+      citizenReports: citizenStats(
+        input.citizenReports.filter((r) => district === null || r.district === district),
+      ),
     }
   }
   return {

@@ -58,6 +58,8 @@ export function reportRoutes(ctx: ServerContext): Router {
         h.points.map((p) => ({ atMs: p.observedAt, value: h.bucketMs === null ? p.value : p.max })),
       )
     }
+    // Reports sent in the period; a city sees thousands a year, not millions.
+    const citizenReports = await ctx.store.listCitizenReports({ fromMs: from, toMs: to, limit: 1_000_000 })
     const report = computeReport({
       fromMs: from,
       toMs: to,
@@ -67,6 +69,7 @@ export function reportRoutes(ctx: ServerContext): Router {
       gaugeReadings,
       network,
       releaseMarginM: (stationId) => waterReleaseMarginM(ctx.rules, stationId),
+      citizenReports,
     })
     if (format === 'json') return void res.json(report)
     const name = `ioc-report-${new Date(from).toISOString().slice(0, 10)}-${new Date(to).toISOString().slice(0, 10)}.csv`

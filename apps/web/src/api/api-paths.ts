@@ -236,7 +236,7 @@ export interface paths {
                                 kind: "ingest-key";
                                 name: string;
                             };
-                            permissions: ("live:view" | "alerts:act" | "replay:use" | "history:read" | "export:read" | "users:manage" | "audit:read" | "observations:ingest")[];
+                            permissions: ("live:view" | "alerts:act" | "replay:use" | "history:read" | "export:read" | "users:manage" | "audit:read" | "observations:ingest" | "citizen:view" | "citizen:triage" | "citizen:answer")[];
                         };
                     };
                 };
@@ -928,7 +928,7 @@ export interface paths {
                             at: number;
                             actor: string;
                             /** @enum {string} */
-                            action: "login" | "login-failed" | "logout" | "request-refused" | "socket-refused" | "user-created" | "ingest-key-created" | "ingest-key-revoked" | "display-created" | "display-revoked";
+                            action: "login" | "login-failed" | "logout" | "request-refused" | "socket-refused" | "user-created" | "ingest-key-created" | "ingest-key-revoked" | "display-created" | "display-revoked" | "warning-approved" | "warning-rejected" | "warning-withdrawn" | "citizen-report-verified" | "citizen-report-rejected" | "citizen-report-merged" | "citizen-report-answered" | "citizen-report-resolved";
                             target: string | null;
                             origin: string;
                             reason: string | null;
@@ -3243,6 +3243,25 @@ export interface paths {
                                     events: number;
                                     detected: number;
                                     pod: number | null;
+                                }[];
+                                citizenReports: {
+                                    /** @enum {string} */
+                                    category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                                    count: number;
+                                    firstAnswer: {
+                                        n: number;
+                                        /** @description Seconds; null when nothing to measure */
+                                        medianS: number | null;
+                                        /** @description Seconds; null when nothing to measure */
+                                        p90S: number | null;
+                                    };
+                                    resolve: {
+                                        n: number;
+                                        /** @description Seconds; null when nothing to measure */
+                                        medianS: number | null;
+                                        /** @description Seconds; null when nothing to measure */
+                                        p90S: number | null;
+                                    };
                                 }[];
                             }[];
                         };

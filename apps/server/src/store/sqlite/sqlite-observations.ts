@@ -4,7 +4,7 @@ import type { HistoryStore } from '../history-store'
 import { readHistory } from '../read-history'
 import { type TrafficRow, trafficFromRow, type WaterRow, waterFromRow } from '../rows/observation-rows'
 import type { InsertResult, Store } from '../store'
-import { rollupPendingRun, sqliteRollups } from './sqlite-rollups'
+import { MAX_SOURCES, rollupPendingRun, sqliteRollups } from './sqlite-rollups'
 
 type Kind = Observation['type']
 
@@ -83,6 +83,8 @@ export function sqliteObservations(db: Database.Database): SqliteObservations {
     for (const [kind, name] of subjects) s.addSubject.run(kind, name)
     for (const name of sources) s.addSource.run(name)
     catchUp()
+    // The rollups pack a source id into 16 bits (sqlite-rollups.ts); rolled back, nothing is taken.
+    if (lastSource >= MAX_SOURCES) throw new Error(`more than ${MAX_SOURCES - 1} feed sources`)
   })
 
   const indexPending = pendingIndexRun(db, rollupPendingRun(db))
@@ -236,7 +238,8 @@ export function sqliteObservations(db: Database.Database): SqliteObservations {
 /**
  * Moves every pending reading into `subject_readings` in one transaction, sorted by subject so each
  * page it touches takes all of that subject's new rows at once. `alsoFold` runs in the same
- * transaction on the same pending rows (up to rowid `last`): the store rolls them up there.
+ * transaction, after the copy and before the queue is cleared, on the same pending rows (up to rowid
+ * `last`): the store rolls them up there.
  */
 export function pendingIndexRun(db: Database.Database, alsoFold?: (last: number) => void): () => void {
   const end = db.prepare('SELECT MAX(rowid) FROM subject_readings_pending').pluck()
@@ -248,8 +251,8 @@ export function pendingIndexRun(db: Database.Database, alsoFold?: (last: number)
   return db.transaction(() => {
     const last = end.get() as number | null
     if (last === null) return
-    alsoFold?.(last)
     move.run(last)
+    alsoFold?.(last)
     drop.run(last)
   })
 }

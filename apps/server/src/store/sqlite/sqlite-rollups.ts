@@ -8,22 +8,22 @@ import { ROLLUP_COLUMNS, type RollupRow, rollupCellFromRow } from '../rows/rollu
 const TABLE = { [FIVE_MIN_MS]: 'rollups_5m', [HOUR_MS]: 'rollups_1h' } as const
 
 /**
- * Folds the pending readings up to rowid `@last` into a rollup table: one row per subject and grain
- * cell, merged with the row already there. "Last" is the reading with the greatest (time, source id),
- * as `latestObservations` chooses. Runs in the subject index run's transaction, so a reading is in the
- * rollups exactly when it is in `subject_readings`: the pending queue is the rollups' watermark.
+ * Source ids are packed below the time in one integer, `observed_at * 65536 + source`, so that one
+ * MAX() finds a cell's last reading (greatest time, then source, as `latestObservations` picks) in
+ * the same pass as its count, sum, min and max. A deployment has a few dozen feeds; sqlite-observations
+ * refuses a 65,536th source name.
  */
-const foldPending = (table: string, grainMs: number) => `
-  INSERT INTO ${table} (subject, bucket, n, total, lo, hi, last_at, last_source, last_value)
-  SELECT subject, bucket, COUNT(*), SUM(value), MIN(value), MAX(value), MAX(observed_at),
-    MAX(CASE WHEN rn = 1 THEN source END), MAX(CASE WHEN rn = 1 THEN value END)
-  FROM (
-    SELECT subject, observed_at, source, value, bucket,
-      ROW_NUMBER() OVER (PARTITION BY subject, bucket ORDER BY observed_at DESC, source DESC) AS rn
-    FROM (SELECT *, observed_at - ((observed_at % ${grainMs}) + ${grainMs}) % ${grainMs} AS bucket
-          FROM subject_readings_pending WHERE rowid <= @last)
-  ) WHERE true
-  GROUP BY subject, bucket
+export const MAX_SOURCES = 65_536
+
+const floorSql = (column: string, grainMs: number) =>
+  `${column} - ((${column} % ${grainMs}) + ${grainMs}) % ${grainMs}`
+
+/** The reading a packed key names, from the subject index (the run's rows are already in it). */
+const lastValueOf = (key: string) => `(SELECT value FROM subject_readings s
+  WHERE s.subject = r.subject AND s.observed_at = ${key} >> 16 AND s.source = ${key} & 65535)`
+
+/** Merges the run's cells into a rollup table's rows; "last" moves only to a later (time, source). */
+const mergeInto = (table: string) => `
   ON CONFLICT (subject, bucket) DO UPDATE SET
     n = n + excluded.n,
     total = total + excluded.total,
@@ -33,15 +33,38 @@ const foldPending = (table: string, grainMs: number) => `
       THEN excluded.last_value ELSE last_value END,
     last_source = CASE WHEN (excluded.last_at, excluded.last_source) > (last_at, last_source)
       THEN excluded.last_source ELSE last_source END,
-    last_at = MAX(last_at, excluded.last_at)`
+    last_at = MAX(last_at, excluded.last_at)
+  -- ${table}`
 
-/** Rolls the pending readings up to rowid `last` into both grains; run inside the index run. */
+/**
+ * Folds the pending readings up to rowid `last` into both grains. Runs in the subject index run's
+ * transaction, after the readings were copied into `subject_readings` and before they leave the
+ * queue, so a reading is in the rollups exactly when it is in the index: the pending queue is the
+ * rollups' watermark. One sort of the run makes its 5-minute cells (a temporary table); the hourly
+ * cells are made from those, and both are merged into the stored rows.
+ */
 export function rollupPendingRun(db: Database.Database): (last: number) => void {
-  const fold5m = db.prepare(foldPending(TABLE[FIVE_MIN_MS], FIVE_MIN_MS))
-  const fold1h = db.prepare(foldPending(TABLE[HOUR_MS], HOUR_MS))
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS rollup_run (
+    subject INTEGER NOT NULL, bucket INTEGER NOT NULL, n INTEGER NOT NULL, total REAL NOT NULL,
+    lo REAL NOT NULL, hi REAL NOT NULL, last_key INTEGER NOT NULL)`)
+  const cells = db.prepare(`INSERT INTO temp.rollup_run
+    SELECT subject, ${floorSql('observed_at', FIVE_MIN_MS)} AS bucket, COUNT(*), SUM(value), MIN(value), MAX(value),
+      MAX(observed_at * 65536 + source)
+    FROM subject_readings_pending WHERE rowid <= @last GROUP BY subject, bucket`)
+  const fold5m = db.prepare(`INSERT INTO rollups_5m
+    SELECT subject, bucket, n, total, lo, hi, last_key >> 16, last_key & 65535, ${lastValueOf('last_key')}
+    FROM temp.rollup_run r WHERE true ${mergeInto('rollups_5m')}`)
+  const fold1h = db.prepare(`INSERT INTO rollups_1h
+    SELECT subject, hour, n, total, lo, hi, last_key >> 16, last_key & 65535, ${lastValueOf('last_key')}
+    FROM (SELECT subject, ${floorSql('bucket', HOUR_MS)} AS hour, SUM(n) AS n, SUM(total) AS total, MIN(lo) AS lo,
+            MAX(hi) AS hi, MAX(last_key) AS last_key
+          FROM temp.rollup_run GROUP BY subject, hour) r WHERE true ${mergeInto('rollups_1h')}`)
+  const clear = db.prepare('DELETE FROM temp.rollup_run')
   return (last) => {
-    fold5m.run({ last })
-    fold1h.run({ last })
+    cells.run({ last })
+    fold5m.run()
+    fold1h.run()
+    clear.run()
   }
 }
 
