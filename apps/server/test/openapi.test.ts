@@ -71,7 +71,8 @@ beforeAll(async () => {
     createdAt: 0,
     updatedAt: 0,
   })
-})
+  // A server start, a forecast round and a dozen requests: ~14 s on a two-core machine under load.
+}, 30_000)
 
 /** Reads until `ok` holds or 5 s pass: public warnings are drafted just after the alert change. */
 async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {

@@ -669,6 +669,89 @@ export interface paths {
                                 /** @enum {string} */
                                 outcome?: "verified" | "missed";
                             }[];
+                            incidents?: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "resolved";
+                                /** @enum {string} */
+                                severity: "warning" | "minor" | "major" | "critical";
+                                grouping: {
+                                    /** @enum {string} */
+                                    rule: "street-flood" | "gauge" | "congestion" | "sensor-silent" | "single";
+                                    district: string | null;
+                                    corridor: string | null;
+                                    withinM: number | null;
+                                    spanM: number;
+                                    cause: ("rain" | "tide" | "rain+tide") | null;
+                                    driver: {
+                                        alertId: string;
+                                        stationId: string;
+                                        stationName: string;
+                                        /** @enum {string} */
+                                        severity: "warning" | "minor" | "major" | "critical";
+                                    } | null;
+                                };
+                                members: {
+                                    alertId: string;
+                                    /** @enum {string} */
+                                    kind: "water-level" | "rate-of-rise" | "street-flood" | "congestion" | "sensor-silent" | "forecast-water-level" | "forecast-congestion";
+                                    subject: {
+                                        /** @enum {string} */
+                                        type: "station" | "segment";
+                                        id: string;
+                                    };
+                                    location: [
+                                        number,
+                                        number
+                                    ] | null;
+                                    district: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    severity: "warning" | "minor" | "major" | "critical";
+                                    /** @enum {string} */
+                                    peakSeverity: "warning" | "minor" | "major" | "critical";
+                                    raisedAt: number;
+                                    active: boolean;
+                                    acked: boolean;
+                                    resolved: boolean;
+                                }[];
+                                openedAt: number;
+                                updatedAt: number;
+                                quietSince: number | null;
+                                ack: {
+                                    by: string;
+                                    at: number;
+                                    note: string;
+                                } | null;
+                                assignee: {
+                                    to: string;
+                                    by: string;
+                                    at: number;
+                                } | null;
+                                resolution: {
+                                    by: string;
+                                    at: number;
+                                    note: string;
+                                } | null;
+                                checklist: {
+                                    procedureId: string;
+                                    title: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                    steps: {
+                                        id: string;
+                                        text: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        tick: {
+                                            by: string;
+                                            at: number;
+                                        } | null;
+                                    }[];
+                                }[];
+                            }[];
                         };
                     };
                 };
