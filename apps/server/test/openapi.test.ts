@@ -87,7 +87,8 @@ beforeAll(async () => {
       hasPhoto ? { jpeg: Buffer.from([0xff, 0xd8, 0xff]), width: 1, height: 1 } : null,
     )
   }
-})
+  // Many setup calls to one server: a loaded two-core machine takes more than the default 10 s.
+}, 60_000)
 
 /** Ids made in beforeAll; the calls read them through getters, after it has run. */
 const ids = { a: '', b: '', silence: '', incident: '', opIncident: '', closedIncident: '', handover: '' }
@@ -404,9 +405,11 @@ const CALLS: Record<string, Call[]> = {
   ]),
   ...citizenActionCalls('reject', 'operator', { reason: 'Trùng' }, 'B', [
     { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000B/reject', init: json({ reason: '' }) },
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000B/reject', init: json({ reason: 'Trùng' }) },
   ]),
   ...citizenActionCalls('merge', 'operator', { into: 'AAAA-000A' }, 'C', [
     { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000A/merge', init: json({ into: 'not a code' }) },
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000C/merge', init: json({ into: 'AAAA-000A' }) },
   ]),
   ...citizenActionCalls('answer', 'duty-officer', { text: 'Đã xử lý' }, 'A', [
     { as: 'duty-officer', path: '/api/v1/citizen-reports/AAAA-000C/answer', init: json({ text: 'x' }) },

@@ -29,7 +29,8 @@ export default function MapPicker({
       container: container.current,
       style: buildBaseStyle({ theme: 'light', origin: location.origin }),
       center: value ?? CENTRE,
-      zoom: 14,
+      // A few streets around: districts, rivers and canals are what the offline base map draws.
+      zoom: 13,
     })
     marker.current = new Marker({ color: '#d6336c' })
     if (value) marker.current.setLngLat(value).addTo(map)
