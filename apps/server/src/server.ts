@@ -154,6 +154,7 @@ export async function startServer(
     createLiveHub(io, state, {
       tickMs: config.liveTickMs,
       openAlerts: () => alerts.openAlerts(),
+      openIncidents: () => incidents.openIncidents(),
       onDelta: () => metrics.deltasSent.inc(),
       emitsDeltas: cluster.leadership.isLeader,
     }),

@@ -54,6 +54,13 @@ beforeAll(async () => {
     token: tokens['duty-officer'],
   })
   ids.handover = ((await handover.json()) as ShiftHandover).id
+  // The two critical gauges' public warnings, drafted and waiting for a duty officer.
+  const pending = await eventually(
+    () => s.store.listWarnings({ state: 'pending', limit: 10 }),
+    (ws) => ws.filter((w) => w.alertId === ids.a || w.alertId === ids.b).length === 2,
+  )
+  ids.warningA = pending.find((w) => w.alertId === ids.a)?.id ?? ''
+  ids.warningB = pending.find((w) => w.alertId === ids.b)?.id ?? ''
   ids.incident = 'incident-1'
   await s.store.createIncident({
     id: ids.incident,
@@ -87,11 +94,31 @@ beforeAll(async () => {
       hasPhoto ? { jpeg: Buffer.from([0xff, 0xd8, 0xff]), width: 1, height: 1 } : null,
     )
   }
-  // Many setup calls to one server: a loaded two-core machine takes more than the default 10 s.
+  // A server start, a forecast round and a dozen requests: ~14 s on a two-core machine under load.
 }, 60_000)
 
+/** Reads until `ok` holds or 5 s pass: public warnings are drafted just after the alert change. */
+async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+  const end = Date.now() + 5000
+  for (;;) {
+    const v = await read()
+    if (ok(v) || Date.now() > end) return v
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
 /** Ids made in beforeAll; the calls read them through getters, after it has run. */
-const ids = { a: '', b: '', silence: '', incident: '', opIncident: '', closedIncident: '', handover: '' }
+const ids = {
+  a: '',
+  b: '',
+  silence: '',
+  incident: '',
+  opIncident: '',
+  closedIncident: '',
+  handover: '',
+  warningA: '',
+  warningB: '',
+}
 const at = (as: string | undefined, path: () => string, init?: RequestInit): Call => ({
   ...(as && { as }),
   get path() {
@@ -369,6 +396,37 @@ const CALLS: Record<string, Call[]> = {
     at('analyst', () => `/api/v1/incidents/${ids.incident}`, { method: 'DELETE' }),
     at('operator', () => `/api/v1/incidents/${ids.incident}`, { method: 'DELETE' }),
     at(undefined, () => `/api/v1/incidents/${ids.incident}`, { method: 'DELETE' }),
+  ],
+  'get /api/v1/warnings': [
+    { as: 'operator', path: '/api/v1/warnings?state=pending' },
+    { as: 'operator', path: '/api/v1/warnings?state=sent' },
+    { as: 'ingest' },
+    {},
+  ],
+  'get /api/v1/warnings/settings': [{ as: 'operator' }, { as: 'ingest' }, {}],
+  'post /api/v1/warnings/{id}/approve': [
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningA}/approve`, json({ note: 'checked' })),
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningA}/approve`, json({})),
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningB}/approve`, json({ note: 1 })),
+    at('duty-officer', () => '/api/v1/warnings/nope/approve', json({})),
+    at('operator', () => `/api/v1/warnings/${ids.warningB}/approve`, json({})),
+    at(undefined, () => `/api/v1/warnings/${ids.warningB}/approve`, json({})),
+  ],
+  'post /api/v1/warnings/{id}/reject': [
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningB}/reject`, json({ note: 'drill' })),
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningA}/reject`, json({ note: 'too late' })),
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningA}/reject`, json({ note: '' })),
+    at('duty-officer', () => '/api/v1/warnings/nope/reject', json({ note: 'x' })),
+    at('operator', () => `/api/v1/warnings/${ids.warningA}/reject`, json({ note: 'x' })),
+    at(undefined, () => `/api/v1/warnings/${ids.warningA}/reject`, json({ note: 'x' })),
+  ],
+  'post /api/v1/warnings/{id}/withdraw': [
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningA}/withdraw`, json({ note: 'sent in error' })),
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningB}/withdraw`, json({ note: 'nothing public' })),
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningA}/withdraw`, json({})),
+    at('duty-officer', () => '/api/v1/warnings/nope/withdraw', json({ note: 'x' })),
+    at('operator', () => `/api/v1/warnings/${ids.warningA}/withdraw`, json({ note: 'x' })),
+    at(undefined, () => `/api/v1/warnings/${ids.warningA}/withdraw`, json({ note: 'x' })),
   ],
   'get /api/v1/export': [
     { as: 'analyst', path: `/api/v1/export?from=0&to=${Date.now() + 60_000}&include=observations,alerts` },

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Alert, AlertAction } from './alert'
 import type { Silence } from './alert-api'
 import type { ApiError } from './errors'
-import type { OperationalIncident } from './operational-incident'
+import { OperationalIncident } from './operational-incident'
 import type {
   ReplayAlert,
   ReplayClockState,
@@ -37,6 +37,8 @@ export const StateSnapshot = z.object({
   traffic: TrafficColumns,
   water: WaterColumns,
   alerts: z.array(Alert),
+  /** Live only: the open operational incidents (alerts grouped by cause); a replay has none. */
+  incidents: z.array(OperationalIncident).optional(),
 })
 export type StateSnapshot = z.infer<typeof StateSnapshot>
 

@@ -73,6 +73,8 @@ function renderConsole(alerts: Alert[], api: ReturnType<typeof fakeApi>, tone = 
       <AlertConsole
         index={index}
         alerts={list}
+        incidents={[]}
+        initialView="alerts"
         ready
         dataNow={at('17:35')}
         api={api.client}
@@ -150,8 +152,8 @@ describe('acting on alerts', () => {
     const api = fakeApi(() => reply.promise)
     renderConsole(eveningQueue(), api)
     const queue = screen.getByRole('listbox', { name: 'Hàng đợi cảnh báo' })
-    // Tab past the toolbar and the filters: the queue is one tab stop.
-    for (let i = 0; i < 7; i++) await user.tab()
+    // Tab past the toolbar (incidents/alerts, sound, silences) and the filters: the queue is one tab stop.
+    for (let i = 0; i < 9; i++) await user.tab()
     expect(queue).toHaveFocus()
     expect(rows()[0]).toHaveAttribute('aria-selected', 'true')
     await user.keyboard('j')
