@@ -1,5 +1,5 @@
 import type { Observation } from '@ioc/domain'
-import type { Browser } from 'playwright-core'
+import type { Browser, Locator } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { launchBrowser, openPage, screenshot } from './browser'
 import { type E2eServer, startE2eServer } from './e2e-server'
@@ -61,6 +61,10 @@ test('a new alert reaches the wall and the console; the duty officer acknowledge
   await expect
     .poll(() => desk.page.getByText('Đã báo đội ứng phó triều cường Quận 7').count())
     .toBeGreaterThan(0)
+  // One palette: the console's badge and the wall's ticker paint a critical alert as the map does.
+  const paint = (l: Locator) => l.evaluate((e) => getComputedStyle(e).backgroundColor)
+  expect(await paint(row.locator('.severity-badge'))).toBe('rgb(190, 20, 140)')
+  expect(await paint(tickerItem.locator('.ticker-severity'))).toBe('rgb(190, 20, 140)')
   await screenshot(wall.page, 'wall-alert-acknowledged')
   await screenshot(desk.page, 'console-acknowledged')
   expect([...wall.outside, ...desk.outside]).toEqual([])

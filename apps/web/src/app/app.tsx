@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { BrowserRouter, Route, Routes } from 'react-router'
 import './base.css'
+import './severity.css'
 
 // Each part is its own chunk: the wall downloads neither the sign-in nor the desk.
 const WallPage = lazy(() => import('../wall/wall-page'))

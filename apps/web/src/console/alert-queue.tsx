@@ -22,7 +22,7 @@ export function AlertQueue({ alerts, labelOf, dataNow, ...selection }: AlertQueu
       label={t('console.queueLabel')}
       empty={t('console.queueEmpty')}
       optionId={optionId}
-      rowClass={(a) => `queue-${a.severity} ${a.ack ? 'queue-acked' : 'queue-unacked'}`}
+      rowClass={(a) => `severity-${a.severity} ${a.ack ? 'queue-acked' : 'queue-unacked'}`}
       renderRow={(a) => <AlertRow alert={a} label={labelOf(a)} dataNow={dataNow} />}
     />
   )

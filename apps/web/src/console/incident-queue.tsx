@@ -22,7 +22,7 @@ export function IncidentQueue({ incidents, dataNow, ...selection }: IncidentQueu
       empty={t('opsIncidents.queueEmpty')}
       optionId={incidentOptionId}
       rowClass={(i) =>
-        `incident-row queue-${i.severity} ${unackedCount(i) ? 'queue-unacked' : 'queue-acked'}`
+        `incident-row severity-${i.severity} ${unackedCount(i) ? 'queue-unacked' : 'queue-acked'}`
       }
       renderRow={(i) => <IncidentRow incident={i} dataNow={dataNow} />}
     />

@@ -3,5 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   const { t } = useTranslation()
-  return <span className={`severity-badge severity-${severity}`}>{t(`severity.${severity}`)}</span>
+  return (
+    <span className={`severity-badge severity-fill severity-${severity}`}>{t(`severity.${severity}`)}</span>
+  )
 }

@@ -38,11 +38,38 @@ export const STAGE_COLORS: Record<AlarmStage, Rgba> = {
   3: [190, 20, 140, 255],
 }
 
+/**
+ * The one severity palette: the map's alert rings draw with it, and `severityProperties` hands it to
+ * every stylesheet (console badges and queue, replay, wall ticker) as CSS custom properties. Critical is
+ * báo động III's magenta, dark enough for white text (5.7:1; the brighter 230/30/150 the map used gave
+ * 4.2).
+ */
 export const SEVERITY_COLORS: Record<Severity, Rgba> = {
   warning: [250, 200, 70, 255],
   minor: [245, 150, 50, 255],
   major: [245, 100, 40, 255],
-  critical: [230, 30, 150, 255],
+  critical: [190, 20, 140, 255],
+}
+
+/** Text on each severity's colour: white on magenta, near-black on the light oranges (WCAG AA, 4.5:1). */
+export const SEVERITY_INK: Record<Severity, Rgba> = {
+  warning: [27, 15, 5, 255],
+  minor: [27, 15, 5, 255],
+  major: [27, 15, 5, 255],
+  critical: [255, 255, 255, 255],
+}
+
+/**
+ * `--severity-<s>` and `--severity-<s>-ink` for the document root; `app/severity.css` turns a
+ * `severity-<s>` class into `--severity` / `--severity-ink` for the element's own rules.
+ */
+export function severityProperties(): Record<string, string> {
+  const properties: Record<string, string> = {}
+  for (const s of Object.keys(SEVERITY_COLORS) as Severity[]) {
+    properties[`--severity-${s}`] = cssColor(SEVERITY_COLORS[s])
+    properties[`--severity-${s}-ink`] = cssColor(SEVERITY_INK[s])
+  }
+  return properties
 }
 
 export function cssColor([r, g, b, a]: Rgba): string {

@@ -1,7 +1,6 @@
 import type { Alert } from '@ioc/domain'
 import { useTranslation } from 'react-i18next'
 import { useFormatters } from '../hooks/use-formatters'
-import { cssColor, SEVERITY_COLORS } from '../layers/colors'
 import { sortBySeverity } from '../state/alert-list'
 
 /** Open alerts, most severe first, scrolling along the bottom of the wall. */
@@ -11,7 +10,7 @@ export function AlertTicker({ alerts }: { alerts: readonly Alert[] }) {
   if (alerts.length === 0) return <div className="ticker ticker-empty">{t('ticker.empty')}</div>
   const items = sortBySeverity(alerts).map((a) => (
     <span key={a.id} className="ticker-item">
-      <span className="ticker-severity" style={{ background: cssColor(SEVERITY_COLORS[a.severity]) }}>
+      <span className={`ticker-severity severity-fill severity-${a.severity}`}>
         {t(`severity.${a.severity}`)}
       </span>
       <span>{a.message[lang]}</span>
