@@ -40,6 +40,8 @@ test('a new alert reaches the wall and the console; the duty officer acknowledge
   const desk = await openPage(browser, server.url, { width: 1600, height: 1000 })
   await server.signIn(desk.page, server.users['duty-officer'])
   await desk.page.goto(`${server.url}/alerts`)
+  // The console opens on operational incidents; the alert queue is its other view.
+  await desk.page.locator('.view-switch').getByRole('button', { name: 'Cảnh báo', exact: true }).click()
   await desk.page.getByRole('heading', { name: 'Cảnh báo', exact: true }).waitFor()
 
   await server.ingest(phuAnRising(Date.now()))

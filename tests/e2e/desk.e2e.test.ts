@@ -32,13 +32,13 @@ test("one socket and one network per tab across the desk's pages; a silence set 
   await server.signIn(a.page, 'admin')
   const nav = a.page.getByRole('navigation')
   const main = a.page.getByRole('main')
-  const console = main.getByRole('heading', { name: 'Cảnh báo', exact: true })
+  const alertConsole = main.getByRole('button', { name: 'Tạm ngưng cảnh báo' })
   const pages: [string, string, Locator][] = [
-    ['Cảnh báo', '/alerts', console],
+    ['Cảnh báo', '/alerts', alertConsole],
     ['Bản đồ trực tuyến', '/', main.locator('canvas')],
     ['Phát lại', '/replay', main.locator('canvas')],
     ['Báo cáo', '/reports', main.locator('form')],
-    ['Cảnh báo', '/alerts', console],
+    ['Cảnh báo', '/alerts', alertConsole],
   ]
   for (const [name, path, shown] of pages) {
     await nav.getByRole('link', { name, exact: true }).click()
