@@ -5,6 +5,7 @@ import type { LoginResponse, Observation, Role } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { hashPassword, hashToken, loadConfig, newToken, openSqliteStore, startServer } from '@ioc/server'
 import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
+import type { Page } from 'playwright-core'
 
 export const network = loadNetwork()
 export const PASSWORD = 'e2e password, long enough'
@@ -111,3 +112,12 @@ export async function startE2eServer(env: Record<string, string> = {}) {
   }
 }
 export type E2eServer = Awaited<ReturnType<typeof startE2eServer>>
+
+/** Signs `name` in through the login page, in Vietnamese, and waits to leave it. */
+export async function signIn(page: Page, url: string, name: string) {
+  await page.goto(`${url}/login`)
+  await page.getByLabel('Tên đăng nhập').fill(name)
+  await page.getByLabel('Mật khẩu').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+}

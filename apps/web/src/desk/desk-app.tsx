@@ -8,6 +8,7 @@ const LiveMapPage = lazy(() => import('./live-map-page'))
 const ConsolePage = lazy(() => import('../console/console-page'))
 const ReportsPage = lazy(() => import('../reports/reports-page'))
 const ReplayPage = lazy(() => import('../replay/replay-page'))
+const HandoverPage = lazy(() => import('../handover/handover-page'))
 
 /** Everything behind a sign-in. Kept apart from /wall, which never asks who is signed in. */
 export default function DeskApp() {
@@ -20,6 +21,7 @@ export default function DeskApp() {
           <Route path="alerts" element={<ConsolePage />} />
           <Route path="reports" element={<ReportsPage />} />
           <Route path="replay" element={<ReplayPage />} />
+          <Route path="handover" element={<HandoverPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
