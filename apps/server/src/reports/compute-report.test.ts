@@ -99,6 +99,7 @@ const input = {
   gaugeReadings: new Map([['phu-an', readings]]),
   network: { segments: [nhc], stations: [phuAn, ungVanKhiem] },
   citizenReports: [],
+  incidents: [],
 }
 const report = computeReport(input)
 

@@ -59,6 +59,9 @@ export function reportRoutes(ctx: ServerContext): Router {
     }
     // Reports sent in the period; a city sees thousands a year, not millions.
     const citizenReports = await ctx.store.listCitizenReports({ fromMs: from, toMs: to, limit: 1_000_000 })
+    const incidents = (await ctx.store.listOperationalIncidents({ state: 'all', to, limit: 100_000 })).filter(
+      (i) => i.openedAt >= from,
+    )
     const report = computeReport({
       fromMs: from,
       toMs: to,
@@ -68,6 +71,7 @@ export function reportRoutes(ctx: ServerContext): Router {
       gaugeReadings,
       network,
       citizenReports,
+      incidents,
     })
     if (format === 'json') return void res.json(report)
     const name = `ioc-report-${new Date(from).toISOString().slice(0, 10)}-${new Date(to).toISOString().slice(0, 10)}.csv`
