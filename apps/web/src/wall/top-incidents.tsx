@@ -5,8 +5,8 @@ import { useFormatters } from '../hooks/use-formatters'
 import { cssColor, SEVERITY_COLORS } from '../layers/colors'
 import { sortIncidents, unackedCount } from '../state/incident-list'
 
-/** How many incidents the wall names; the rest are counted. */
-const SHOWN = 4
+/** How many incidents the wall names under its numbers at 1080p; the rest are counted. */
+const SHOWN = 3
 
 /** The most urgent open incidents, each in one sentence, readable across the room. */
 export function TopIncidents({ incidents }: { incidents: readonly OperationalIncident[] }) {
