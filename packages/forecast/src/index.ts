@@ -98,4 +98,4 @@ export {
   type WaterLevelForecastOptions,
   type WaterLevelPoint,
 } from './water-level/forecast-water-level'
-export { type AlarmLevel, type ForecastCrossing, predictCrossings } from './water-level/predict-crossings'
+export { type ForecastCrossing, predictCrossings } from './water-level/predict-crossings'

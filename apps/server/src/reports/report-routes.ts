@@ -1,4 +1,5 @@
 import { issuesFromZod } from '@ioc/domain'
+import { waterReleaseMarginM } from '@ioc/rules'
 import { Router } from 'express'
 import { z } from 'zod'
 import type { ServerContext } from '../api/context'
@@ -67,6 +68,7 @@ export function reportRoutes(ctx: ServerContext): Router {
       alerts,
       gaugeReadings,
       network,
+      releaseMarginM: (stationId) => waterReleaseMarginM(ctx.rules, stationId),
       citizenReports,
     })
     if (format === 'json') return void res.json(report)

@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { Observation } from '@ioc/domain'
+import { formatLocalIso, type Observation } from '@ioc/domain'
 import { generateObservations } from '../generate-observations'
 import type { Scenario } from '../scenario/scenario'
-import { formatLocalIso } from '../time/local-time'
 import type { World } from '../world'
 import { dueWallMs, retryDelayMs } from './pace'
 
