@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { loadNetwork } from '@ioc/fixtures'
-import { loadScenario, loadWorld, pushScenario } from '@ioc/simulator'
+import { loadScenario, loadWorld } from '@ioc/simulator'
+import { pushScenario } from '@ioc/simulator/node'
 import { hashToken, newToken } from '../auth/tokens'
 import type { Config } from '../config/config'
 import { startServer } from '../server'

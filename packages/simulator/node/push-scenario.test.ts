@@ -2,8 +2,8 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Observation } from '@ioc/domain'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { loadWorld } from '../load-world'
-import { loadScenario } from '../recording/scenario-files'
+import { loadWorld } from '../src/load-world'
+import { loadScenario } from '../src/scenario/load-scenario'
 import { pushScenario } from './push-scenario'
 
 // Built once before the tests: the world takes seconds on a busy machine.
