@@ -2,7 +2,7 @@ import type { Observation } from '@ioc/domain'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { launchBrowser, openPage, screenshot } from './browser'
-import { type E2eServer, signIn, startE2eServer } from './e2e-server'
+import { type E2eServer, startE2eServer } from './e2e-server'
 
 let server: E2eServer
 let browser: Browser
@@ -38,7 +38,7 @@ test('a new alert reaches the wall and the console; the duty officer acknowledge
   await wall.page.getByText('Không có sự cố đang mở').waitFor()
 
   const desk = await openPage(browser, server.url, { width: 1600, height: 1000 })
-  await signIn(desk.page, server.url, server.users['duty-officer'])
+  await server.signIn(desk.page, server.users['duty-officer'])
   await desk.page.goto(`${server.url}/alerts`)
   // The console opens on incidents; this test works the alert itself.
   await desk.page.getByRole('button', { name: 'Cảnh báo', exact: true }).click()

@@ -25,6 +25,9 @@ export async function startE2eServer(env: Record<string, string> = {}) {
     ...env,
   })
   const server = await startServer(config, network)
+  // The simulator's world (tide models fitted to the reports) takes seconds on a busy machine: built now,
+  // not between a login and the first feed, where an idle keep-alive socket would be reset under it.
+  loadWorld()
   const store = openSqliteStore(join(dataDir, 'ioc.sqlite'))
   const users: Record<Exclude<Role, 'admin'>, string> = {
     operator: 'vanhanh',
@@ -98,9 +101,19 @@ export async function startE2eServer(env: Record<string, string> = {}) {
     return ((await res.json()) as LoginResponse).token
   }
 
+  /** Signs `name` in through the login page, as an officer would. */
+  const signIn = async (page: Page, name: string) => {
+    await page.goto(`${server.url}/login`)
+    await page.getByLabel('Tên đăng nhập').fill(name)
+    await page.getByLabel('Mật khẩu').fill(PASSWORD)
+    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+  }
+
   return {
     url: server.url,
     users,
+    signIn,
     displayToken,
     ingest,
     feedKingTide,
@@ -112,12 +125,3 @@ export async function startE2eServer(env: Record<string, string> = {}) {
   }
 }
 export type E2eServer = Awaited<ReturnType<typeof startE2eServer>>
-
-/** Signs `name` in through the login page, in Vietnamese, and waits to leave it. */
-export async function signIn(page: Page, url: string, name: string) {
-  await page.goto(`${url}/login`)
-  await page.getByLabel('Tên đăng nhập').fill(name)
-  await page.getByLabel('Mật khẩu').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
-}

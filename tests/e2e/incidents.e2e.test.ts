@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { launchBrowser, openPage, screenshot, waitForMapIdle } from './browser'
-import { type E2eServer, signIn, startE2eServer } from './e2e-server'
+import { type E2eServer, startE2eServer } from './e2e-server'
 
 let server: E2eServer
 let browser: Browser
@@ -22,7 +22,7 @@ const number = (text: string | null, pattern: RegExp) => Number(text?.match(patt
 
 test('during the king tide the console shows incidents; a duty officer acknowledges one and ticks its checklist; the wall shows incidents', async () => {
   const desk = await openPage(browser, server.url, { width: 1600, height: 1000 })
-  await signIn(desk.page, server.url, server.users['duty-officer'])
+  await server.signIn(desk.page, server.users['duty-officer'])
   await desk.page.goto(`${server.url}/alerts`)
   await desk.page.getByRole('heading', { name: 'Sự cố', exact: true }).waitFor()
 

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Network } from '@ioc/domain'
+import { indexNetwork, type Network } from '@ioc/domain'
 import { loadDistricts } from '@ioc/fixtures'
 import { createVungTauTide } from '@ioc/forecast'
 import { indexPlaces } from '@ioc/incidents'
@@ -29,7 +29,6 @@ import { startMqttIngest } from './ingest/mqtt/mqtt-ingest'
 import { createLiveHub, type IocServer, LIVE_ROOM } from './live/live-hub'
 import { socketAuth } from './live/socket-auth'
 import { handleSockets } from './live/socket-events'
-import { indexNetwork } from './network/network-index'
 import { EngineCheckpoints } from './replay/engine-checkpoints'
 import { handleReplaySockets } from './replay/replay-sockets'
 import { openStore } from './store/open-store'
@@ -123,6 +122,7 @@ export async function startServer(
     network,
     tide: createVungTauTide(),
     priors,
+    rules,
     commitEvents: alerts.commitEvents,
     logger,
   })
@@ -181,6 +181,7 @@ export async function startServer(
 
   const ctx: ServerContext = {
     config,
+    rules,
     store,
     index,
     hub,

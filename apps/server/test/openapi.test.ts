@@ -1,3 +1,4 @@
+import { freshCitizenReport } from '@ioc/citizen'
 import type { AlertList, OperationalIncidentList, ShiftHandover, Silence } from '@ioc/domain'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { z } from 'zod'
@@ -71,8 +72,30 @@ beforeAll(async () => {
     createdAt: 0,
     updatedAt: 0,
   })
+  // Three citizen reports (A with a photo) in Quận 7, far from any flood point, to act on.
+  for (const [code, hasPhoto] of [
+    ['AAAA-000A', true],
+    ['AAAA-000B', false],
+    ['AAAA-000C', false],
+  ] as const) {
+    const report = freshCitizenReport({
+      code,
+      category: 'jam',
+      depthCm: null,
+      depthLevel: null,
+      location: [106.7331, 10.7392],
+      district: 'Quận 7',
+      description: 'Kẹt xe',
+      hasPhoto,
+      createdAt: Date.now(),
+    })
+    await s.store.createCitizenReport(
+      report,
+      hasPhoto ? { jpeg: Buffer.from([0xff, 0xd8, 0xff]), width: 1, height: 1 } : null,
+    )
+  }
   // A server start, a forecast round and a dozen requests: ~14 s on a two-core machine under load.
-}, 30_000)
+}, 60_000)
 
 /** Reads until `ok` holds or 5 s pass: public warnings are drafted just after the alert change. */
 async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
@@ -417,6 +440,64 @@ const CALLS: Record<string, Call[]> = {
     { as: 'operator' },
     {},
   ],
+  'get /api/v1/citizen-reports': [
+    { as: 'operator' },
+    { as: 'operator', path: '/api/v1/citizen-reports?status=lost' },
+    { as: 'analyst' },
+    {},
+  ],
+  'get /api/v1/citizen-reports/{code}': [
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000A' },
+    { as: 'operator', path: '/api/v1/citizen-reports/ZZZZ-ZZZZ' },
+    { as: 'analyst', path: '/api/v1/citizen-reports/AAAA-000A' },
+    { path: '/api/v1/citizen-reports/AAAA-000A' },
+  ],
+  'get /api/v1/citizen-reports/{code}/photo': [
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000A/photo' },
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000B/photo' },
+    { as: 'analyst', path: '/api/v1/citizen-reports/AAAA-000A/photo' },
+    { path: '/api/v1/citizen-reports/AAAA-000A/photo' },
+  ],
+  ...citizenActionCalls('verify', 'operator', {}, 'A', [
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000A/verify', init: json({}) },
+  ]),
+  ...citizenActionCalls('reject', 'operator', { reason: 'Trùng' }, 'B', [
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000B/reject', init: json({ reason: '' }) },
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000B/reject', init: json({ reason: 'Trùng' }) },
+  ]),
+  ...citizenActionCalls('merge', 'operator', { into: 'AAAA-000A' }, 'C', [
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000A/merge', init: json({ into: 'not a code' }) },
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000C/merge', init: json({ into: 'AAAA-000A' }) },
+  ]),
+  ...citizenActionCalls('answer', 'duty-officer', { text: 'Đã xử lý' }, 'A', [
+    { as: 'duty-officer', path: '/api/v1/citizen-reports/AAAA-000C/answer', init: json({ text: 'x' }) },
+    { as: 'duty-officer', path: '/api/v1/citizen-reports/AAAA-000A/answer', init: json({ text: '' }) },
+  ]),
+  ...citizenActionCalls('resolve', 'duty-officer', {}, 'A', [
+    { as: 'duty-officer', path: '/api/v1/citizen-reports/AAAA-000A/resolve', init: json({}) },
+  ]),
+}
+
+/**
+ * An action on citizen report `which`: done (200), refused for its body (400) or status (409, in
+ * `more`), unknown report (404), no permission (the analyst, 403), anonymous (401).
+ */
+function citizenActionCalls(kind: string, as: string, body: object, which: string, more: Call[]) {
+  const path = (code: string) => `/api/v1/citizen-reports/${code}/${kind}`
+  return {
+    [`post /api/v1/citizen-reports/{code}/${kind}`]: [
+      { as, path: path(`AAAA-000${which}`), init: json(body) },
+      ...more,
+      {
+        as,
+        path: path(`AAAA-000${which}`),
+        init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' },
+      },
+      { as, path: path('ZZZZ-ZZZZ'), init: json(body) },
+      { as: 'analyst', path: path(`AAAA-000${which}`), init: json(body) },
+      { path: path(`AAAA-000${which}`), init: json(body) },
+    ],
+  }
 }
 
 const documented = Object.entries(API_PATHS).flatMap(([path, item]) =>

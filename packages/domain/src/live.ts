@@ -11,6 +11,7 @@ import type {
   ReplayStarted,
   ReplayStartRequest,
 } from './replay'
+import type { Result } from './result/result'
 
 /**
  * Latest values in columns. Subjects are indices into the network's `segments` / `stations` arrays of
@@ -54,7 +55,7 @@ export type StateDelta = z.infer<typeof StateDelta>
 export const AlertActRequest = z.object({ alertId: z.string().min(1), action: AlertAction })
 export type AlertActRequest = z.infer<typeof AlertActRequest>
 
-export type Ack<T> = (reply: { ok: true; value: T } | { ok: false; error: ApiError }) => void
+export type Ack<T> = (reply: Result<T, ApiError>) => void
 
 /** Socket.IO events, one typed map used by server and client alike (socket.io `typed-events.ts`). */
 export interface ServerToClientEvents {

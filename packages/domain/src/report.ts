@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AlertKind, LocalizedText, Severity } from './alert'
 import { CitizenCategory } from './citizen-report'
+import { AlarmLevel } from './network'
 
 const Seconds = z.number().nullable().meta({ description: 'Seconds; null when nothing to measure' })
 
@@ -63,7 +64,7 @@ export const ReportSection = z.object({
         II: z.number().nullable(),
         III: z.number().nullable(),
       }),
-      reached: z.enum(['I', 'II', 'III']).nullable(),
+      reached: AlarmLevel.nullable(),
     }),
   ),
   forecastSkill: z.array(ForecastSkillRow),

@@ -28,6 +28,7 @@ import {
 import { z } from 'zod'
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi'
 import { UsersQuery } from '../alerts/alert-routes'
+import { citizenPaths } from '../citizen/citizen-openapi'
 import { forecastPaths } from '../forecast/forecast-openapi'
 import { incidentPaths } from '../incidents/incident-openapi'
 import { REPLAY_PATHS } from '../replay/replay-openapi'
@@ -169,6 +170,7 @@ export const API_PATHS: ZodOpenApiPathsObject = {
   ...incidentPaths({ json, error, secured, guarded }),
   ...reportPaths({ json, error, secured, guarded }),
   ...warningPaths({ json, error, secured, guarded }),
+  ...citizenPaths({ json, error, secured, guarded }),
   ...REPLAY_PATHS,
   '/api/v1/dead-letters': {
     get: {

@@ -17,6 +17,7 @@ import {
   type CitizenReportStatus,
   DEPTH_LEVEL_CM,
   type ErrorCode,
+  type NetworkIndex,
   type NewCitizenReport,
   type Observation,
   type PublicCitizenReport,
@@ -25,7 +26,6 @@ import type { District } from '@ioc/fixtures'
 import type { Audit } from '../auth/audit-log'
 import { indexedItems } from '../ingest/parse-batch'
 import { validateBatch } from '../ingest/validate-batch'
-import type { NetworkIndex } from '../network/network-index'
 import type { CitizenPhoto } from '../store/citizen-report-store'
 import type { Store } from '../store/store'
 import { createDistrictLocator } from './district-locator'

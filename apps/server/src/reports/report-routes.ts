@@ -1,4 +1,6 @@
 import { issuesFromZod } from '@ioc/domain'
+import { computeReport, reportToCsv } from '@ioc/reports'
+import { waterReleaseMarginM } from '@ioc/rules'
 import { Router } from 'express'
 import { z } from 'zod'
 import type { ServerContext } from '../api/context'
@@ -6,8 +8,6 @@ import { TimeParam } from '../api/query-params'
 import { sendError } from '../api/send-error'
 import { authorize } from '../auth/authorize'
 import { FIVE_MIN_MS, floorTo, HOUR_MS } from '../store/history-plan'
-import { computeReport } from './compute-report'
-import { reportToCsv } from './report-csv'
 
 const DAY_MS = 86_400_000
 /** Alerts raised this long before the period are read too, for the congestion and floods still active in it. */
@@ -70,6 +70,7 @@ export function reportRoutes(ctx: ServerContext): Router {
       alerts,
       gaugeReadings,
       network,
+      releaseMarginM: (stationId) => waterReleaseMarginM(ctx.rules, stationId),
       citizenReports,
       incidents,
     })

@@ -487,6 +487,7 @@ export interface paths {
                                             II: number | null;
                                             III: number | null;
                                         };
+                                        alarmLevelsSource?: string;
                                     } | {
                                         id: string;
                                         name: string;
@@ -3866,6 +3867,838 @@ export interface paths {
                     };
                 };
                 /** @description The warning was decided already (who and when are named), or there is nothing to withdraw */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Citizen reports, newest first, with suggested duplicates (500 m, 1 h) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `open`: new and verified (the default); `all`; or one status */
+                    status?: "open" | "all" | "new" | "verified" | "rejected" | "merged" | "resolved";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reports: {
+                                code: string;
+                                /** @enum {string} */
+                                category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                                depthCm: number | null;
+                                depthLevel: ("ankle" | "knee" | "waist") | null;
+                                location: [
+                                    number,
+                                    number
+                                ];
+                                district: string;
+                                description: string;
+                                hasPhoto: boolean;
+                                /** @enum {string} */
+                                status: "new" | "verified" | "rejected" | "merged" | "resolved";
+                                createdAt: number;
+                                updatedAt: number;
+                                answer: string | null;
+                                answeredBy: string | null;
+                                firstAnsweredAt: number | null;
+                                verifiedAt: number | null;
+                                verifiedBy: string | null;
+                                stationId: string | null;
+                                closedAt: number | null;
+                                closedBy: string | null;
+                                rejectReason: string | null;
+                                mergedInto: string | null;
+                            }[];
+                            duplicates: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description A bad query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One citizen report, with its text and exact place */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                            depthCm: number | null;
+                            depthLevel: ("ankle" | "knee" | "waist") | null;
+                            location: [
+                                number,
+                                number
+                            ];
+                            district: string;
+                            description: string;
+                            hasPhoto: boolean;
+                            /** @enum {string} */
+                            status: "new" | "verified" | "rejected" | "merged" | "resolved";
+                            createdAt: number;
+                            updatedAt: number;
+                            answer: string | null;
+                            answeredBy: string | null;
+                            firstAnsweredAt: number | null;
+                            verifiedAt: number | null;
+                            verifiedBy: string | null;
+                            stationId: string | null;
+                            closedAt: number | null;
+                            closedBy: string | null;
+                            rejectReason: string | null;
+                            mergedInto: string | null;
+                        };
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports/{code}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report’s photo: a JPEG re-encoded without metadata */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The photo */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No such report, or it has no photo */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports/{code}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify (operators): a flood becomes the nearest flood sensor’s reading, source citizen:<code> */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description The report after the action (audited) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                            depthCm: number | null;
+                            depthLevel: ("ankle" | "knee" | "waist") | null;
+                            location: [
+                                number,
+                                number
+                            ];
+                            district: string;
+                            description: string;
+                            hasPhoto: boolean;
+                            /** @enum {string} */
+                            status: "new" | "verified" | "rejected" | "merged" | "resolved";
+                            createdAt: number;
+                            updatedAt: number;
+                            answer: string | null;
+                            answeredBy: string | null;
+                            firstAnsweredAt: number | null;
+                            verifiedAt: number | null;
+                            verifiedBy: string | null;
+                            stationId: string | null;
+                            closedAt: number | null;
+                            closedBy: string | null;
+                            rejectReason: string | null;
+                            mergedInto: string | null;
+                        };
+                    };
+                };
+                /** @description A bad body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The report’s status does not allow it (e.g. verifying a rejected report) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports/{code}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject with a reason (operators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The report after the action (audited) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                            depthCm: number | null;
+                            depthLevel: ("ankle" | "knee" | "waist") | null;
+                            location: [
+                                number,
+                                number
+                            ];
+                            district: string;
+                            description: string;
+                            hasPhoto: boolean;
+                            /** @enum {string} */
+                            status: "new" | "verified" | "rejected" | "merged" | "resolved";
+                            createdAt: number;
+                            updatedAt: number;
+                            answer: string | null;
+                            answeredBy: string | null;
+                            firstAnsweredAt: number | null;
+                            verifiedAt: number | null;
+                            verifiedBy: string | null;
+                            stationId: string | null;
+                            closedAt: number | null;
+                            closedBy: string | null;
+                            rejectReason: string | null;
+                            mergedInto: string | null;
+                        };
+                    };
+                };
+                /** @description A bad body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The report’s status does not allow it (e.g. verifying a rejected report) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports/{code}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge into another open report of the same thing (operators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        into: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The report after the action (audited) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                            depthCm: number | null;
+                            depthLevel: ("ankle" | "knee" | "waist") | null;
+                            location: [
+                                number,
+                                number
+                            ];
+                            district: string;
+                            description: string;
+                            hasPhoto: boolean;
+                            /** @enum {string} */
+                            status: "new" | "verified" | "rejected" | "merged" | "resolved";
+                            createdAt: number;
+                            updatedAt: number;
+                            answer: string | null;
+                            answeredBy: string | null;
+                            firstAnsweredAt: number | null;
+                            verifiedAt: number | null;
+                            verifiedBy: string | null;
+                            stationId: string | null;
+                            closedAt: number | null;
+                            closedBy: string | null;
+                            rejectReason: string | null;
+                            mergedInto: string | null;
+                        };
+                    };
+                };
+                /** @description A bad body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The report’s status does not allow it (e.g. verifying a rejected report) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports/{code}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the citizen (duty officers): shown on the public status page */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The report after the action (audited) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                            depthCm: number | null;
+                            depthLevel: ("ankle" | "knee" | "waist") | null;
+                            location: [
+                                number,
+                                number
+                            ];
+                            district: string;
+                            description: string;
+                            hasPhoto: boolean;
+                            /** @enum {string} */
+                            status: "new" | "verified" | "rejected" | "merged" | "resolved";
+                            createdAt: number;
+                            updatedAt: number;
+                            answer: string | null;
+                            answeredBy: string | null;
+                            firstAnsweredAt: number | null;
+                            verifiedAt: number | null;
+                            verifiedBy: string | null;
+                            stationId: string | null;
+                            closedAt: number | null;
+                            closedBy: string | null;
+                            rejectReason: string | null;
+                            mergedInto: string | null;
+                        };
+                    };
+                };
+                /** @description A bad body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The report’s status does not allow it (e.g. verifying a rejected report) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports/{code}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close as resolved (duty officers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description The report after the action (audited) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                            depthCm: number | null;
+                            depthLevel: ("ankle" | "knee" | "waist") | null;
+                            location: [
+                                number,
+                                number
+                            ];
+                            district: string;
+                            description: string;
+                            hasPhoto: boolean;
+                            /** @enum {string} */
+                            status: "new" | "verified" | "rejected" | "merged" | "resolved";
+                            createdAt: number;
+                            updatedAt: number;
+                            answer: string | null;
+                            answeredBy: string | null;
+                            firstAnsweredAt: number | null;
+                            verifiedAt: number | null;
+                            verifiedBy: string | null;
+                            stationId: string | null;
+                            closedAt: number | null;
+                            closedBy: string | null;
+                            rejectReason: string | null;
+                            mergedInto: string | null;
+                        };
+                    };
+                };
+                /** @description A bad body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The report’s status does not allow it (e.g. verifying a rejected report) */
                 409: {
                     headers: {
                         [name: string]: unknown;

@@ -3,6 +3,8 @@ import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, us
 import { useTranslation } from 'react-i18next'
 import { type ApiClient, ApiRequestError, answer } from '../api/api-client'
 import { useApiResource } from '../api/use-api-resource'
+import type { IocSocket } from '../connection/live-feed'
+import { useNow } from '../hooks/use-now'
 import { sortIncidents, unackedCount } from '../state/incident-list'
 import type { NetworkIndex } from '../state/network-index'
 import type { AlarmTone } from './alarm-tone'
@@ -21,6 +23,7 @@ import { type SubjectLabel, subjectLabel } from './subject-label'
 import { useAlertActions } from './use-alert-actions'
 import { useCriticalCue } from './use-critical-cue'
 import { useMuted } from './use-muted'
+import { WARNINGS_REFRESH_MS, WarningsPanel } from './warnings-panel'
 import './console.css'
 
 export interface AlertConsoleProps {
@@ -38,6 +41,8 @@ export interface AlertConsoleProps {
   /** Data time, epoch ms. */
   dataNow: number
   api: ApiClient
+  /** The desk's socket, for what other officers change (silences). */
+  socket: IocSocket
   /** The signed-in duty officer, for optimistic updates. */
   user: string
   tone: AlarmTone
@@ -56,7 +61,7 @@ export function AlertConsole(props: AlertConsoleProps) {
   const [filter, setFilter] = useState(NO_FILTER)
   const [activeId, setActiveId] = useState<string | null>(null)
   const [openId, setOpenId] = useState<string | null>(null)
-  const [panel, setPanel] = useState<'detail' | 'silences'>('detail')
+  const [panel, setPanel] = useState<'detail' | 'silences' | 'warnings'>('detail')
   const [view, setView] = useState<'incidents' | 'alerts'>(props.initialView ?? 'incidents')
   const [activeIncidentId, setActiveIncidentId] = useState<string | null>(null)
   const [openIncidentId, setOpenIncidentId] = useState<string | null>(null)
@@ -69,6 +74,18 @@ export function AlertConsole(props: AlertConsoleProps) {
     load: (signal) =>
       answer(api.GET('/api/v1/users', { params: { query: { role: 'duty-officer' } }, signal })),
   })
+
+  // Drafts are made just after an alert changes, and the timer catches those made after the change.
+  const warningsKey = `${Math.floor(useNow(WARNINGS_REFRESH_MS) / WARNINGS_REFRESH_MS)}:${props.alerts.length}`
+  const pendingWarnings = useApiResource(
+    {
+      key: 'warnings to approve',
+      load: (signal) =>
+        answer(api.GET('/api/v1/warnings', { params: { query: { state: 'pending', limit: 100 } }, signal })),
+    },
+    warningsKey,
+  )
+  const toApprove = pendingWarnings.data?.warnings.length ?? 0
 
   const listRef = useRef<HTMLDivElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)
@@ -202,6 +219,14 @@ export function AlertConsole(props: AlertConsoleProps) {
         >
           {t('console.silences')}
         </button>
+        <button
+          type="button"
+          aria-pressed={panel === 'warnings'}
+          className={toApprove ? 'attention' : undefined}
+          onClick={() => setPanel(panel === 'warnings' ? 'detail' : 'warnings')}
+        >
+          {toApprove ? t('console.warningsPending', { count: toApprove }) : t('console.warnings')}
+        </button>
       </header>
       <CriticalBanner alerts={flashing} onOpen={open} onDismiss={cue.dismiss} />
       <div className="console-body">
@@ -264,8 +289,20 @@ export function AlertConsole(props: AlertConsoleProps) {
               </button>
             </div>
           )}
-          {panel === 'silences' ? (
-            <SilencesPanel key={opened?.id ?? ''} api={api} index={index} preset={opened?.subject ?? null} />
+          {panel === 'warnings' ? (
+            <WarningsPanel
+              api={api}
+              refreshKey={`${warningsKey}:${toApprove}`}
+              onDecided={pendingWarnings.reload}
+            />
+          ) : panel === 'silences' ? (
+            <SilencesPanel
+              key={opened?.id ?? ''}
+              api={api}
+              socket={props.socket}
+              index={index}
+              preset={opened?.subject ?? null}
+            />
           ) : view === 'incidents' && openedIncident ? (
             <IncidentDetail
               key={openedIncident.id}

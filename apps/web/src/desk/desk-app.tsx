@@ -7,6 +7,7 @@ const DeskLayout = lazy(() => import('./desk-layout'))
 const LiveMapPage = lazy(() => import('./live-map-page'))
 const ConsolePage = lazy(() => import('../console/console-page'))
 const ReportsPage = lazy(() => import('../reports/reports-page'))
+const CitizenReportsPage = lazy(() => import('../citizen-desk/citizen-reports-page'))
 const ReplayPage = lazy(() => import('../replay/replay-page'))
 const HandoverPage = lazy(() => import('../handover/handover-page'))
 
@@ -20,6 +21,7 @@ export default function DeskApp() {
           <Route index element={<LiveMapPage />} />
           <Route path="alerts" element={<ConsolePage />} />
           <Route path="reports" element={<ReportsPage />} />
+          <Route path="citizen" element={<CitizenReportsPage />} />
           <Route path="replay" element={<ReplayPage />} />
           <Route path="handover" element={<HandoverPage />} />
         </Route>

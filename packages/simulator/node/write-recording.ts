@@ -1,8 +1,8 @@
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
-import { type GenerateOptions, generateObservations } from '../generate-observations'
-import type { Scenario } from '../scenario/scenario'
-import type { World } from '../world'
+import { type GenerateOptions, generateObservations } from '../src/generate-observations'
+import type { Scenario } from '../src/scenario/scenario'
+import type { World } from '../src/world'
 
 const CHUNK_CHARS = 1 << 20
 

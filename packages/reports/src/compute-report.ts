@@ -1,22 +1,21 @@
-import type {
-  Alert,
-  CitizenReport,
-  DurationStats,
-  ForecastSkillRow,
-  GaugeStation,
-  Network,
-  OperationalIncident,
-  OperationsReport,
-  ReportSection,
+import {
+  ALARM_LEVELS,
+  type Alert,
+  alarmLevelReached,
+  type CitizenReport,
+  type DurationStats,
+  type ForecastSkillRow,
+  type GaugeStation,
+  type Network,
+  type OperationalIncident,
+  type OperationsReport,
+  type ReportSection,
 } from '@ioc/domain'
 import { findPassages } from '@ioc/forecast'
 import { citizenStats } from './citizen-stats'
 import { incidentDistrict, incidentStats } from './incident-stats'
 
 const HOUR_MS = 3_600_000
-const LEVELS = ['I', 'II', 'III'] as const
-/** As the rules and the forecasts: a level is passed again only after the river fell 5 cm below it. */
-const RELEASE_M = 0.05
 
 export interface ReportInput {
   fromMs: number
@@ -29,6 +28,8 @@ export interface ReportInput {
   /** Each gauge's readings in the period, time order. */
   gaugeReadings: ReadonlyMap<string, readonly { atMs: number; value: number }[]>
   network: Pick<Network, 'segments' | 'stations'>
+  /** Metres below a passed level a gauge must fall before it is passed again: the rules' `waterReleaseMarginM`. */
+  releaseMarginM: (stationId: string) => number
   /** Citizen reports sent in the period, each in its district. */
   citizenReports: readonly CitizenReport[]
   /** Operational incidents opened in the period. */
@@ -176,18 +177,14 @@ function gaugeMax(
 ): ReportSection['gauges'][number] {
   let max: { atMs: number; value: number } | undefined
   for (const r of readings) if (!max || r.value > max.value) max = r
-  const reached = max
-    ? LEVELS.filter(
-        (l) => g.alarmLevelsM[l] !== null && (max?.value ?? 0) >= (g.alarmLevelsM[l] as number),
-      ).at(-1)
-    : undefined
+  const reached = max ? alarmLevelReached(max.value, g.alarmLevelsM) : null
   return {
     stationId: g.id,
     name: g.name,
     maxM: max?.value ?? null,
     maxAt: max?.atMs ?? null,
     alarmLevelsM: g.alarmLevelsM,
-    reached: reached ?? null,
+    reached,
   }
 }
 
@@ -204,7 +201,7 @@ function forecastSkill(
 ): ForecastSkillRow[] {
   const { fromMs, toMs } = input
   const waterEvents = gauges.flatMap((g) =>
-    LEVELS.flatMap((level) => {
+    ALARM_LEVELS.flatMap((level) => {
       const threshold = g.alarmLevelsM[level]
       if (threshold === null) return []
       const readings = input.gaugeReadings.get(g.id) ?? []
@@ -213,7 +210,7 @@ function forecastSkill(
         readings,
         'rise',
         threshold,
-        threshold - RELEASE_M,
+        threshold - input.releaseMarginM(g.id),
       )
     }),
   )

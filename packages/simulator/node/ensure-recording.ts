@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
-import { loadWorld } from '../load-world'
-import { GENERATED_DIR, loadScenario } from './scenario-files'
+import { GENERATED_DIR } from '@ioc/fixtures'
+import { loadWorld } from '../src/load-world'
+import { loadScenario } from '../src/scenario/load-scenario'
 import { writeRecording } from './write-recording'
 
 /**

@@ -2,10 +2,12 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Observation } from '@ioc/domain'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { loadWorld } from '../load-world'
-import { loadScenario } from '../recording/scenario-files'
+import { loadWorld } from '../src/load-world'
+import { loadScenario } from '../src/scenario/load-scenario'
 import { pushScenario } from './push-scenario'
 
+// Built once before the tests: the world takes seconds on a busy machine.
+const world = loadWorld()
 const received: Observation[] = []
 const server = createServer((req, res) => {
   let body = ''
@@ -31,7 +33,6 @@ test('a day pushed as live is re-timed so its start is now, with the history bef
     traffic: { ...scenario.traffic, segmentIds: [] },
     to: '2025-11-06T17:00:00+07:00',
   }
-  const world = loadWorld() // built before the clock starts: it takes seconds on a busy machine
   const before = Date.now()
   await pushScenario(kingTide, world, {
     url,
@@ -55,6 +56,6 @@ test('a day pushed as live is re-timed so its start is now, with the history bef
 test('a push re-timed to now refuses to run faster than real time', async () => {
   const { scenario } = loadScenario('king-tide-2025-11-06')
   await expect(
-    pushScenario(scenario, loadWorld(), { url, key: 'k', speed: 60, batch: 5000, asLive: true, loop: false }),
+    pushScenario(scenario, world, { url, key: 'k', speed: 60, batch: 5000, asLive: true, loop: false }),
   ).rejects.toThrow(/faster than real time/)
 })

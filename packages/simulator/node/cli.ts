@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util'
-import { loadWorld } from './load-world'
-import { pushScenario } from './push/push-scenario'
-import { loadScenario } from './recording/scenario-files'
-import { writeRecording } from './recording/write-recording'
-import type { Scenario } from './scenario/scenario'
+import { loadWorld } from '../src/load-world'
+import { loadScenario } from '../src/scenario/load-scenario'
+import type { Scenario } from '../src/scenario/scenario'
+import { pushScenario } from './push-scenario'
+import { writeRecording } from './write-recording'
 
 const USAGE = `ioc-sim record <scenario> [--out file.ndjson] [--seed n] [--from ISO] [--to ISO]
 ioc-sim push <scenario> --url http://127.0.0.1:8080 --key <ingest key> [--speed 60] [--batch 5000]

@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { Observation } from '@ioc/domain'
-import { generateObservations } from '../generate-observations'
-import type { Scenario } from '../scenario/scenario'
-import { formatLocalIso } from '../time/local-time'
-import type { World } from '../world'
-import { dueWallMs, retryDelayMs } from './pace'
+import { formatLocalIso, type Observation } from '@ioc/domain'
+import { generateObservations } from '../src/generate-observations'
+import { dueWallMs, retryDelayMs } from '../src/push/pace'
+import type { Scenario } from '../src/scenario/scenario'
+import type { World } from '../src/world'
 
 export interface PushOptions {
   url: string
