@@ -1,6 +1,7 @@
 import type { RoadClass } from '@ioc/domain'
 import { Matrix, solve } from 'ml-matrix'
-import { fitSegmentSpeeds } from './fit-segment-speeds'
+import { interpolateKnots } from '../water/offset-knots'
+import { fitSegmentSpeeds, pathSpeedKph } from './fit-segment-speeds'
 
 /** One measured run of one route: its OSM path, the local minute of day (5-min groups) and its speed. */
 export interface PathRun {
@@ -223,28 +224,14 @@ function pathKph(
   info: (id: string) => SegmentInfo,
   kph: (id: string) => number,
 ): number {
-  let length = 0
-  let hours = 0
-  for (const id of segmentIds) {
-    const l = info(id).lengthM
-    length += l
-    hours += l / kph(id)
-  }
-  return length / hours
+  return pathSpeedKph(segmentIds, (id) => info(id).lengthM, kph)
 }
 
 function interpolate(knots: readonly { minute: number; value: number }[], minute: number): number {
-  const first = knots[0]
-  if (!first) return 0
-  if (minute <= first.minute) return first.value
-  for (let i = 1; i < knots.length; i++) {
-    const b = knots[i] as { minute: number; value: number }
-    if (minute <= b.minute) {
-      const a = knots[i - 1] as { minute: number; value: number }
-      return a.value + ((b.value - a.value) * (minute - a.minute)) / (b.minute - a.minute)
-    }
-  }
-  return (knots.at(-1) as { value: number }).value
+  return interpolateKnots(
+    knots.map((k) => ({ atMs: k.minute, value: k.value })),
+    minute,
+  )
 }
 
 function median(xs: readonly number[]): number {
