@@ -16,9 +16,13 @@ export default defineConfig({
         codeSplitting: {
           // One long-cached chunk for the map engines, shared by the wall and the desk map.
           groups: [
+            // Vite's lazy-import helper, on its own: left to chance it lands in the map engine's chunk,
+            // and every page with a lazy import (the citizens' /report) then downloads the map engine.
+            { name: 'preload-helper', test: /vite\/preload-helper/, priority: 2 },
             {
               name: 'map-engine',
               test: /node_modules[\\/].*(maplibre-gl|@deck\.gl|@luma\.gl|@math\.gl|@loaders\.gl|@probe\.gl)/,
+              priority: 1,
             },
           ],
         },

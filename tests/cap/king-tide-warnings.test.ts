@@ -97,10 +97,10 @@ describe('public warnings of the king tide of 6 Nov 2025', () => {
   test('Phú An: a warning at báo động II, updates at III and back at II, then the all-clear at I', () => {
     const evening = about('water-level:phu-an').filter((w) => localTime(w.publishedAt) > '12:00')
     expect(evening.map((w) => [localTime(w.publishedAt), w.message.msgType, vi(w)?.headline])).toEqual([
-      ['16:45', 'Alert', 'Phú An vượt báo động II'],
-      ['17:05', 'Update', 'Phú An vượt báo động III'],
-      ['19:35', 'Update', 'Phú An vượt báo động II'],
-      ['19:55', 'Update', 'Hết cảnh báo: Phú An (Sông Sài Gòn), Thành phố Thủ Đức'],
+      ['16:20', 'Alert', 'Phú An vượt báo động II'],
+      ['16:35', 'Update', 'Phú An vượt báo động III'],
+      ['19:25', 'Update', 'Phú An vượt báo động II'],
+      ['19:40', 'Update', 'Hết cảnh báo: Phú An (Sông Sài Gòn), Thành phố Thủ Đức'],
     ])
     expect(evening.map((w) => vi(w)?.severity)).toEqual(['Moderate', 'Severe', 'Moderate', 'Minor'])
     expect(vi(evening[3] as PublicWarning)?.responseType).toEqual(['AllClear'])

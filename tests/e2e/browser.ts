@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { HCMC_TIME_ZONE } from '@ioc/domain'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { PNG } from 'pngjs'
 
@@ -36,7 +37,7 @@ export async function openPage(
     viewport: size,
     deviceScaleFactor,
     locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
+    timezoneId: HCMC_TIME_ZONE,
   })
   // Software WebGL drawing a whole-city frame holds the page's thread: on a slow two-core CI machine a
   // plain locator.evaluate on the 4K wall, and a screenshot of the 1080p one, waited past Playwright's

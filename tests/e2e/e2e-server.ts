@@ -24,6 +24,9 @@ export async function startE2eServer(env: Record<string, string> = {}) {
     ...env,
   })
   const server = await startServer(config, network)
+  // The simulator's world (tide models fitted to the reports) takes seconds on a busy machine: built now,
+  // not between a login and the first feed, where an idle keep-alive socket would be reset under it.
+  loadWorld()
   const store = openSqliteStore(join(dataDir, 'ioc.sqlite'))
   const users: Record<Exclude<Role, 'admin'>, string> = {
     operator: 'vanhanh',

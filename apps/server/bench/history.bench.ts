@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Observation } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
+import { defaultRulesConfig, waterReleaseMarginM } from '@ioc/rules'
 import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, bench, describe } from 'vitest'
@@ -21,6 +22,7 @@ import { percentile, reportBench } from './bench-report'
  * (a count, then buckets averaged from every raw reading), and the month's report made from it.
  */
 const network = loadNetwork()
+const rules = defaultRulesConfig()
 const YEAR_FROM = Date.parse('2025-11-01T00:00:00+07:00')
 const DAY = 86_400_000
 const MONTH = { from: Date.parse('2026-06-01T00:00:00+07:00'), to: Date.parse('2026-07-01T00:00:00+07:00') }
@@ -89,6 +91,8 @@ const report = (gaugeReadings: ReportInput['gaugeReadings'], alerts: ReportInput
     alerts,
     gaugeReadings,
     network,
+    releaseMarginM: (stationId) => waterReleaseMarginM(rules, stationId),
+    citizenReports: [],
   })
 
 /** The report route's work, with the gauges read as it read them before rollups (10,000 raw points). */

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Network } from '@ioc/domain'
+import { indexNetwork, type Network } from '@ioc/domain'
+import { loadDistricts } from '@ioc/fixtures'
 import { createVungTauTide } from '@ioc/forecast'
 import { indexPlaces } from '@ioc/incidents'
 import { LatestState } from '@ioc/replay'
@@ -16,17 +17,18 @@ import type { ServerContext } from './api/context'
 import { createMetrics } from './api/metrics'
 import { createAudit } from './auth/audit-log'
 import { bootstrapAdmin } from './auth/bootstrap-admin'
+import { createCitizenService } from './citizen/citizen-service'
 import { joinCluster } from './cluster/join-cluster'
 import type { Config } from './config/config'
 import { createForecastService, type ForecastService } from './forecast/forecast-service'
 import { readTransferPriors } from './forecast/transfer-priors'
 import { readIncidentConfigFiles } from './incidents/incident-config'
 import { createIncidentService, type IncidentService } from './incidents/incident-service'
+import { commitObservations } from './ingest/commit-observations'
 import { startMqttIngest } from './ingest/mqtt/mqtt-ingest'
 import { createLiveHub, type IocServer, LIVE_ROOM } from './live/live-hub'
 import { socketAuth } from './live/socket-auth'
 import { handleSockets } from './live/socket-events'
-import { indexNetwork } from './network/network-index'
 import { EngineCheckpoints } from './replay/engine-checkpoints'
 import { handleReplaySockets } from './replay/replay-sockets'
 import { openStore } from './store/open-store'
@@ -120,6 +122,7 @@ export async function startServer(
     network,
     tide: createVungTauTide(),
     priors,
+    rules,
     commitEvents: alerts.commitEvents,
     logger,
   })
@@ -151,6 +154,7 @@ export async function startServer(
     createLiveHub(io, state, {
       tickMs: config.liveTickMs,
       openAlerts: () => alerts.openAlerts(),
+      openIncidents: () => incidents.openIncidents(),
       onDelta: () => metrics.deltasSent.inc(),
       emitsDeltas: cluster.leadership.isLeader,
     }),
@@ -166,8 +170,18 @@ export async function startServer(
     logger,
   })
 
+  // A verified flood report is committed like any feed's batch, so it reaches the rules and the map.
+  const citizen = createCitizenService({
+    store,
+    index,
+    districts: loadDistricts(),
+    audit,
+    commit: (observations) => commitObservations({ alerts, hub, metrics }, observations),
+  })
+
   const ctx: ServerContext = {
     config,
+    rules,
     store,
     index,
     hub,
@@ -175,6 +189,7 @@ export async function startServer(
     incidents,
     forecasts,
     warnings,
+    citizen,
     audit,
     metrics,
     logger,

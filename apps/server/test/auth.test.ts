@@ -16,8 +16,11 @@ const post = (body: unknown) => ({
 
 describe('login', () => {
   test.each([
-    ['operator', ['live:view']],
-    ['duty-officer', ['live:view', 'alerts:act', 'history:read']],
+    ['operator', ['live:view', 'citizen:view', 'citizen:triage']],
+    [
+      'duty-officer',
+      ['live:view', 'alerts:act', 'history:read', 'citizen:view', 'citizen:triage', 'citizen:answer'],
+    ],
     ['analyst', ['live:view', 'replay:use', 'history:read', 'export:read']],
     ['admin', expect.arrayContaining(['users:manage', 'audit:read', 'observations:ingest'])],
   ])('%s signs in and is told what they may do', async (name, permissions) => {

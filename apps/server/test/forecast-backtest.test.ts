@@ -28,7 +28,16 @@ beforeAll(async () => {
       loadWorld(),
     ),
   ].filter((o) => o.type === 'traffic' || o.stationId === 'phu-an' || o.stationId === 'nha-be')
+  // Two days of Phú An and Nhà Bè as if imported from real gauges (`ioc import`), a month earlier: its own source.
+  const imported = observations
+    .filter((o) => o.type === 'water' && o.observedAt < '2025-10-30')
+    .map((o) => ({
+      ...o,
+      observedAt: new Date(Date.parse(o.observedAt) - 30 * 86_400_000).toISOString(),
+      source: 'import:tram-phu-an',
+    }))
   const store = openSqliteStore(join(dataDir, 'ioc.sqlite'))
+  await store.insertObservations(imported)
   for (let i = 0; i < observations.length; i += 5000)
     await store.insertObservations(observations.slice(i, i + 5000))
   await store.close()
@@ -64,3 +73,26 @@ test('a period the wrong way round is refused with the reason', async () => {
   ).catch((e: { code: number; stderr: string }) => e)
   expect(failed).toMatchObject({ code: 2, stderr: 'ioc: --from must be before --to\n' })
 }, 60_000)
+
+test('ioc backtest --real judges the tide forecast on the reported days, beside the single-lag baseline', async () => {
+  const { stdout } = await ioc('backtest', '--real')
+  expect(stdout).toMatch(/^Tide forecast on reported levels \(13 gauge-days, each left out in turn\)/)
+  expect(stdout).toMatch(/estuary model\s+single lag \(today\)/)
+  expect(stdout).toMatch(/^Phú An\s+high\s+\d+′ \/ [\d.]+ cm \(4\)\s+\d+′ \/ [\d.]+ cm \(4\)/m)
+  expect(stdout).toMatch(/^Nhà Bè\s+low\s+6 h\s+/m)
+  expect(stdout).toMatch(/^24 h\s+calibrated \d+ % \(27\)/m)
+  expect(stdout).toMatch(/^Phú An\s+17:00–19:00\s+1\.72–1\.78 m/m)
+}, 120_000)
+
+test('with a period, the highs and lows of an imported gauge recording join the reported ones', async () => {
+  const { stdout } = await ioc(
+    'backtest',
+    '--real',
+    '--from',
+    '2025-09-28T00:00:00+07:00',
+    '--to',
+    '2025-09-30T00:00:00+07:00',
+  )
+  // Two imported days at each gauge (simulated feeds, `sim:*`, are never counted as real).
+  expect(stdout).toMatch(/^Tide forecast on reported levels \(17 gauge-days/)
+}, 120_000)

@@ -6,6 +6,7 @@ import type {
   TrafficForecast,
   WaterForecast,
 } from '@ioc/domain'
+import { defaultRulesConfig } from '@ioc/rules'
 import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { restoreForecastState } from '../src/forecast/restore-forecast-state'
@@ -115,7 +116,7 @@ test('the latest curve, its band and crossings, and the traffic columns are serv
 })
 
 test('after a restart (or a lease handover) the verified forecast stays spent until the river falls back', async () => {
-  const restored = await restoreForecastState(server.store, network, TO)
+  const restored = await restoreForecastState(server.store, network, defaultRulesConfig(), TO)
   expect(restored.open.has('forecast-water-level:phu-an:III')).toBe(false)
   expect(restored.spent.get('forecast-water-level:phu-an:III')).toEqual({
     direction: 'rise',

@@ -1,3 +1,4 @@
+import { freshCitizenReport } from '@ioc/citizen'
 import type { AlertList, OperationalIncidentList, ShiftHandover, Silence } from '@ioc/domain'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { z } from 'zod'
@@ -53,6 +54,13 @@ beforeAll(async () => {
     token: tokens['duty-officer'],
   })
   ids.handover = ((await handover.json()) as ShiftHandover).id
+  // The two critical gauges' public warnings, drafted and waiting for a duty officer.
+  const pending = await eventually(
+    () => s.store.listWarnings({ state: 'pending', limit: 10 }),
+    (ws) => ws.filter((w) => w.alertId === ids.a || w.alertId === ids.b).length === 2,
+  )
+  ids.warningA = pending.find((w) => w.alertId === ids.a)?.id ?? ''
+  ids.warningB = pending.find((w) => w.alertId === ids.b)?.id ?? ''
   ids.incident = 'incident-1'
   await s.store.createIncident({
     id: ids.incident,
@@ -64,10 +72,53 @@ beforeAll(async () => {
     createdAt: 0,
     updatedAt: 0,
   })
-})
+  // Three citizen reports (A with a photo) in Quận 7, far from any flood point, to act on.
+  for (const [code, hasPhoto] of [
+    ['AAAA-000A', true],
+    ['AAAA-000B', false],
+    ['AAAA-000C', false],
+  ] as const) {
+    const report = freshCitizenReport({
+      code,
+      category: 'jam',
+      depthCm: null,
+      depthLevel: null,
+      location: [106.7331, 10.7392],
+      district: 'Quận 7',
+      description: 'Kẹt xe',
+      hasPhoto,
+      createdAt: Date.now(),
+    })
+    await s.store.createCitizenReport(
+      report,
+      hasPhoto ? { jpeg: Buffer.from([0xff, 0xd8, 0xff]), width: 1, height: 1 } : null,
+    )
+  }
+  // A server start, a forecast round and a dozen requests: ~14 s on a two-core machine under load.
+}, 60_000)
+
+/** Reads until `ok` holds or 5 s pass: public warnings are drafted just after the alert change. */
+async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+  const end = Date.now() + 5000
+  for (;;) {
+    const v = await read()
+    if (ok(v) || Date.now() > end) return v
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
 
 /** Ids made in beforeAll; the calls read them through getters, after it has run. */
-const ids = { a: '', b: '', silence: '', incident: '', opIncident: '', closedIncident: '', handover: '' }
+const ids = {
+  a: '',
+  b: '',
+  silence: '',
+  incident: '',
+  opIncident: '',
+  closedIncident: '',
+  handover: '',
+  warningA: '',
+  warningB: '',
+}
 const at = (as: string | undefined, path: () => string, init?: RequestInit): Call => ({
   ...(as && { as }),
   get path() {
@@ -346,6 +397,37 @@ const CALLS: Record<string, Call[]> = {
     at('operator', () => `/api/v1/incidents/${ids.incident}`, { method: 'DELETE' }),
     at(undefined, () => `/api/v1/incidents/${ids.incident}`, { method: 'DELETE' }),
   ],
+  'get /api/v1/warnings': [
+    { as: 'operator', path: '/api/v1/warnings?state=pending' },
+    { as: 'operator', path: '/api/v1/warnings?state=sent' },
+    { as: 'ingest' },
+    {},
+  ],
+  'get /api/v1/warnings/settings': [{ as: 'operator' }, { as: 'ingest' }, {}],
+  'post /api/v1/warnings/{id}/approve': [
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningA}/approve`, json({ note: 'checked' })),
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningA}/approve`, json({})),
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningB}/approve`, json({ note: 1 })),
+    at('duty-officer', () => '/api/v1/warnings/nope/approve', json({})),
+    at('operator', () => `/api/v1/warnings/${ids.warningB}/approve`, json({})),
+    at(undefined, () => `/api/v1/warnings/${ids.warningB}/approve`, json({})),
+  ],
+  'post /api/v1/warnings/{id}/reject': [
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningB}/reject`, json({ note: 'drill' })),
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningA}/reject`, json({ note: 'too late' })),
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningA}/reject`, json({ note: '' })),
+    at('duty-officer', () => '/api/v1/warnings/nope/reject', json({ note: 'x' })),
+    at('operator', () => `/api/v1/warnings/${ids.warningA}/reject`, json({ note: 'x' })),
+    at(undefined, () => `/api/v1/warnings/${ids.warningA}/reject`, json({ note: 'x' })),
+  ],
+  'post /api/v1/warnings/{id}/withdraw': [
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningA}/withdraw`, json({ note: 'sent in error' })),
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningB}/withdraw`, json({ note: 'nothing public' })),
+    at('duty-officer', () => `/api/v1/warnings/${ids.warningA}/withdraw`, json({})),
+    at('duty-officer', () => '/api/v1/warnings/nope/withdraw', json({ note: 'x' })),
+    at('operator', () => `/api/v1/warnings/${ids.warningA}/withdraw`, json({ note: 'x' })),
+    at(undefined, () => `/api/v1/warnings/${ids.warningA}/withdraw`, json({ note: 'x' })),
+  ],
   'get /api/v1/export': [
     { as: 'analyst', path: `/api/v1/export?from=0&to=${Date.now() + 60_000}&include=observations,alerts` },
     { as: 'analyst', path: '/api/v1/export?from=0&to=1&format=xml' },
@@ -358,6 +440,64 @@ const CALLS: Record<string, Call[]> = {
     { as: 'operator' },
     {},
   ],
+  'get /api/v1/citizen-reports': [
+    { as: 'operator' },
+    { as: 'operator', path: '/api/v1/citizen-reports?status=lost' },
+    { as: 'analyst' },
+    {},
+  ],
+  'get /api/v1/citizen-reports/{code}': [
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000A' },
+    { as: 'operator', path: '/api/v1/citizen-reports/ZZZZ-ZZZZ' },
+    { as: 'analyst', path: '/api/v1/citizen-reports/AAAA-000A' },
+    { path: '/api/v1/citizen-reports/AAAA-000A' },
+  ],
+  'get /api/v1/citizen-reports/{code}/photo': [
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000A/photo' },
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000B/photo' },
+    { as: 'analyst', path: '/api/v1/citizen-reports/AAAA-000A/photo' },
+    { path: '/api/v1/citizen-reports/AAAA-000A/photo' },
+  ],
+  ...citizenActionCalls('verify', 'operator', {}, 'A', [
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000A/verify', init: json({}) },
+  ]),
+  ...citizenActionCalls('reject', 'operator', { reason: 'Trùng' }, 'B', [
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000B/reject', init: json({ reason: '' }) },
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000B/reject', init: json({ reason: 'Trùng' }) },
+  ]),
+  ...citizenActionCalls('merge', 'operator', { into: 'AAAA-000A' }, 'C', [
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000A/merge', init: json({ into: 'not a code' }) },
+    { as: 'operator', path: '/api/v1/citizen-reports/AAAA-000C/merge', init: json({ into: 'AAAA-000A' }) },
+  ]),
+  ...citizenActionCalls('answer', 'duty-officer', { text: 'Đã xử lý' }, 'A', [
+    { as: 'duty-officer', path: '/api/v1/citizen-reports/AAAA-000C/answer', init: json({ text: 'x' }) },
+    { as: 'duty-officer', path: '/api/v1/citizen-reports/AAAA-000A/answer', init: json({ text: '' }) },
+  ]),
+  ...citizenActionCalls('resolve', 'duty-officer', {}, 'A', [
+    { as: 'duty-officer', path: '/api/v1/citizen-reports/AAAA-000A/resolve', init: json({}) },
+  ]),
+}
+
+/**
+ * An action on citizen report `which`: done (200), refused for its body (400) or status (409, in
+ * `more`), unknown report (404), no permission (the analyst, 403), anonymous (401).
+ */
+function citizenActionCalls(kind: string, as: string, body: object, which: string, more: Call[]) {
+  const path = (code: string) => `/api/v1/citizen-reports/${code}/${kind}`
+  return {
+    [`post /api/v1/citizen-reports/{code}/${kind}`]: [
+      { as, path: path(`AAAA-000${which}`), init: json(body) },
+      ...more,
+      {
+        as,
+        path: path(`AAAA-000${which}`),
+        init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' },
+      },
+      { as, path: path('ZZZZ-ZZZZ'), init: json(body) },
+      { as: 'analyst', path: path(`AAAA-000${which}`), init: json(body) },
+      { path: path(`AAAA-000${which}`), init: json(body) },
+    ],
+  }
 }
 
 const documented = Object.entries(API_PATHS).flatMap(([path, item]) =>

@@ -23,7 +23,7 @@ const openIncidents = async (token = officer) =>
 beforeAll(async () => {
   s = await startTestServer()
   officer = await s.login('duty-officer')
-})
+}, 30_000)
 afterAll(() => s.stop())
 
 test('two flooded streets of Quận 7 and Phú An past báo động III are worked as incidents', async () => {
@@ -140,4 +140,5 @@ test('after a restart the open incidents are as they were', async () => {
   } finally {
     await again.stop()
   }
-})
+  // Two server starts on a two-core machine shared with other suites.
+}, 30_000)

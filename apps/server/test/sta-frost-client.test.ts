@@ -1,7 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Observation } from '@ioc/domain'
 import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { ndjson, network, startTestServer, type TestServer } from './test-server'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { loadConfig } from '../src/config/config'
+import { startServer } from '../src/server'
+import { openPostgresStore } from '../src/store/postgres/postgres-store'
+import { createTempSchema } from '../src/store/postgres/temp-schema'
+import { clientOf, ndjson, network, seedAccounts, startTestServer, testEnv } from './test-server'
 
 // The king tide of 6 Nov 2025 (fixtures/recordings/king-tide-2025-11-06.json), the whole day: every
 // water station, and the roads through the flood points.
@@ -21,15 +28,45 @@ const recording: Observation[] = [
 const DAY_FROM = Date.parse('2025-11-06T00:00:00+07:00')
 const DAY_TO = Date.parse('2025-11-07T00:00:00+07:00')
 
-let server: TestServer
-beforeAll(async () => {
-  server = await startTestServer()
+/** The king-tide day fed to a real server through HTTP ingest, as a feed would. */
+async function feed(ingest: (body: string) => Promise<Response>): Promise<void> {
   for (let i = 0; i < recording.length; i += 5000) {
-    const res = await server.ingest(ndjson(recording.slice(i, i + 5000)))
+    const res = await ingest(ndjson(recording.slice(i, i + 5000)))
     expect(res.status).toBe(200)
   }
-}, 120_000)
-afterAll(() => server?.stop())
+}
+
+/** The server under test on each store: its URL, and how to stop it. */
+const stores: [string, () => Promise<{ url: string; stop(): Promise<void> }>][] = [
+  [
+    'SQLite',
+    async () => {
+      const s = await startTestServer()
+      await feed(s.ingest)
+      return s
+    },
+  ],
+  [
+    'PostgreSQL',
+    async () => {
+      const schema = await createTempSchema('sta')
+      const seed = await openPostgresStore(schema.url)
+      const { ingestKey } = await seedAccounts(seed, ['admin'], 'wall')
+      await seed.close()
+      const dataDir = mkdtempSync(join(tmpdir(), 'ioc-sta-pg-'))
+      const server = await startServer(loadConfig({ ...testEnv(dataDir), DATABASE_URL: schema.url }), network)
+      await feed(clientOf(server.url, ingestKey, []).ingest)
+      return {
+        url: server.url,
+        async stop() {
+          await server.close()
+          await schema.drop()
+          rmSync(dataDir, { recursive: true, force: true })
+        },
+      }
+    },
+  ],
+]
 
 /**
  * A client that knows only SensorThings: it builds URLs the way FROST-Client does (every option
@@ -45,8 +82,19 @@ const withOptions = (base: string, options: Record<string, string>) =>
     .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
     .join('&')}`
 
-test('a SensorThings client reads the Phú An water levels of 6 Nov 2025, page by page', async () => {
-  const root = `${server.url}/sta/v1.1`
+describe.each(stores)('on %s', (_name, start) => {
+  let server: { url: string; stop(): Promise<void> }
+  beforeAll(async () => {
+    server = await start()
+  }, 120_000)
+  afterAll(() => server?.stop())
+
+  test('a SensorThings client reads the Phú An water levels of 6 Nov 2025, page by page', () =>
+    readPhuAn(server.url))
+})
+
+async function readPhuAn(url0: string): Promise<void> {
+  const root = `${url0}/sta/v1.1`
   const things = await staGet(
     withOptions(`${root}/Things`, { $filter: "name eq 'Phú An'", $expand: 'Datastreams' }),
   )
@@ -85,4 +133,4 @@ test('a SensorThings client reads the Phú An water levels of 6 Nov 2025, page b
     .map((o) => new Date(Date.parse(o.phenomenonTime) + 7 * 3_600_000))
   expect(over.some((t) => t.getUTCHours() === 4)).toBe(true)
   expect(over.some((t) => t.getUTCHours() === 18)).toBe(true)
-})
+}

@@ -79,6 +79,11 @@ export const AuditAction = z.enum([
   'warning-approved',
   'warning-rejected',
   'warning-withdrawn',
+  'citizen-report-verified',
+  'citizen-report-rejected',
+  'citizen-report-merged',
+  'citizen-report-answered',
+  'citizen-report-resolved',
 ])
 export type AuditAction = z.infer<typeof AuditAction>
 
@@ -90,11 +95,11 @@ export const AuditEntry = z.object({
   /** Who acted: a user, key or display name, "anonymous", or "cli". */
   actor: z.string(),
   action: AuditAction,
-  /** What was acted on: a user, key or display name, or the refused request. */
+  /** What was acted on: a user, key or display name, a citizen report's code, or the refused request. */
   target: z.string().nullable(),
   /** Client address, or "cli". */
   origin: z.string(),
-  /** Why, for refusals and failures. */
+  /** Why, for refusals and failures; a rejection's reason, an answer's text, the report merged into. */
   reason: z.string().nullable(),
 })
 export type AuditEntry = z.infer<typeof AuditEntry>

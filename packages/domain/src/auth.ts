@@ -12,6 +12,12 @@ export const Permission = z.enum([
   'users:manage',
   'audit:read',
   'observations:ingest',
+  /** See citizen reports with their text, photo and exact place. */
+  'citizen:view',
+  /** Verify (a flood then feeds the rules), merge and reject citizen reports. */
+  'citizen:triage',
+  /** Answer citizens (the answer is public) and close reports as resolved. */
+  'citizen:answer',
 ])
 export type Permission = z.infer<typeof Permission>
 
@@ -24,8 +30,16 @@ export const Principal = z.discriminatedUnion('kind', [
 export type Principal = z.infer<typeof Principal>
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  operator: ['live:view'],
-  'duty-officer': ['live:view', 'alerts:act', 'history:read'],
+  // Operators triage what citizens send; what the city says back is for the duty officer.
+  operator: ['live:view', 'citizen:view', 'citizen:triage'],
+  'duty-officer': [
+    'live:view',
+    'alerts:act',
+    'history:read',
+    'citizen:view',
+    'citizen:triage',
+    'citizen:answer',
+  ],
   analyst: ['live:view', 'replay:use', 'history:read', 'export:read'],
   admin: Permission.options,
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { StationId } from './network'
+import { AlarmLevel, StationId } from './network'
 
 /** One point of a water-level forecast: the level and its 90 % band, metres on the national datum. */
 export const WaterForecastPoint = z.object({
@@ -11,7 +11,7 @@ export const WaterForecastPoint = z.object({
 export type WaterForecastPoint = z.infer<typeof WaterForecastPoint>
 
 export const ForecastCrossing = z.object({
-  level: z.enum(['I', 'II', 'III']),
+  level: AlarmLevel,
   thresholdM: z.number(),
   /** When the forecast first rises through the báo động level, epoch ms. */
   at: z.number().int(),

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Alert, AlertAction } from './alert'
 import type { Silence } from './alert-api'
 import type { ApiError } from './errors'
-import type { OperationalIncident } from './operational-incident'
+import { OperationalIncident } from './operational-incident'
 import type {
   ReplayAlert,
   ReplayClockState,
@@ -11,6 +11,7 @@ import type {
   ReplayStarted,
   ReplayStartRequest,
 } from './replay'
+import type { Result } from './result/result'
 
 /**
  * Latest values in columns. Subjects are indices into the network's `segments` / `stations` arrays of
@@ -37,6 +38,8 @@ export const StateSnapshot = z.object({
   traffic: TrafficColumns,
   water: WaterColumns,
   alerts: z.array(Alert),
+  /** Live only: the open operational incidents (alerts grouped by cause); a replay has none. */
+  incidents: z.array(OperationalIncident).optional(),
 })
 export type StateSnapshot = z.infer<typeof StateSnapshot>
 
@@ -52,7 +55,7 @@ export type StateDelta = z.infer<typeof StateDelta>
 export const AlertActRequest = z.object({ alertId: z.string().min(1), action: AlertAction })
 export type AlertActRequest = z.infer<typeof AlertActRequest>
 
-export type Ack<T> = (reply: { ok: true; value: T } | { ok: false; error: ApiError }) => void
+export type Ack<T> = (reply: Result<T, ApiError>) => void
 
 /** Socket.IO events, one typed map used by server and client alike (socket.io `typed-events.ts`). */
 export interface ServerToClientEvents {

@@ -38,6 +38,11 @@ export const RoadSegment = z.object({
 })
 export type RoadSegment = z.infer<typeof RoadSegment>
 
+/** The official alarm levels, báo động I, II and III (QĐ 05/2020/QĐ-TTg), lowest first. */
+export const AlarmLevel = z.enum(['I', 'II', 'III'])
+export type AlarmLevel = z.infer<typeof AlarmLevel>
+export const ALARM_LEVELS = AlarmLevel.options
+
 /** Official alarm levels (báo động I/II/III) in metres on the national datum, QĐ 05/2020/QĐ-TTg. */
 export const AlarmLevelsM = z
   .object({ I: z.number(), II: z.number().nullable(), III: z.number().nullable() })
@@ -45,6 +50,16 @@ export const AlarmLevelsM = z
     message: 'alarm levels must rise from I to III',
   })
 export type AlarmLevelsM = z.infer<typeof AlarmLevelsM>
+
+/** The highest báo động level a gauge reading has reached, or null below báo động I. */
+export function alarmLevelReached(valueM: number, levels: AlarmLevelsM): AlarmLevel | null {
+  let reached: AlarmLevel | null = null
+  for (const level of ALARM_LEVELS) {
+    const m = levels[level]
+    if (m !== null && valueM >= m) reached = level
+  }
+  return reached
+}
 
 /** Plausible range of a station's readings; anything outside is a sensor fault, not water. */
 export const PlausibleRange = z

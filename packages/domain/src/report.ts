@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { AlertKind, Severity } from './alert'
+import { CitizenCategory } from './citizen-report'
+import { AlarmLevel } from './network'
 
 const Seconds = z.number().nullable().meta({ description: 'Seconds; null when nothing to measure' })
 
@@ -22,6 +24,17 @@ export const ForecastSkillRow = z.object({
   pod: z.number().nullable(),
 })
 export type ForecastSkillRow = z.infer<typeof ForecastSkillRow>
+
+/** Citizen reports of one category raised in the period: time to the first answer and to closing. */
+export const CitizenStatsRow = z.object({
+  category: CitizenCategory,
+  count: z.number().int(),
+  /** From the report to the operator's first answer, over the answered reports. */
+  firstAnswer: DurationStats,
+  /** From the report to its closing (resolved or rejected), over the closed reports; merged ones follow theirs. */
+  resolve: DurationStats,
+})
+export type CitizenStatsRow = z.infer<typeof CitizenStatsRow>
 
 /** The figures of one district, or of the whole city (`district: null`). */
 export const ReportSection = z.object({
@@ -51,10 +64,12 @@ export const ReportSection = z.object({
         II: z.number().nullable(),
         III: z.number().nullable(),
       }),
-      reached: z.enum(['I', 'II', 'III']).nullable(),
+      reached: AlarmLevel.nullable(),
     }),
   ),
   forecastSkill: z.array(ForecastSkillRow),
+  /** Citizen reports by category (every category, also with none). */
+  citizenReports: z.array(CitizenStatsRow),
 })
 export type ReportSection = z.infer<typeof ReportSection>
 

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { loadNetwork } from '@ioc/fixtures'
+import { defaultRulesConfig, waterReleaseMarginM } from '@ioc/rules'
 import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
 import { bench, describe } from 'vitest'
 import { formatBacktest } from './backtest/format-backtest'
@@ -13,11 +14,14 @@ describe('forecast backtest, simulated November 2025', () => {
   const { scenario } = loadScenario('month-2025-11')
   const world = loadWorld()
   const network = loadNetwork()
+  const rules = defaultRulesConfig()
   let reported = false
   bench(
     'runBacktest (generate + replay + score)',
     () => {
-      const report = runBacktest(generateObservations(scenario, world), network)
+      const report = runBacktest(generateObservations(scenario, world), network, {
+        releaseMarginM: (stationId) => waterReleaseMarginM(rules, stationId),
+      })
       // tinybench may call the body more than once; the table and the file come from the first run.
       if (reported) return
       reported = true

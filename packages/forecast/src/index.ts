@@ -32,6 +32,7 @@ export {
 export { type ReconstructionWindow, scoreReconstruction } from './backtest/score-reconstruction'
 export { estimateSurgeKnots } from './estuary/estimate-surge'
 export { type EstuaryForm, estuaryFeatures, FEATURE_GROUPS, type FeatureGroup } from './estuary/estuary-form'
+export { extremesFromReadings } from './estuary/extremes-from-readings'
 export { findExtremeNear } from './estuary/find-extreme'
 export {
   type EstuaryTide,
@@ -97,4 +98,4 @@ export {
   type WaterLevelForecastOptions,
   type WaterLevelPoint,
 } from './water-level/forecast-water-level'
-export { type AlarmLevel, type ForecastCrossing, predictCrossings } from './water-level/predict-crossings'
+export { type ForecastCrossing, predictCrossings } from './water-level/predict-crossings'

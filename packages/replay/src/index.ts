@@ -6,4 +6,4 @@ export {
   type ReplayClock,
   settleClock,
 } from './clock/replay-clock'
-export { LatestState, type SubjectIndex } from './state/latest-state'
+export { LatestState } from './state/latest-state'

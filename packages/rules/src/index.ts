@@ -1,5 +1,5 @@
 export { defaultRulesConfig, loadRulesConfig } from './config/load-rules-config'
-export type { Result } from './config/resolve-rules'
+export { waterReleaseMarginM } from './config/release-margin'
 export * from './config/rules-config'
 export * from './engine/engine-state'
 export {

@@ -127,7 +127,9 @@ export function buildStaGraph(network: Network): StaGraph {
     series.set(id, ref)
     datastreamOfSeries.set(seriesKey(ref), id)
     foiOfDatastream.set(id, links.foi)
-    seriesOfFoi.set(links.foi, [...(seriesOfFoi.get(links.foi) ?? []), ref])
+    const ofFoi = seriesOfFoi.get(links.foi)
+    if (ofFoi) ofFoi.push(ref)
+    else seriesOfFoi.set(links.foi, [ref])
   }
 
   for (const { id, ...p } of OBSERVED_PROPERTIES) add(entity('ObservedProperties', id, p))
@@ -247,7 +249,10 @@ export function buildStaGraph(network: Network): StaGraph {
     const m = new Map<string, Entity[]>()
     for (const e of sets[set]) {
       const to = e.one[link]
-      if (to !== undefined) m.set(to, [...(m.get(to) ?? []), e])
+      if (to === undefined) continue
+      const list = m.get(to)
+      if (list) list.push(e)
+      else m.set(to, [e])
     }
     return m
   }

@@ -43,9 +43,16 @@ export interface Limits {
   maxTop: number
   /** Most stored rows one request examines for a filter the store cannot answer from its indexes. */
   maxScan: number
+  /** Most expanded Observations collections in one answer, each a store query (`$expand=Datastreams/Observations` on 1,000 Things is 3,000). */
+  maxExpandedQueries: number
 }
 
-export const DEFAULT_LIMITS: Limits = { defaultTop: 100, maxTop: 1000, maxScan: 200_000 }
+export const DEFAULT_LIMITS: Limits = {
+  defaultTop: 100,
+  maxTop: 1000,
+  maxScan: 200_000,
+  maxExpandedQueries: 500,
+}
 
 export class QueryError extends Error {
   constructor(readonly error: OptionError) {

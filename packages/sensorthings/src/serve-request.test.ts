@@ -219,5 +219,10 @@ describe('query options', () => {
     expect((await get('/Things', { $filter: "st_within(location, geography'POINT(1 2)')" })).status).toBe(501)
     expect((await get('/Observations', { $orderby: 'parameters/source' })).status).toBe(501)
     expect((await get('/Things', { $expand: 'Robots' })).status).toBe(400)
+    const huge = await get('/Things', { $top: '1000', $expand: 'Datastreams/Observations' })
+    expect(huge).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/more than 500 Observations collections/),
+    })
   })
 })

@@ -165,12 +165,12 @@ async function answer(svc: StaService, req: StaRequest, t: Target, o: QueryOptio
   if (t.kind === 'entity') {
     if (!t.entity) return { status: 204 }
     if (t.ref) return { status: 200, json: { '@iot.selfLink': selfLink(req.baseUrl, t.entity) } }
-    return { status: 200, json: await render(svc, req, t.entity, o) }
+    return { status: 200, json: await render(svc, req, t.entity, o, { expandedQueries: 0 }) }
   }
   const page = await queryCollection(svc.graph, svc.observations, t.source, o, svc.limits, req.nowMs)
   const value = t.ref
     ? page.items.map((e) => ({ '@iot.selfLink': selfLink(req.baseUrl, e) }))
-    : await Promise.all(page.items.map((e) => render(svc, req, e, o)))
+    : await renderAll(svc, req, page.items, o)
   const top = Math.min(o.top ?? svc.limits.defaultTop, svc.limits.maxTop)
   return {
     status: 200,
@@ -219,11 +219,22 @@ function groupExpand(items: readonly ExpandItem[]): Map<string, Expansion> {
 }
 
 /** An entity as served: control information, selected properties, navigation links or expansions. */
+async function renderAll(svc: StaService, req: StaRequest, items: readonly Entity[], o: QueryOptions) {
+  const budget = { expandedQueries: 0 }
+  return Promise.all(items.map((e) => render(svc, req, e, o, budget)))
+}
+
+/** What one answer has spent: expanded Observations collections, each a store query. */
+interface Budget {
+  expandedQueries: number
+}
+
 async function render(
   svc: StaService,
   req: StaRequest,
   e: Entity,
   o: QueryOptions,
+  budget: Budget,
 ): Promise<Record<string, unknown>> {
   const self = selfLink(req.baseUrl, e)
   const selected = o.select && new Set(o.select)
@@ -246,19 +257,18 @@ async function render(
     }
     if (!nav.many) {
       const one = svc.graph.follow(e, name)
-      out[name] = one ? await render(svc, req, one, x.options) : null
+      out[name] = one ? await render(svc, req, one, x.options, budget) : null
       continue
     }
-    const page = await queryCollection(
-      svc.graph,
-      svc.observations,
-      svc.graph.many(e, name),
-      x.options,
-      svc.limits,
-      req.nowMs,
-    )
+    const source = svc.graph.many(e, name)
+    if ('series' in source && ++budget.expandedQueries > svc.limits.maxExpandedQueries)
+      throw new QueryError({
+        kind: 'invalid',
+        message: `$expand would read more than ${svc.limits.maxExpandedQueries} Observations collections in one answer; ask for fewer entities with $top`,
+      })
+    const page = await queryCollection(svc.graph, svc.observations, source, x.options, svc.limits, req.nowMs)
     if (page.count !== null) out[`${name}@iot.count`] = page.count
-    out[name] = await Promise.all(page.items.map((m) => render(svc, req, m, x.options)))
+    out[name] = await Promise.all(page.items.map((m) => render(svc, req, m, x.options, budget)))
     if (page.more) {
       const top = Math.min(x.options.top ?? svc.limits.defaultTop, svc.limits.maxTop)
       out[`${name}@iot.nextLink`] = link(`${self}/${name}`, {

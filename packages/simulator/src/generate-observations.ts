@@ -1,8 +1,13 @@
-import type { FloodSensorStation, Observation } from '@ioc/domain'
+import {
+  type FloodSensorStation,
+  formatLocalIso,
+  isLocalWeekend,
+  localMinuteOfDay,
+  type Observation,
+} from '@ioc/domain'
 import { estimateSurgeKnots, type ReportedLevel } from '@ioc/forecast'
 import { hashUniform, mulberry32 } from './random/mulberry32'
 import type { Scenario } from './scenario/scenario'
-import { formatLocalIso, isWeekend, localMinuteOfDay } from './time/local-time'
 import { valueAt } from './traffic/daily-profile'
 import { floodSpeedFactor } from './traffic/flood-slowdown'
 import { planIncidents } from './traffic/incidents'
@@ -81,7 +86,7 @@ export function* generateObservations(
       const factor = floodSpeedFactor(site.depthCm)
       for (const i of site.segmentIds) slow(i, factor)
     }
-    const days = isWeekend(t) ? world.weekendKph : world.weekdayKph
+    const days = isLocalWeekend(t) ? world.weekendKph : world.weekdayKph
     const minute = localMinuteOfDay(t)
     const noise = scenario.traffic.noise
     for (const i of selected) {

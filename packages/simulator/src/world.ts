@@ -1,8 +1,14 @@
-import type { FloodPoint, Network, RoadClass, RoadSegment, WaterStation } from '@ioc/domain'
+import {
+  type FloodPoint,
+  localMinuteOfDay,
+  type Network,
+  type RoadClass,
+  type RoadSegment,
+  type WaterStation,
+} from '@ioc/domain'
 import type { MeasuredSpeed, TideReports } from '@ioc/fixtures'
 import { createTideBases, type ReportedLevel, selectEstuaryTide, type TideBases } from '@ioc/forecast'
 import { reportedLevels } from './tide/reported-levels'
-import { localMinuteOfDay } from './time/local-time'
 import { extendToFullDay, type Knot, sampleDay, weekendDay } from './traffic/daily-profile'
 import { fitSegmentSpeeds } from './traffic/fit-segment-speeds'
 import { findNeighbours } from './traffic/incidents'

@@ -204,8 +204,8 @@ export async function createAlertService(deps: {
       }
       const r = await store.actOnAlert(id, action, by, Date.now(), origin)
       if (!r.ok) return { ok: false, error: describeRefusal(id, r.error) }
-      publish([r.change])
-      return { ok: true, value: r.change.alert }
+      publish([r.value])
+      return { ok: true, value: r.value.alert }
     },
 
     async createSilence(silence, by) {

@@ -5,6 +5,8 @@ import express, { type ErrorRequestHandler, type Express } from 'express'
 import helmet from 'helmet'
 import type { Logger } from 'pino'
 import { alertRoutes } from '../alerts/alert-routes'
+import { citizenRoutes } from '../citizen/citizen-routes'
+import { open311Routes } from '../citizen/open311-routes'
 import { forecastRoutes } from '../forecast/forecast-routes'
 import { operationalIncidentRoutes } from '../incidents/operational-incident-routes'
 import { ingestRoute } from '../ingest/ingest-route'
@@ -65,6 +67,7 @@ export function createApp(ctx: ServerContext): Express {
   api.use(incidentRoutes(ctx))
   api.use(operationalIncidentRoutes(ctx))
   api.use(deadLetterRoutes(ctx))
+  api.use(citizenRoutes(ctx, ctx.citizen))
   api.get('/export', ...exportRoute(ctx))
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi)
@@ -78,6 +81,12 @@ export function createApp(ctx: ServerContext): Express {
 
   // Public warnings: anonymous, outside /api so no session or staff middleware is involved.
   app.use('/cap', capRoutes(ctx))
+
+  // Citizens' reports (Open311 GeoReport v2): anonymous, outside /api/v1 and its session cookie.
+  app.use(
+    '/open311/v2',
+    open311Routes({ publicConfig: ctx.config.public, config: ctx.config.citizen, citizen: ctx.citizen }),
+  )
 
   app.get('/metrics', async (_req, res) => {
     res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics())

@@ -28,10 +28,12 @@ import {
 import { z } from 'zod'
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi'
 import { UsersQuery } from '../alerts/alert-routes'
+import { citizenPaths } from '../citizen/citizen-openapi'
 import { forecastPaths } from '../forecast/forecast-openapi'
 import { incidentPaths } from '../incidents/incident-openapi'
 import { REPLAY_PATHS } from '../replay/replay-openapi'
 import { reportPaths } from '../reports/report-openapi'
+import { warningPaths } from '../warnings/warning-openapi'
 import { NetworkGeoJsonSchema } from './network-schema'
 import { AuditParams, HistoryParams } from './query-params'
 
@@ -167,6 +169,8 @@ export const API_PATHS: ZodOpenApiPathsObject = {
   ...forecastPaths({ json, error, secured, guarded }),
   ...incidentPaths({ json, error, secured, guarded }),
   ...reportPaths({ json, error, secured, guarded }),
+  ...warningPaths({ json, error, secured, guarded }),
+  ...citizenPaths({ json, error, secured, guarded }),
   ...REPLAY_PATHS,
   '/api/v1/dead-letters': {
     get: {

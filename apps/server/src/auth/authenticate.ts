@@ -1,10 +1,9 @@
-import type { Principal } from '@ioc/domain'
+import { err, ok, type Principal, type Result } from '@ioc/domain'
 import type { Store } from '../store/store'
 import { hashToken, tokenTypeOf } from './tokens'
 
-export type Authentication =
-  | { ok: true; principal: Principal; sessionHash?: string }
-  | { ok: false; reason: string }
+/** Who the caller is, or why they are refused. */
+export type Authentication = Result<{ principal: Principal; sessionHash?: string }, string>
 
 /**
  * Resolves the caller from a bearer token (session, ingest key or display token) or the session cookie.
@@ -16,24 +15,23 @@ export async function authenticate(
   nowMs: number,
 ): Promise<Authentication> {
   const token = credentials.bearer ?? credentials.cookie
-  if (!token) return { ok: false, reason: 'sign in, or send a bearer token' }
+  if (!token) return err('sign in, or send a bearer token')
   const type = tokenTypeOf(token)
   const hash = hashToken(token)
   if (type === 'session') {
     const found = await store.findSession(hash, nowMs)
-    if (!found) return { ok: false, reason: 'the session has expired or was signed out' }
-    return {
-      ok: true,
+    if (!found) return err('the session has expired or was signed out')
+    return ok({
       principal: { kind: 'user', name: found.user.name, role: found.user.role },
       sessionHash: hash,
-    }
+    })
   }
   if (type === 'ingest-key' || type === 'display') {
     const found = await store.findToken(hash)
-    if (!found || found.kind !== type) return { ok: false, reason: `the ${type} token is unknown or revoked` }
-    return { ok: true, principal: { kind: type, name: found.name } }
+    if (!found || found.kind !== type) return err(`the ${type} token is unknown or revoked`)
+    return ok({ principal: { kind: type, name: found.name } })
   }
-  return { ok: false, reason: 'the token is not one this server issues' }
+  return err('the token is not one this server issues')
 }
 
 /** The token of an `Authorization: Bearer …` header, if any. */

@@ -42,14 +42,14 @@ export function authorize(
         action: 'request-refused',
         target,
         origin: req.ip ?? '',
-        reason: auth.reason,
+        reason: auth.error,
       })
-      return sendError(res, 'unauthenticated', auth.reason)
+      return sendError(res, 'unauthenticated', auth.error)
     }
-    if (permission && !can(auth.principal, permission)) {
-      const reason = `${describePrincipal(auth.principal)} lacks the ${permission} permission`
+    if (permission && !can(auth.value.principal, permission)) {
+      const reason = `${describePrincipal(auth.value.principal)} lacks the ${permission} permission`
       await deps.audit({
-        actor: auth.principal.name,
+        actor: auth.value.principal.name,
         action: 'request-refused',
         target,
         origin: req.ip ?? '',
@@ -58,8 +58,8 @@ export function authorize(
       return sendError(res, 'forbidden', reason)
     }
     const locals: Locals = {
-      principal: auth.principal,
-      ...(auth.sessionHash && { sessionHash: auth.sessionHash }),
+      principal: auth.value.principal,
+      ...(auth.value.sessionHash && { sessionHash: auth.value.sessionHash }),
     }
     Object.assign(res.locals, locals)
     next()

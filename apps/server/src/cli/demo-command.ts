@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { loadNetwork } from '@ioc/fixtures'
-import { loadScenario, loadWorld, pushScenario } from '@ioc/simulator'
+import { loadScenario, loadWorld } from '@ioc/simulator'
+import { pushScenario } from '@ioc/simulator/node'
 import { hashToken, newToken } from '../auth/tokens'
 import type { Config } from '../config/config'
 import { startServer } from '../server'
@@ -54,11 +55,14 @@ export async function demoCommand(config: Config): Promise<void> {
   })
   await store.close()
 
-  const server = await startServer(config, loadNetwork())
+  // A reconstruction is a drill, not a warning: its public CAP messages say Exercise (CAP 1.2 status).
+  const drill = { ...config.warnings, source: { ...config.warnings.source, status: 'Exercise' as const } }
+  const server = await startServer({ ...config, warnings: drill }, loadNetwork())
   const out = process.stdout
   out.write(`\nIOC demo running at ${server.url}\n`)
   out.write(`  wall display:  ${server.url}/wall?token=${display}\n`)
   out.write(`  console:       ${server.url}/login  (sign in as admin)\n`)
+  out.write(`  public warnings (CAP, once approved in the console): ${server.url}/cap/feed.atom\n`)
   if (server.generatedAdminPassword)
     out.write(`  admin password (shown only this once): ${server.generatedAdminPassword}\n`)
   out.write(`  feed: ${SCENARIO}, 12:00–16:30 as history, then live from 16:30 = now. Ctrl-C stops.\n\n`)

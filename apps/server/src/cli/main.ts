@@ -2,6 +2,7 @@ import { Role } from '@ioc/domain'
 import { Command, Option } from 'commander'
 import { ConfigError, loadConfig } from '../config/config'
 import { backtestCommand } from '../forecast/backtest-command'
+import { realBacktestCommand } from '../forecast/real-backtest-command'
 import { addDisplay, addIngestKey, addUser, revokeToken } from './admin-commands'
 import { backupCommand, restoreCommand } from './backup-commands'
 import { CliError } from './cli-error'
@@ -72,9 +73,18 @@ program
 program
   .command('backtest')
   .description('score the forecasts over stored history against persistence and the tide or usual profile')
-  .requiredOption('--from <iso>', 'first forecast time, e.g. 2025-11-08T00:00:00+07:00')
-  .requiredOption('--to <iso>', 'last forecast time (exclusive)')
-  .action((o: { from: string; to: string }) => backtestCommand(loadConfig(), o))
+  .option('--from <iso>', 'first forecast time, e.g. 2025-11-08T00:00:00+07:00')
+  .option('--to <iso>', 'last forecast time (exclusive)')
+  .option(
+    '--real',
+    'judge the tide forecast on the reported highs, lows and peaks (and imported gauge recordings)',
+  )
+  .action((o: { from?: string; to?: string; real?: boolean }) => {
+    if (o.real) return realBacktestCommand(loadConfig(), o)
+    if (o.from === undefined || o.to === undefined)
+      throw new CliError('backtest needs --from and --to (or --real for the reported tide levels)')
+    return backtestCommand(loadConfig(), { from: o.from, to: o.to })
+  })
 
 try {
   await program.parseAsync()

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { ALERT_ENV, type AlertConfig, alertConfigFrom } from '../alerts/alert-config'
+import { CITIZEN_ENV, type CitizenConfig, citizenConfigFrom } from '../citizen/citizen-config'
 import { FORECAST_ENV, type ForecastConfig, forecastConfigFrom } from '../forecast/forecast-config'
 import { INCIDENT_ENV, type IncidentConfig, incidentConfigFrom } from '../incidents/incident-config'
 import { HORIZON_ENV, type IngestHorizon, ingestHorizonFrom } from '../ingest/ingest-horizon'
@@ -105,6 +106,7 @@ export type Config = {
   retention: RetentionConfig
   horizon: IngestHorizon
   warnings: WarningConfig
+  citizen: CitizenConfig
   databaseUrl: string | undefined
   redisUrl: string | undefined
   redisPrefix: string
@@ -128,12 +130,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     .extend(RETENTION_ENV)
     .extend(HORIZON_ENV)
     .extend(WARNING_ENV)
+    .extend(CITIZEN_ENV)
     .safeParse(present)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0])
       // A secret is never echoed into logs, even a bad one.
-      const shown = name.includes('PASSWORD') ? '(hidden)' : JSON.stringify(withoutPassword(env[name]))
+      const shown = /PASSWORD|SECRET/.test(name) ? '(hidden)' : JSON.stringify(withoutPassword(env[name]))
       return `  ${name}=${shown}: ${i.message}`
     })
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`)
@@ -159,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retention: retentionConfigFrom(e),
     horizon: ingestHorizonFrom(e),
     warnings: warningConfigFrom(e),
+    citizen: citizenConfigFrom(e),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,

@@ -1,6 +1,8 @@
 import type { Observation } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { formatBacktest, runBacktest } from '@ioc/forecast'
+import { waterReleaseMarginM } from '@ioc/rules'
+import { readRulesConfigFile } from '../alerts/rules-config-file'
 import { CliError } from '../cli/cli-error'
 import type { Config } from '../config/config'
 import { openStore } from '../store/open-store'
@@ -33,6 +35,12 @@ export async function backtestCommand(config: Config, o: { from: string; to: str
     throw new CliError(
       `no stored observations between ${new Date(fromMs - WARMUP_MS).toISOString()} and ${o.to}`,
     )
-  const report = runBacktest(observations, loadNetwork(), { fromMs, toMs })
+  const network = loadNetwork()
+  const rules = readRulesConfigFile(config.alerts.rulesConfigPath, network)
+  const report = runBacktest(observations, network, {
+    fromMs,
+    toMs,
+    releaseMarginM: (stationId) => waterReleaseMarginM(rules, stationId),
+  })
   process.stdout.write(`${formatBacktest(report)}\n`)
 }

@@ -1,10 +1,11 @@
-import type {
-  AlertEvent,
-  GaugeStation,
-  Network,
-  TrafficForecast,
-  TrafficForecastLead,
-  WaterForecast,
+import {
+  type AlertEvent,
+  type GaugeStation,
+  localMidnightMs,
+  type Network,
+  type TrafficForecast,
+  type TrafficForecastLead,
+  type WaterForecast,
 } from '@ioc/domain'
 import {
   applyReading,
@@ -22,6 +23,7 @@ import {
   type TideTransfer,
   type TrafficModel,
 } from '@ioc/forecast'
+import { type RulesConfig, waterReleaseMarginM } from '@ioc/rules'
 import type { Logger } from 'pino'
 import type { Store } from '../store/store'
 import { createLiveSeries } from './live-series'
@@ -54,13 +56,15 @@ export interface ForecastDeps {
   network: Network
   tide: (atMs: number) => number
   priors: ReadonlyMap<string, TideTransfer>
+  /** The rules the engine runs: a forecast's release margin is the engine's. */
+  rules: RulesConfig
   /** The alert lifecycle's entry for events made outside the rules engine. */
   commitEvents(events: readonly AlertEvent[], nowMs: number): Promise<unknown>
   logger: Logger
 }
 
 export function createForecastService(deps: ForecastDeps): ForecastService {
-  const { store, network, tide, priors, logger } = deps
+  const { store, network, tide, priors, rules, logger } = deps
   let series = createLiveSeries(store, network)
   const gauges = network.stations.filter((s): s is GaugeStation => s.kind === 'tide-gauge')
   const segmentIdx = new Map(network.segments.map((s, i) => [s.id, i]))
@@ -114,7 +118,7 @@ export function createForecastService(deps: ForecastDeps): ForecastService {
           leadMin: c.leadMin,
         })),
       })
-      const step = applyWaterForecast(s, g, f)
+      const step = applyWaterForecast(s, g, f, { releaseMarginM: waterReleaseMarginM(rules, g.id) })
       s = step.state
       events.push(...step.events)
     }
@@ -187,7 +191,7 @@ export function createForecastService(deps: ForecastDeps): ForecastService {
         state = undefined
       }
       lastRunMs = nowMs
-      let s = state ?? (await restoreForecastState(store, network, nowMs))
+      let s = state ?? (await restoreForecastState(store, network, rules, nowMs))
       const events: AlertEvent[] = []
       for (const o of await series.advance(nowMs)) {
         const subject = o.type === 'water' ? o.stationId : o.segmentId
@@ -210,12 +214,6 @@ export function createForecastService(deps: ForecastDeps): ForecastService {
     water: (stationId) => waterForecasts.get(stationId),
     traffic: (leadMin) => trafficForecasts.get(leadMin),
   }
-}
-
-// Hồ Chí Minh City keeps UTC+07:00 all year, so local midnight is a fixed offset from UTC's.
-const OFFSET_MS = 7 * HOUR_MS
-function localMidnightMs(ms: number): number {
-  return Math.floor((ms + OFFSET_MS) / DAY_MS) * DAY_MS - OFFSET_MS
 }
 
 function round1(x: number): number {

@@ -1,12 +1,12 @@
 import type { Alert, AlertEvent, Network } from '@ioc/domain'
 import { DEFAULT_TOLERANCE_MS, type ForecastAlertState, type OpenForecastAlert } from '@ioc/forecast'
+import { type RulesConfig, waterReleaseMarginM } from '@ioc/rules'
 import type { Store } from '../store/store'
 
 const DAY_MS = 86_400_000
 // As applySpeedForecast and applyWaterForecast set them (packages/forecast/src/alerts/forecast-alerts.ts).
 const CONGESTION_TOLERANCE_MS = 15 * 60_000
 const CONGESTION_RELEASE_RATIO = 0.6
-const WATER_RELEASE_MARGIN_M = 0.05
 
 /**
  * The forecast alerts' memory rebuilt from the stored alerts, so a restart (or another instance taking
@@ -16,6 +16,7 @@ const WATER_RELEASE_MARGIN_M = 0.05
 export async function restoreForecastState(
   store: Store,
   network: Network,
+  rules: RulesConfig,
   nowMs: number,
 ): Promise<ForecastAlertState> {
   const freeFlow = new Map(network.segments.map((s) => [s.id, s.freeFlowKph]))
@@ -27,7 +28,7 @@ export async function restoreForecastState(
       const water = kind === 'forecast-water-level'
       const direction = water ? 'rise' : 'fall'
       const releaseAt = water
-        ? a.threshold - WATER_RELEASE_MARGIN_M
+        ? a.threshold - waterReleaseMarginM(rules, a.subject.id)
         : (freeFlow.get(a.subject.id) ?? 0) * CONGESTION_RELEASE_RATIO
       if (a.active && a.forecastFor !== undefined && !open.has(a.key)) {
         open.set(a.key, {

@@ -1,6 +1,6 @@
+import { indexNetwork } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { describe, expect, test } from 'vitest'
-import { indexNetwork } from '../network/network-index'
 import { parseBatch } from './parse-batch'
 import { validateBatch } from './validate-batch'
 

@@ -1,5 +1,11 @@
-import { createTimeReader, type Issue, issuesFromZod, Observation } from '@ioc/domain'
-import { type NetworkIndex, stationById } from '../network/network-index'
+import {
+  createTimeReader,
+  type Issue,
+  issuesFromZod,
+  type NetworkIndex,
+  Observation,
+  stationById,
+} from '@ioc/domain'
 import type { ParsedItems } from './parse-batch'
 
 /** Clocks of feeds drift; more than this ahead of the server is a wrong time zone or a broken clock. */

@@ -2,6 +2,7 @@ import type {
   Alert,
   ClientToServerEvents,
   Observation,
+  OperationalIncident,
   Principal,
   ServerToClientEvents,
   StateSnapshot,
@@ -39,6 +40,8 @@ export function createLiveHub(
   options: {
     tickMs: number
     openAlerts: () => Alert[]
+    /** The open operational incidents, sent with every snapshot. */
+    openIncidents?: () => OperationalIncident[]
     onDelta?: () => void
     /**
      * With several instances only the leader emits deltas (through the adapter, to every instance's
@@ -61,7 +64,10 @@ export function createLiveHub(
 
   return {
     apply: (observations) => state.apply(observations),
-    snapshot: () => state.snapshot(Date.now(), options.openAlerts()),
+    snapshot: () => {
+      const snapshot = state.snapshot(Date.now(), options.openAlerts())
+      return options.openIncidents ? { ...snapshot, incidents: options.openIncidents() } : snapshot
+    },
     close: () => clearInterval(timer),
   }
 }

@@ -32,14 +32,14 @@ export function socketAuth(deps: { store: Store; audit: Audit }) {
         action: 'socket-refused',
         target: 'live',
         origin,
-        reason: auth.reason,
+        reason: auth.error,
       })
-      return next(refusal('unauthenticated', auth.reason))
+      return next(refusal('unauthenticated', auth.error))
     }
-    if (!can(auth.principal, 'live:view')) {
-      const reason = `${describePrincipal(auth.principal)} lacks the live:view permission`
+    if (!can(auth.value.principal, 'live:view')) {
+      const reason = `${describePrincipal(auth.value.principal)} lacks the live:view permission`
       await deps.audit({
-        actor: auth.principal.name,
+        actor: auth.value.principal.name,
         action: 'socket-refused',
         target: 'live',
         origin,
@@ -47,7 +47,7 @@ export function socketAuth(deps: { store: Store; audit: Audit }) {
       })
       return next(refusal('forbidden', reason))
     }
-    socket.data.principal = auth.principal
+    socket.data.principal = auth.value.principal
     next()
   }
 }

@@ -1,4 +1,4 @@
-import { type Alert, AlertActRequest, type ApiError, can, issuesFromZod } from '@ioc/domain'
+import { type Alert, AlertActRequest, type ApiError, can, issuesFromZod, type Result } from '@ioc/domain'
 import { describePrincipal } from '../auth/authenticate'
 import { type IocServer, LIVE_ROOM, type LiveHub } from './live-hub'
 
@@ -10,11 +10,7 @@ import { type IocServer, LIVE_ROOM, type LiveHub } from './live-hub'
 export function handleSockets(
   io: IocServer,
   hub: LiveHub,
-  actOnAlert: (
-    request: AlertActRequest,
-    by: string,
-    origin: string,
-  ) => Promise<{ ok: true; value: Alert } | { ok: false; error: ApiError }>,
+  actOnAlert: (request: AlertActRequest, by: string, origin: string) => Promise<Result<Alert, ApiError>>,
 ): void {
   io.on('connection', (socket) => {
     if (!socket.recovered) {

@@ -1,4 +1,4 @@
-import type { Observation } from '@ioc/domain'
+import { localDay as hcmcDay, localTimeMs, type Observation } from '@ioc/domain'
 import type { Entity, Reading, StaGraph } from '@ioc/sensorthings'
 import type { Store } from '../store/store'
 
@@ -15,9 +15,8 @@ const DAY_MS = 24 * 3_600_000
 /** The day `2025-11-06` in Ho Chi Minh City (UTC+7, no daylight saving): epoch ms, from inclusive, to exclusive. */
 export function localDay(date: string): { fromMs: number; toMs: number } | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null
-  const fromMs = Date.parse(`${date}T00:00:00+07:00`)
-  if (Number.isNaN(fromMs) || new Date(fromMs + 7 * 3_600_000).toISOString().slice(0, 10) !== date)
-    return null
+  const fromMs = localTimeMs(date, '00:00')
+  if (Number.isNaN(fromMs) || hcmcDay(fromMs) !== date) return null
   return { fromMs, toMs: fromMs + DAY_MS }
 }
 

@@ -33,7 +33,7 @@ export function openDataRoutes(ctx: ServerContext, graph: StaGraph): Router {
       },
       api: '/sta/v1.1',
     }
-    cache.send(req, res, JSON.stringify(body), 'application/json')
+    cache.send(req, res, JSON.stringify(body), 'application/json; charset=utf-8')
   })
 
   router.get('/:file', async (req, res) => {

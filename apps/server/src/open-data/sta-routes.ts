@@ -30,7 +30,7 @@ export function staRoutes(ctx: ServerContext, graph: StaGraph): Router {
     if (answer.status === 204) return void res.status(204).end()
     if (answer.status !== 200) return sendError(res, answer.code, answer.message)
     if ('text' in answer) return cache.send(req, res, answer.text, 'text/plain; charset=utf-8')
-    cache.send(req, res, JSON.stringify(answer.json), 'application/json')
+    cache.send(req, res, JSON.stringify(answer.json), 'application/json; charset=utf-8')
   })
   return router
 }

@@ -12,7 +12,7 @@ export interface PublicCache {
   /** Answers a GET or HEAD from the cache when the same URL was answered less than max-age ago. */
   serveCached: RequestHandler
   /**
-   * Sends `body` with a strong ETag and `Cache-Control: public` (Express answers 304 to a matching
+   * Sends `body` as `type` (the whole Content-Type, charset included) with a strong ETag and `Cache-Control: public` (Express answers 304 to a matching
    * If-None-Match), and keeps it for the next requests of the same URL.
    */
   send(req: Request, res: Response, body: string | Buffer, type: string): void
@@ -40,7 +40,9 @@ export function createPublicCache(options: { maxAgeS: number; maxBytes?: number 
     // Checked here, not by Express's req.fresh: that treats a request's `Cache-Control: no-cache` (which
     // fetch() adds to every conditional request) as a reload and never answers 304 to it.
     if (matchesIfNoneMatch(req.headers['if-none-match'], a.etag)) return void res.status(304).end()
-    res.type(a.type).send(a.body)
+    // The body is final bytes with its own validator: Express's send() would only redo that work.
+    res.set({ 'Content-Type': a.type, 'Content-Length': String(a.body.length) })
+    res.end(req.method === 'HEAD' ? undefined : a.body)
   }
 
   return {

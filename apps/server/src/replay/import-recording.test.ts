@@ -1,7 +1,7 @@
 import type { Observation } from '@ioc/domain'
+import { indexNetwork } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { expect, test } from 'vitest'
-import { indexNetwork } from '../network/network-index'
 import { importRecording } from './import-recording'
 
 const network = loadNetwork()

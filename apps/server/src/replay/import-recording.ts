@@ -1,7 +1,6 @@
-import type { Issue, Observation } from '@ioc/domain'
+import type { Issue, NetworkIndex, Observation } from '@ioc/domain'
 import { itemsOnLines } from '../ingest/parse-batch'
 import { validateBatch } from '../ingest/validate-batch'
-import type { NetworkIndex } from '../network/network-index'
 import type { InsertResult } from '../store/store'
 
 export interface ImportReport {

@@ -1,9 +1,15 @@
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { type RecordedAlerts, ReplayedAlerts } from '@ioc/alerts'
-import type { AlertEvent, Observation, ReplayAlert, ReplaySnapshot, StateDelta } from '@ioc/domain'
+import type {
+  AlertEvent,
+  NetworkIndex,
+  Observation,
+  ReplayAlert,
+  ReplaySnapshot,
+  StateDelta,
+} from '@ioc/domain'
 import { LatestState } from '@ioc/replay'
 import { createRulesEngine, type RulesConfig, type RulesEngine, type RulesEngineState } from '@ioc/rules'
-import type { NetworkIndex } from '../network/network-index'
 import type { Store } from '../store/store'
 import type { EngineCheckpoints } from './engine-checkpoints'
 

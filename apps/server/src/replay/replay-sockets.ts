@@ -1,3 +1,4 @@
+import type { NetworkIndex } from '@ioc/domain'
 import {
   type ApiError,
   can,
@@ -11,7 +12,6 @@ import type { RulesConfig } from '@ioc/rules'
 import type { Logger } from 'pino'
 import { describePrincipal } from '../auth/authenticate'
 import type { IocServer } from '../live/live-hub'
-import type { NetworkIndex } from '../network/network-index'
 import type { Store } from '../store/store'
 import type { EngineCheckpoints } from './engine-checkpoints'
 import { loadRecordedAlerts } from './load-recorded-alerts'

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { Issue, Network } from '@ioc/domain'
-import { loadRulesConfig, type Result, type RulesConfig } from '@ioc/rules'
+import type { Issue, Network, Result } from '@ioc/domain'
+import { loadRulesConfig, type RulesConfig } from '@ioc/rules'
 
 /**
  * The rules a replay runs: `base` with a what-if `override` (a partial RulesConfig) merged into it,

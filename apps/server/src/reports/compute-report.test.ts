@@ -1,5 +1,6 @@
 import { type Alert, newAlert, type RoadSegment, type WaterStation } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
+import { defaultRulesConfig, waterReleaseMarginM } from '@ioc/rules'
 import { expect, test } from 'vitest'
 import { computeReport } from './compute-report'
 
@@ -98,6 +99,8 @@ const input = {
   alerts,
   gaugeReadings: new Map([['phu-an', readings]]),
   network: { segments: [nhc], stations: [phuAn, ungVanKhiem] },
+  releaseMarginM: (stationId: string) => waterReleaseMarginM(defaultRulesConfig(), stationId),
+  citizenReports: [],
 }
 const report = computeReport(input)
 
@@ -156,4 +159,20 @@ test('a report of today counts a congestion still going on up to now, not to the
   const today = computeReport({ ...input, nowMs: T0 + 22 * H })
   // 1 h carried over from the day before, then 20:00 → now (22:00).
   expect(today.sections[0]?.congestion).toEqual([{ segmentId: nhc.id, name: 'Nguyễn Hữu Cảnh', hours: 3 }])
+})
+
+test('a báo động passage is counted again only past the rules file’s release margin', () => {
+  // Past I (1.40 m), down to 1.37 m, past I again: one passage with 5 cm to fall, two with 2 cm.
+  const dip = [1.3, 1.42, 1.37, 1.42].map((value, h) => ({ atMs: T0 + (h + 1) * H, value }))
+  const defaults = defaultRulesConfig()
+  const narrow = { ...defaults, waterLevel: { ...defaults.waterLevel, clearMarginM: 0.02 } }
+  const events = (rules: typeof defaults) =>
+    computeReport({
+      ...input,
+      alerts: [],
+      gaugeReadings: new Map([['phu-an', dip]]),
+      releaseMarginM: (stationId) => waterReleaseMarginM(rules, stationId),
+    }).sections[0]?.forecastSkill[0]?.events
+  expect(events(defaults)).toBe(1)
+  expect(events(narrow)).toBe(2)
 })

@@ -1,18 +1,19 @@
-import type {
-  Alert,
-  DurationStats,
-  ForecastSkillRow,
-  GaugeStation,
-  Network,
-  OperationsReport,
-  ReportSection,
+import {
+  ALARM_LEVELS,
+  type Alert,
+  alarmLevelReached,
+  type CitizenReport,
+  type DurationStats,
+  type ForecastSkillRow,
+  type GaugeStation,
+  type Network,
+  type OperationsReport,
+  type ReportSection,
 } from '@ioc/domain'
 import { findPassages } from '@ioc/forecast'
+import { citizenStats } from './citizen-stats'
 
 const HOUR_MS = 3_600_000
-const LEVELS = ['I', 'II', 'III'] as const
-/** As the rules and the forecasts: a level is passed again only after the river fell 5 cm below it. */
-const RELEASE_M = 0.05
 
 export interface ReportInput {
   fromMs: number
@@ -25,6 +26,10 @@ export interface ReportInput {
   /** Each gauge's readings in the period, time order. */
   gaugeReadings: ReadonlyMap<string, readonly { atMs: number; value: number }[]>
   network: Pick<Network, 'segments' | 'stations'>
+  /** Metres below a passed level a gauge must fall before it is passed again: the rules' `waterReleaseMarginM`. */
+  releaseMarginM: (stationId: string) => number
+  /** Citizen reports sent in the period, each in its district. */
+  citizenReports: readonly CitizenReport[]
 }
 
 /**
@@ -47,7 +52,11 @@ export function computeReport(input: ReportInput): OperationsReport {
   const subjectKey = (a: Alert) => `${a.subject.type}:${a.subject.id}`
   const gauges = network.stations.filter((s): s is GaugeStation => s.kind !== 'street-flood-sensor')
   const districts = [
-    ...new Set([...input.alerts.map((a) => districtOf.get(subjectKey(a))), ...gauges.map((g) => g.district)]),
+    ...new Set([
+      ...input.alerts.map((a) => districtOf.get(subjectKey(a))),
+      ...gauges.map((g) => g.district),
+      ...input.citizenReports.map((r) => r.district),
+    ]),
   ]
     .filter((d): d is string => d !== undefined)
     .sort((a, b) => a.localeCompare(b, 'vi'))
@@ -79,6 +88,9 @@ export function computeReport(input: ReportInput): OperationsReport {
       })),
       gauges: sectionGauges.map((g) => gaugeMax(g, input.gaugeReadings.get(g.id) ?? [])),
       forecastSkill: forecastSkill(alerts, sectionGauges, input),
+      citizenReports: citizenStats(
+        input.citizenReports.filter((r) => district === null || r.district === district),
+      ),
     }
   }
   return {
@@ -157,18 +169,14 @@ function gaugeMax(
 ): ReportSection['gauges'][number] {
   let max: { atMs: number; value: number } | undefined
   for (const r of readings) if (!max || r.value > max.value) max = r
-  const reached = max
-    ? LEVELS.filter(
-        (l) => g.alarmLevelsM[l] !== null && (max?.value ?? 0) >= (g.alarmLevelsM[l] as number),
-      ).at(-1)
-    : undefined
+  const reached = max ? alarmLevelReached(max.value, g.alarmLevelsM) : null
   return {
     stationId: g.id,
     name: g.name,
     maxM: max?.value ?? null,
     maxAt: max?.atMs ?? null,
     alarmLevelsM: g.alarmLevelsM,
-    reached: reached ?? null,
+    reached,
   }
 }
 
@@ -185,7 +193,7 @@ function forecastSkill(
 ): ForecastSkillRow[] {
   const { fromMs, toMs } = input
   const waterEvents = gauges.flatMap((g) =>
-    LEVELS.flatMap((level) => {
+    ALARM_LEVELS.flatMap((level) => {
       const threshold = g.alarmLevelsM[level]
       if (threshold === null) return []
       const readings = input.gaugeReadings.get(g.id) ?? []
@@ -194,7 +202,7 @@ function forecastSkill(
         readings,
         'rise',
         threshold,
-        threshold - RELEASE_M,
+        threshold - input.releaseMarginM(g.id),
       )
     }),
   )

@@ -36,6 +36,18 @@ export function reportToCsv(report: OperationsReport): string {
       for (const metric of ['verified', 'missed', 'far', 'events', 'detected', 'pod'] as const)
         rows.push([d, 'forecast_skill', k.kind, '', metric, k[metric]])
     }
+    for (const c of s.citizenReports) {
+      rows.push([d, 'citizen_reports', c.category, '', 'count', c.count])
+      for (const [table, stats] of [
+        ['citizen_first_answer', c.firstAnswer],
+        ['citizen_resolve', c.resolve],
+      ] as const)
+        rows.push(
+          [d, table, c.category, '', 'n', stats.n],
+          [d, table, c.category, '', 'median_s', stats.medianS],
+          [d, table, c.category, '', 'p90_s', stats.p90S],
+        )
+    }
   }
   return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`
 }

@@ -1,4 +1,5 @@
 import { issuesFromZod, type Network } from '@ioc/domain'
+import { waterReleaseMarginM } from '@ioc/rules'
 import { Router } from 'express'
 import { z } from 'zod'
 import type { ServerContext } from '../api/context'
@@ -69,6 +70,8 @@ export function reportRoutes(ctx: ServerContext): Router {
     const { network } = ctx.index
     const alerts = await ctx.store.listAlerts({ state: 'all', from: from - LOOKBACK_MS, to })
     const gaugeReadings = await readGaugeReadings(ctx.store, network, from, to)
+    // Reports sent in the period; a city sees thousands a year, not millions.
+    const citizenReports = await ctx.store.listCitizenReports({ fromMs: from, toMs: to, limit: 1_000_000 })
     const report = computeReport({
       fromMs: from,
       toMs: to,
@@ -77,6 +80,8 @@ export function reportRoutes(ctx: ServerContext): Router {
       alerts,
       gaugeReadings,
       network,
+      releaseMarginM: (stationId) => waterReleaseMarginM(ctx.rules, stationId),
+      citizenReports,
     })
     if (format === 'json') return void res.json(report)
     const name = `ioc-report-${new Date(from).toISOString().slice(0, 10)}-${new Date(to).toISOString().slice(0, 10)}.csv`

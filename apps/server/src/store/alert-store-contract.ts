@@ -179,7 +179,7 @@ export function runAlertStoreContract(name: string, open: () => Promise<StoreHar
         h.store.actOnAlert(id, { type: 'acknowledge', note: 'on it' }, 'lan', T0 + MIN, '10.0.0.1'),
         h.store.actOnAlert(id, { type: 'acknowledge', note: 'me too' }, 'minh', T0 + MIN, '10.0.0.2'),
       ])
-      expect(a).toMatchObject({ ok: true, change: { alert: { ack: { by: 'lan' } } } })
+      expect(a).toMatchObject({ ok: true, value: { alert: { ack: { by: 'lan' } } } })
       expect(b).toEqual({ ok: false, error: { code: 'already_acknowledged', by: 'lan', at: T0 + MIN } })
       expect(await h.store.actOnAlert('nope', { type: 'acknowledge', note: '' }, 'lan', T0, 'x')).toEqual({
         ok: false,

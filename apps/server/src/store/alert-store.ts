@@ -6,6 +6,7 @@ import type {
   AlertTransition,
   NewSilence,
   Observation,
+  Result,
   Role,
   Silence,
   UserSummary,
@@ -21,9 +22,7 @@ export interface AlertChange {
 
 export type NewDelivery = Omit<WebhookDelivery, 'id'>
 
-export type ActResult =
-  | { ok: true; change: AlertChange }
-  | { ok: false; error: AlertActionError | { code: 'not_found' } }
+export type ActResult = Result<AlertChange, AlertActionError | { code: 'not_found' }>
 
 /**
  * The alert part of the store. Every change writes the alert and its audit transition in one

@@ -1,5 +1,6 @@
 import type { AuditEntry, History, Observation, Role } from '@ioc/domain'
 import type { AlertStore } from './alert-store'
+import type { CitizenReportStore } from './citizen-report-store'
 import type { DeadLetterStore } from './dead-letter-store'
 import type { HistoryStore } from './history-store'
 import type { IncidentStore } from './incident-store'
@@ -64,7 +65,8 @@ export interface Store
     DeadLetterStore,
     HistoryStore,
     OpenDataStore,
-    WarningStore {
+    WarningStore,
+    CitizenReportStore {
   /** Stores a batch in one transaction, durably, before resolving. Idempotent per (subject, observedAt, source). */
   insertObservations(batch: readonly Observation[]): Promise<InsertResult>
   /** The latest observation per subject at or before `atMs` (default: all), traffic first, by subject id. */

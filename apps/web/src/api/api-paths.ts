@@ -236,7 +236,7 @@ export interface paths {
                                 kind: "ingest-key";
                                 name: string;
                             };
-                            permissions: ("live:view" | "alerts:act" | "replay:use" | "history:read" | "export:read" | "users:manage" | "audit:read" | "observations:ingest")[];
+                            permissions: ("live:view" | "alerts:act" | "replay:use" | "history:read" | "export:read" | "users:manage" | "audit:read" | "observations:ingest" | "citizen:view" | "citizen:triage" | "citizen:answer")[];
                         };
                     };
                 };
@@ -669,6 +669,89 @@ export interface paths {
                                 /** @enum {string} */
                                 outcome?: "verified" | "missed";
                             }[];
+                            incidents?: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "resolved";
+                                /** @enum {string} */
+                                severity: "warning" | "minor" | "major" | "critical";
+                                grouping: {
+                                    /** @enum {string} */
+                                    rule: "street-flood" | "gauge" | "congestion" | "sensor-silent" | "single";
+                                    district: string | null;
+                                    corridor: string | null;
+                                    withinM: number | null;
+                                    spanM: number;
+                                    cause: ("rain" | "tide" | "rain+tide") | null;
+                                    driver: {
+                                        alertId: string;
+                                        stationId: string;
+                                        stationName: string;
+                                        /** @enum {string} */
+                                        severity: "warning" | "minor" | "major" | "critical";
+                                    } | null;
+                                };
+                                members: {
+                                    alertId: string;
+                                    /** @enum {string} */
+                                    kind: "water-level" | "rate-of-rise" | "street-flood" | "congestion" | "sensor-silent" | "forecast-water-level" | "forecast-congestion";
+                                    subject: {
+                                        /** @enum {string} */
+                                        type: "station" | "segment";
+                                        id: string;
+                                    };
+                                    location: [
+                                        number,
+                                        number
+                                    ] | null;
+                                    district: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    severity: "warning" | "minor" | "major" | "critical";
+                                    /** @enum {string} */
+                                    peakSeverity: "warning" | "minor" | "major" | "critical";
+                                    raisedAt: number;
+                                    active: boolean;
+                                    acked: boolean;
+                                    resolved: boolean;
+                                }[];
+                                openedAt: number;
+                                updatedAt: number;
+                                quietSince: number | null;
+                                ack: {
+                                    by: string;
+                                    at: number;
+                                    note: string;
+                                } | null;
+                                assignee: {
+                                    to: string;
+                                    by: string;
+                                    at: number;
+                                } | null;
+                                resolution: {
+                                    by: string;
+                                    at: number;
+                                    note: string;
+                                } | null;
+                                checklist: {
+                                    procedureId: string;
+                                    title: {
+                                        vi: string;
+                                        en: string;
+                                    };
+                                    steps: {
+                                        id: string;
+                                        text: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        tick: {
+                                            by: string;
+                                            at: number;
+                                        } | null;
+                                    }[];
+                                }[];
+                            }[];
                         };
                     };
                 };
@@ -928,7 +1011,7 @@ export interface paths {
                             at: number;
                             actor: string;
                             /** @enum {string} */
-                            action: "login" | "login-failed" | "logout" | "request-refused" | "socket-refused" | "user-created" | "ingest-key-created" | "ingest-key-revoked" | "display-created" | "display-revoked";
+                            action: "login" | "login-failed" | "logout" | "request-refused" | "socket-refused" | "user-created" | "ingest-key-created" | "ingest-key-revoked" | "display-created" | "display-revoked" | "warning-approved" | "warning-rejected" | "warning-withdrawn" | "citizen-report-verified" | "citizen-report-rejected" | "citizen-report-merged" | "citizen-report-answered" | "citizen-report-resolved";
                             target: string | null;
                             origin: string;
                             reason: string | null;
@@ -3244,6 +3327,25 @@ export interface paths {
                                     detected: number;
                                     pod: number | null;
                                 }[];
+                                citizenReports: {
+                                    /** @enum {string} */
+                                    category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                                    count: number;
+                                    firstAnswer: {
+                                        n: number;
+                                        /** @description Seconds; null when nothing to measure */
+                                        medianS: number | null;
+                                        /** @description Seconds; null when nothing to measure */
+                                        p90S: number | null;
+                                    };
+                                    resolve: {
+                                        n: number;
+                                        /** @description Seconds; null when nothing to measure */
+                                        medianS: number | null;
+                                        /** @description Seconds; null when nothing to measure */
+                                        p90S: number | null;
+                                    };
+                                }[];
                             }[];
                         };
                         "text/csv": string;
@@ -3280,6 +3382,1318 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public warnings (CAP 1.2 messages), newest first: the drafts awaiting a duty officer and the rest
+         * @description Each alert of báo động II/III, a flooded street or a forecast crossing gets CAP messages: an Alert, Updates when its level changes, an all-clear Update when it ends. Published ones are public at `/cap/feed.atom` and `/cap/<id>.xml`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only warnings in this state; default: all */
+                    state?: "pending" | "published" | "rejected" | "superseded";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Warnings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            warnings: {
+                                id: string;
+                                alertId: string;
+                                /** @enum {string} */
+                                kind: "water-level" | "rate-of-rise" | "street-flood" | "congestion" | "sensor-silent" | "forecast-water-level" | "forecast-congestion";
+                                /** @enum {string} */
+                                phase: "warning" | "all-clear" | "withdrawn";
+                                alertSeverity: string;
+                                forecastFor?: number;
+                                /** @enum {string} */
+                                state: "pending" | "published" | "rejected" | "superseded";
+                                createdAt: number;
+                                publishedAt: number | null;
+                                decision: {
+                                    by: string;
+                                    at: number;
+                                    note: string;
+                                } | null;
+                                message: {
+                                    identifier: string;
+                                    sender: string;
+                                    sent: string | null;
+                                    /** @enum {string} */
+                                    status: "Actual" | "Exercise" | "System" | "Test" | "Draft";
+                                    /** @enum {string} */
+                                    msgType: "Alert" | "Update" | "Cancel" | "Ack" | "Error";
+                                    /** @constant */
+                                    scope: "Public";
+                                    references: {
+                                        sender: string;
+                                        identifier: string;
+                                        sent: string;
+                                    }[];
+                                    incidents: string;
+                                    info: {
+                                        language: string;
+                                        category: ("Geo" | "Met" | "Safety" | "Security" | "Rescue" | "Fire" | "Health" | "Env" | "Transport" | "Infra" | "CBRNE" | "Other")[];
+                                        event: string;
+                                        responseType: ("Shelter" | "Evacuate" | "Prepare" | "Execute" | "Avoid" | "Monitor" | "Assess" | "AllClear" | "None")[];
+                                        /** @enum {string} */
+                                        urgency: "Immediate" | "Expected" | "Future" | "Past" | "Unknown";
+                                        /** @enum {string} */
+                                        severity: "Extreme" | "Severe" | "Moderate" | "Minor" | "Unknown";
+                                        /** @enum {string} */
+                                        certainty: "Observed" | "Likely" | "Possible" | "Unlikely" | "Unknown";
+                                        onset?: string;
+                                        expires?: string;
+                                        senderName: string;
+                                        headline: string;
+                                        description: string;
+                                        instruction: string;
+                                        area: {
+                                            areaDesc: string;
+                                            polygons: [
+                                                number,
+                                                number
+                                            ][][];
+                                            circles: {
+                                                center: [
+                                                    number,
+                                                    number
+                                                ];
+                                                radiusKm: number;
+                                            }[];
+                                        }[];
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description A bad query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warnings/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How each alert kind’s warnings are published: at once (auto) or after approval
+         * @description From the server’s CAP_AUTO_PUBLISH.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The setting per alert kind */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            publishing: {
+                                [key: string]: "auto" | "approve";
+                            };
+                        };
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warnings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a pending draft
+         * @description Its CAP `sent` is the moment of approval. Needs alerts:act (duty officers, admins); written to the audit log.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Warning id (its CAP identifier) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Published */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicWarning"];
+                    };
+                };
+                /** @description A missing reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No warning of that id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The warning was decided already (who and when are named), or there is nothing to withdraw */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warnings/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a pending draft, with a reason
+         * @description It is never public; the next change of its alert proposes again. Needs alerts:act (duty officers, admins); written to the audit log.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Warning id (its CAP identifier) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Rejected */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicWarning"];
+                    };
+                };
+                /** @description A missing reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No warning of that id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The warning was decided already (who and when are named), or there is nothing to withdraw */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warnings/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw the published messages of this warning’s alert, with a reason
+         * @description Publishes a CAP Cancel referencing every message of the alert; the reason is its description. Needs alerts:act (duty officers, admins); written to the audit log.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Warning id (its CAP identifier) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The Cancel, published */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicWarning"];
+                    };
+                };
+                /** @description A missing reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No warning of that id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The warning was decided already (who and when are named), or there is nothing to withdraw */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Citizen reports, newest first, with suggested duplicates (500 m, 1 h) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `open`: new and verified (the default); `all`; or one status */
+                    status?: "open" | "all" | "new" | "verified" | "rejected" | "merged" | "resolved";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reports: {
+                                code: string;
+                                /** @enum {string} */
+                                category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                                depthCm: number | null;
+                                depthLevel: ("ankle" | "knee" | "waist") | null;
+                                location: [
+                                    number,
+                                    number
+                                ];
+                                district: string;
+                                description: string;
+                                hasPhoto: boolean;
+                                /** @enum {string} */
+                                status: "new" | "verified" | "rejected" | "merged" | "resolved";
+                                createdAt: number;
+                                updatedAt: number;
+                                answer: string | null;
+                                answeredBy: string | null;
+                                firstAnsweredAt: number | null;
+                                verifiedAt: number | null;
+                                verifiedBy: string | null;
+                                stationId: string | null;
+                                closedAt: number | null;
+                                closedBy: string | null;
+                                rejectReason: string | null;
+                                mergedInto: string | null;
+                            }[];
+                            duplicates: {
+                                [key: string]: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description A bad query parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One citizen report, with its text and exact place */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                            depthCm: number | null;
+                            depthLevel: ("ankle" | "knee" | "waist") | null;
+                            location: [
+                                number,
+                                number
+                            ];
+                            district: string;
+                            description: string;
+                            hasPhoto: boolean;
+                            /** @enum {string} */
+                            status: "new" | "verified" | "rejected" | "merged" | "resolved";
+                            createdAt: number;
+                            updatedAt: number;
+                            answer: string | null;
+                            answeredBy: string | null;
+                            firstAnsweredAt: number | null;
+                            verifiedAt: number | null;
+                            verifiedBy: string | null;
+                            stationId: string | null;
+                            closedAt: number | null;
+                            closedBy: string | null;
+                            rejectReason: string | null;
+                            mergedInto: string | null;
+                        };
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports/{code}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report’s photo: a JPEG re-encoded without metadata */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The photo */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No such report, or it has no photo */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports/{code}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify (operators): a flood becomes the nearest flood sensor’s reading, source citizen:<code> */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description The report after the action (audited) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                            depthCm: number | null;
+                            depthLevel: ("ankle" | "knee" | "waist") | null;
+                            location: [
+                                number,
+                                number
+                            ];
+                            district: string;
+                            description: string;
+                            hasPhoto: boolean;
+                            /** @enum {string} */
+                            status: "new" | "verified" | "rejected" | "merged" | "resolved";
+                            createdAt: number;
+                            updatedAt: number;
+                            answer: string | null;
+                            answeredBy: string | null;
+                            firstAnsweredAt: number | null;
+                            verifiedAt: number | null;
+                            verifiedBy: string | null;
+                            stationId: string | null;
+                            closedAt: number | null;
+                            closedBy: string | null;
+                            rejectReason: string | null;
+                            mergedInto: string | null;
+                        };
+                    };
+                };
+                /** @description A bad body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The report’s status does not allow it (e.g. verifying a rejected report) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports/{code}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject with a reason (operators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The report after the action (audited) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                            depthCm: number | null;
+                            depthLevel: ("ankle" | "knee" | "waist") | null;
+                            location: [
+                                number,
+                                number
+                            ];
+                            district: string;
+                            description: string;
+                            hasPhoto: boolean;
+                            /** @enum {string} */
+                            status: "new" | "verified" | "rejected" | "merged" | "resolved";
+                            createdAt: number;
+                            updatedAt: number;
+                            answer: string | null;
+                            answeredBy: string | null;
+                            firstAnsweredAt: number | null;
+                            verifiedAt: number | null;
+                            verifiedBy: string | null;
+                            stationId: string | null;
+                            closedAt: number | null;
+                            closedBy: string | null;
+                            rejectReason: string | null;
+                            mergedInto: string | null;
+                        };
+                    };
+                };
+                /** @description A bad body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The report’s status does not allow it (e.g. verifying a rejected report) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports/{code}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge into another open report of the same thing (operators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        into: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The report after the action (audited) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                            depthCm: number | null;
+                            depthLevel: ("ankle" | "knee" | "waist") | null;
+                            location: [
+                                number,
+                                number
+                            ];
+                            district: string;
+                            description: string;
+                            hasPhoto: boolean;
+                            /** @enum {string} */
+                            status: "new" | "verified" | "rejected" | "merged" | "resolved";
+                            createdAt: number;
+                            updatedAt: number;
+                            answer: string | null;
+                            answeredBy: string | null;
+                            firstAnsweredAt: number | null;
+                            verifiedAt: number | null;
+                            verifiedBy: string | null;
+                            stationId: string | null;
+                            closedAt: number | null;
+                            closedBy: string | null;
+                            rejectReason: string | null;
+                            mergedInto: string | null;
+                        };
+                    };
+                };
+                /** @description A bad body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The report’s status does not allow it (e.g. verifying a rejected report) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports/{code}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the citizen (duty officers): shown on the public status page */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The report after the action (audited) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                            depthCm: number | null;
+                            depthLevel: ("ankle" | "knee" | "waist") | null;
+                            location: [
+                                number,
+                                number
+                            ];
+                            district: string;
+                            description: string;
+                            hasPhoto: boolean;
+                            /** @enum {string} */
+                            status: "new" | "verified" | "rejected" | "merged" | "resolved";
+                            createdAt: number;
+                            updatedAt: number;
+                            answer: string | null;
+                            answeredBy: string | null;
+                            firstAnsweredAt: number | null;
+                            verifiedAt: number | null;
+                            verifiedBy: string | null;
+                            stationId: string | null;
+                            closedAt: number | null;
+                            closedBy: string | null;
+                            rejectReason: string | null;
+                            mergedInto: string | null;
+                        };
+                    };
+                };
+                /** @description A bad body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The report’s status does not allow it (e.g. verifying a rejected report) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-reports/{code}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close as resolved (duty officers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description The report after the action (audited) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            category: "flood" | "jam" | "traffic-light" | "fallen-tree";
+                            depthCm: number | null;
+                            depthLevel: ("ankle" | "knee" | "waist") | null;
+                            location: [
+                                number,
+                                number
+                            ];
+                            district: string;
+                            description: string;
+                            hasPhoto: boolean;
+                            /** @enum {string} */
+                            status: "new" | "verified" | "rejected" | "merged" | "resolved";
+                            createdAt: number;
+                            updatedAt: number;
+                            answer: string | null;
+                            answeredBy: string | null;
+                            firstAnsweredAt: number | null;
+                            verifiedAt: number | null;
+                            verifiedBy: string | null;
+                            stationId: string | null;
+                            closedAt: number | null;
+                            closedBy: string | null;
+                            rejectReason: string | null;
+                            mergedInto: string | null;
+                        };
+                    };
+                };
+                /** @description A bad body */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description No such report */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The report’s status does not allow it (e.g. verifying a rejected report) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4227,6 +5641,74 @@ export interface components {
                     [key: string]: unknown;
                 };
             }[];
+        };
+        PublicWarning: {
+            id: string;
+            alertId: string;
+            /** @enum {string} */
+            kind: "water-level" | "rate-of-rise" | "street-flood" | "congestion" | "sensor-silent" | "forecast-water-level" | "forecast-congestion";
+            /** @enum {string} */
+            phase: "warning" | "all-clear" | "withdrawn";
+            alertSeverity: string;
+            forecastFor?: number;
+            /** @enum {string} */
+            state: "pending" | "published" | "rejected" | "superseded";
+            createdAt: number;
+            publishedAt: number | null;
+            decision: {
+                by: string;
+                at: number;
+                note: string;
+            } | null;
+            message: {
+                identifier: string;
+                sender: string;
+                sent: string | null;
+                /** @enum {string} */
+                status: "Actual" | "Exercise" | "System" | "Test" | "Draft";
+                /** @enum {string} */
+                msgType: "Alert" | "Update" | "Cancel" | "Ack" | "Error";
+                /** @constant */
+                scope: "Public";
+                references: {
+                    sender: string;
+                    identifier: string;
+                    sent: string;
+                }[];
+                incidents: string;
+                info: {
+                    language: string;
+                    category: ("Geo" | "Met" | "Safety" | "Security" | "Rescue" | "Fire" | "Health" | "Env" | "Transport" | "Infra" | "CBRNE" | "Other")[];
+                    event: string;
+                    responseType: ("Shelter" | "Evacuate" | "Prepare" | "Execute" | "Avoid" | "Monitor" | "Assess" | "AllClear" | "None")[];
+                    /** @enum {string} */
+                    urgency: "Immediate" | "Expected" | "Future" | "Past" | "Unknown";
+                    /** @enum {string} */
+                    severity: "Extreme" | "Severe" | "Moderate" | "Minor" | "Unknown";
+                    /** @enum {string} */
+                    certainty: "Observed" | "Likely" | "Possible" | "Unlikely" | "Unknown";
+                    onset?: string;
+                    expires?: string;
+                    senderName: string;
+                    headline: string;
+                    description: string;
+                    instruction: string;
+                    area: {
+                        areaDesc: string;
+                        polygons: [
+                            number,
+                            number
+                        ][][];
+                        circles: {
+                            center: [
+                                number,
+                                number
+                            ];
+                            radiusKm: number;
+                        }[];
+                    }[];
+                }[];
+            };
         };
         Incident: {
             id: string;

@@ -10,7 +10,7 @@ test('every role that may watch the live picture gets the live map and the wall'
 test('only duty officers and administrators get the alert console', () => {
   const withConsole = Role.options.filter((role) => viewsFor(role).some((v) => v.path === '/alerts'))
   expect(withConsole).toEqual(['duty-officer', 'admin'])
-  expect(viewsFor('duty-officer').map((v) => v.path)).toEqual(['/', '/alerts', '/wall'])
+  expect(viewsFor('duty-officer').map((v) => v.path)).toEqual(['/', '/alerts', '/citizen', '/wall'])
 })
 
 test('only analysts and administrators get the reports', () => {
@@ -21,4 +21,9 @@ test('only analysts and administrators get the reports', () => {
 test('only analysts and administrators get the replay', () => {
   const withReplay = Role.options.filter((role) => viewsFor(role).some((v) => v.path === '/replay'))
   expect(withReplay).toEqual(['analyst', 'admin'])
+})
+
+test('operators, duty officers and administrators get the citizens’ reports; analysts do not', () => {
+  const withCitizen = Role.options.filter((role) => viewsFor(role).some((v) => v.path === '/citizen'))
+  expect(withCitizen).toEqual(['operator', 'duty-officer', 'admin'])
 })

@@ -1,12 +1,14 @@
 import type {
   Alert,
   ClientToServerEvents,
+  OperationalIncident,
   ServerToClientEvents,
   StateDelta,
   StateSnapshot,
 } from '@ioc/domain'
 import type { Socket } from 'socket.io-client'
 import { applyAlertChange } from '../state/alert-list'
+import { applyIncidentChange } from '../state/incident-list'
 import { applyDelta, applySnapshot, createLiveState, type LiveState } from '../state/live-state'
 import type { NetworkIndex } from '../state/network-index'
 import type { LinkFacts } from './connection-status'
@@ -20,6 +22,8 @@ export interface FeedView extends LinkFacts {
   /** Data time of the state, epoch ms (0 before the first snapshot). */
   clock: number
   alerts: Alert[]
+  /** Open operational incidents (live only: a replay has none). */
+  incidents: OperationalIncident[]
 }
 
 export interface LiveFeed {
@@ -45,6 +49,7 @@ export function startFeed(socket: IocSocket, index: NetworkIndex): { state: Live
     waterVersion: 0,
     clock: 0,
     alerts: [],
+    incidents: [],
   }
   return { state, view }
 }
@@ -89,6 +94,7 @@ export function createLiveFeed(
       lastDataAt: opts.now(),
       newestReadingAt: state.newestAt || null,
       alerts: s.alerts.filter((a) => a.resolution === null),
+      incidents: (s.incidents ?? []).filter((i) => i.status === 'open'),
     })
   }
   const resync = () => {
@@ -105,12 +111,15 @@ export function createLiveFeed(
     publish({ lastDataAt: opts.now(), newestReadingAt: state.newestAt || null })
   }
   const onAlert = (a: Alert) => publish({ alerts: applyAlertChange(view.alerts, a) })
+  const onIncident = (i: OperationalIncident) =>
+    publish({ incidents: applyIncidentChange(view.incidents, i) })
   const onConnect = () => publish({ connected: true, everConnected: true })
   const onDisconnect = () => publish({ connected: false })
 
   socket.on('state:snapshot', onSnapshot)
   socket.on('state:delta', onDelta)
   socket.on('alert:changed', onAlert)
+  socket.on('operational-incident:changed', onIncident)
   socket.on('connect', onConnect)
   socket.on('disconnect', onDisconnect)
 
@@ -125,6 +134,7 @@ export function createLiveFeed(
       socket.off('state:snapshot', onSnapshot)
       socket.off('state:delta', onDelta)
       socket.off('alert:changed', onAlert)
+      socket.off('operational-incident:changed', onIncident)
       socket.off('connect', onConnect)
       socket.off('disconnect', onDisconnect)
       listeners.clear()

@@ -3,7 +3,8 @@ import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 export interface AlertActionFormsProps {
-  alert: Alert
+  /** An alert, or an incident as one: acknowledged when nothing is left to acknowledge, active while any is. */
+  alert: Pick<Alert, 'ack' | 'assignee' | 'active'>
   /** Duty officers the alert can be assigned to; null while loading. */
   officers: readonly string[] | null
   onAct(action: AlertAction): Promise<boolean>

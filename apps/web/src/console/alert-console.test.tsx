@@ -34,6 +34,7 @@ function fakeApi(post: (path: string, body: unknown) => Promise<unknown>) {
       return empty
     }
     if (path.startsWith('/api/v1/silences')) return { silences: [] }
+    if (path.startsWith('/api/v1/warnings')) return { warnings: [] }
     const detail: AlertDetail = {
       alert: phuAnCritical(),
       transitions: [
@@ -73,6 +74,8 @@ function renderConsole(alerts: Alert[], api: ReturnType<typeof fakeApi>, tone = 
       <AlertConsole
         index={index}
         alerts={list}
+        incidents={[]}
+        initialView="alerts"
         ready
         dataNow={at('17:35')}
         api={api.client}
@@ -150,8 +153,9 @@ describe('acting on alerts', () => {
     const api = fakeApi(() => reply.promise)
     renderConsole(eveningQueue(), api)
     const queue = screen.getByRole('listbox', { name: 'Hàng đợi cảnh báo' })
-    // Tab past the toolbar and the filters: the queue is one tab stop.
-    for (let i = 0; i < 7; i++) await user.tab()
+    // Tab past the toolbar (incidents/alerts, sound, silences, warnings) and the filters: the queue is one
+    // tab stop.
+    for (let i = 0; i < 10; i++) await user.tab()
     expect(queue).toHaveFocus()
     expect(rows()[0]).toHaveAttribute('aria-selected', 'true')
     await user.keyboard('j')

@@ -1,14 +1,19 @@
-import type { Alert, AlertAction } from '@ioc/domain'
+import type { Alert, AlertAction, OperationalIncident, OperationalIncidentAction } from '@ioc/domain'
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type ApiClient, answer } from '../api/api-client'
+import { type ApiClient, ApiRequestError, answer } from '../api/api-client'
 import { useApiResource } from '../api/use-api-resource'
+import { useNow } from '../hooks/use-now'
+import { sortIncidents, unackedCount } from '../state/incident-list'
 import type { NetworkIndex } from '../state/network-index'
 import type { AlarmTone } from './alarm-tone'
 import { AlertDetail } from './alert-detail'
 import { AlertQueue } from './alert-queue'
 import { subjectName } from './alert-row'
 import { CriticalBanner } from './critical-banner'
+import { IncidentDetail } from './incident-detail'
+import { IncidentQueue } from './incident-queue'
+import { sendIncidentAction } from './incident-requests'
 import { filterQueue, NO_FILTER } from './queue-filter'
 import { QueueFilters } from './queue-filters'
 import { sortQueue } from './queue-order'
@@ -17,12 +22,19 @@ import { type SubjectLabel, subjectLabel } from './subject-label'
 import { useAlertActions } from './use-alert-actions'
 import { useCriticalCue } from './use-critical-cue'
 import { useMuted } from './use-muted'
+import { WARNINGS_REFRESH_MS, WarningsPanel } from './warnings-panel'
 import './console.css'
 
 export interface AlertConsoleProps {
   index: NetworkIndex
   /** Open alerts as the live feed has them (snapshot, then `alert:changed`). */
   alerts: readonly Alert[]
+  /** Open incidents as the live feed has them (snapshot, then `operational-incident:changed`). */
+  incidents: readonly OperationalIncident[]
+  /** Whether the signed-in user may open the replay, where an incident's time range can be replayed. */
+  canReplay?: boolean
+  /** What the console opens on; default the incidents. */
+  initialView?: 'incidents' | 'alerts'
   /** True once the feed has its first snapshot: the alerts open then are not announced as new. */
   ready: boolean
   /** Data time, epoch ms. */
@@ -35,7 +47,10 @@ export interface AlertConsoleProps {
   status?: ReactNode
 }
 
-/** The duty officer's console: the queue, the opened alert or the silences, and the cue for new criticals. */
+/**
+ * The duty officer's console: incidents first (one row per group of alerts sharing a cause), the alerts
+ * one by one on request; the opened incident or alert, or the silences; and the cue for new criticals.
+ */
 export function AlertConsole(props: AlertConsoleProps) {
   const { index, api, dataNow } = props
   const { t } = useTranslation()
@@ -43,7 +58,11 @@ export function AlertConsole(props: AlertConsoleProps) {
   const [filter, setFilter] = useState(NO_FILTER)
   const [activeId, setActiveId] = useState<string | null>(null)
   const [openId, setOpenId] = useState<string | null>(null)
-  const [panel, setPanel] = useState<'detail' | 'silences'>('detail')
+  const [panel, setPanel] = useState<'detail' | 'silences' | 'warnings'>('detail')
+  const [view, setView] = useState<'incidents' | 'alerts'>(props.initialView ?? 'incidents')
+  const [activeIncidentId, setActiveIncidentId] = useState<string | null>(null)
+  const [openIncidentId, setOpenIncidentId] = useState<string | null>(null)
+  const [incidentFailure, setIncidentFailure] = useState<string | null>(null)
   const [muted, setMuted] = useMuted()
   // The cue follows the server's word: a rolled-back acknowledgement must not ring again.
   const cue = useCriticalCue(props.alerts, props.ready, muted, props.tone)
@@ -52,6 +71,18 @@ export function AlertConsole(props: AlertConsoleProps) {
     load: (signal) =>
       answer(api.GET('/api/v1/users', { params: { query: { role: 'duty-officer' } }, signal })),
   })
+
+  // Drafts are made just after an alert changes, and the timer catches those made after the change.
+  const warningsKey = `${Math.floor(useNow(WARNINGS_REFRESH_MS) / WARNINGS_REFRESH_MS)}:${props.alerts.length}`
+  const pendingWarnings = useApiResource(
+    {
+      key: 'warnings to approve',
+      load: (signal) =>
+        answer(api.GET('/api/v1/warnings', { params: { query: { state: 'pending', limit: 100 } }, signal })),
+    },
+    warningsKey,
+  )
+  const toApprove = pendingWarnings.data?.warnings.length ?? 0
 
   const listRef = useRef<HTMLDivElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)
@@ -86,12 +117,14 @@ export function AlertConsole(props: AlertConsoleProps) {
   const active = found >= 0 ? activeId : (queue[Math.min(lastIndex.current, queue.length - 1)]?.id ?? null)
   const opened = alerts.find((a) => a.id === openId) ?? null
 
+  const incidents = useMemo(() => sortIncidents(props.incidents), [props.incidents])
+  const openedIncident = incidents.find((i) => i.id === openIncidentId) ?? null
   useEffect(() => {
-    if (focusDetail.current && opened) {
+    if (focusDetail.current && (opened || openedIncident)) {
       focusDetail.current = false
       headingRef.current?.focus()
     }
-  }, [opened])
+  }, [opened, openedIncident])
 
   const open = (id: string) => {
     setActiveId(id)
@@ -102,6 +135,35 @@ export function AlertConsole(props: AlertConsoleProps) {
   const acknowledge = (id: string) => {
     const a = alerts.find((x) => x.id === id)
     if (a && a.ack === null) void act(id, { type: 'acknowledge', note: '' })
+  }
+
+  const openIncident = (id: string) => {
+    setActiveIncidentId(id)
+    setOpenIncidentId(id)
+    setPanel('detail')
+    focusDetail.current = true
+  }
+  const actOnIncident = async (id: string, action: OperationalIncidentAction) => {
+    setIncidentFailure(null)
+    try {
+      await sendIncidentAction(api, id, action)
+      return true
+    } catch (err) {
+      const message =
+        err instanceof ApiRequestError
+          ? (err.body?.message ?? t('console.error.http', { status: err.status }))
+          : t('console.error.network')
+      setIncidentFailure(t('opsIncidents.failed', { action: t(`console.${action.type}`), message }))
+      return false
+    }
+  }
+  const acknowledgeIncident = (id: string) => {
+    const i = incidents.find((x) => x.id === id)
+    if (i && unackedCount(i) > 0) void actOnIncident(id, { type: 'acknowledge', note: '' })
+  }
+  const showAlert = (id: string) => {
+    setView('alerts')
+    open(id)
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
@@ -130,8 +192,20 @@ export function AlertConsole(props: AlertConsoleProps) {
     <div className="console" onKeyDown={onKeyDown}>
       {props.status}
       <header className="console-toolbar">
-        <h1>{t('console.title')}</h1>
-        <span className="console-counts">{t('console.counts', { open: alerts.length, unacked })}</span>
+        <h1>{view === 'incidents' ? t('opsIncidents.title') : t('console.title')}</h1>
+        <fieldset className="view-switch" aria-label={t('opsIncidents.view.label')}>
+          <button type="button" aria-pressed={view === 'incidents'} onClick={() => setView('incidents')}>
+            {t('opsIncidents.view.incidents')}
+          </button>
+          <button type="button" aria-pressed={view === 'alerts'} onClick={() => setView('alerts')}>
+            {t('opsIncidents.view.alerts')}
+          </button>
+        </fieldset>
+        <span className="console-counts">
+          {view === 'incidents'
+            ? t('opsIncidents.counts', { incidents: incidents.length, alerts: alerts.length, unacked })
+            : t('console.counts', { open: alerts.length, unacked })}
+        </span>
         <button type="button" aria-pressed={muted} onClick={() => setMuted(!muted)}>
           {muted ? t('console.muted') : t('console.sound')}
         </button>
@@ -142,30 +216,56 @@ export function AlertConsole(props: AlertConsoleProps) {
         >
           {t('console.silences')}
         </button>
+        <button
+          type="button"
+          aria-pressed={panel === 'warnings'}
+          className={toApprove ? 'attention' : undefined}
+          onClick={() => setPanel(panel === 'warnings' ? 'detail' : 'warnings')}
+        >
+          {toApprove ? t('console.warningsPending', { count: toApprove }) : t('console.warnings')}
+        </button>
       </header>
       <CriticalBanner alerts={flashing} onOpen={open} onDismiss={cue.dismiss} />
       <div className="console-body">
-        <section className="console-queue" aria-label={t('console.queueLabel')}>
-          <QueueFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
-          <p id="queue-keys" className="keys-hint">
-            {t('console.keys')}
-          </p>
-          <p className="visually-hidden" role="status">
-            {t('console.shown', { count: queue.length, total: alerts.length })}
-          </p>
-          <AlertQueue
-            alerts={queue}
-            labelOf={labelOf}
-            // Ages read in whole minutes: the rows need redrawing once a minute, not on every clock tick.
-            dataNow={Math.floor(dataNow / 60_000) * 60_000}
-            activeId={active}
-            openId={openId}
-            onActivate={setActiveId}
-            onOpen={open}
-            onAcknowledge={acknowledge}
-            listRef={listRef}
-          />
-        </section>
+        {view === 'incidents' ? (
+          <section className="console-queue" aria-label={t('opsIncidents.queueLabel')}>
+            <p id="queue-keys" className="keys-hint">
+              {t('opsIncidents.keys')}
+            </p>
+            <IncidentQueue
+              incidents={incidents}
+              dataNow={Math.floor(dataNow / 60_000) * 60_000}
+              activeId={activeIncidentId ?? incidents[0]?.id ?? null}
+              openId={openIncidentId}
+              onActivate={setActiveIncidentId}
+              onOpen={openIncident}
+              onAcknowledge={acknowledgeIncident}
+              listRef={listRef}
+            />
+          </section>
+        ) : (
+          <section className="console-queue" aria-label={t('console.queueLabel')}>
+            <QueueFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
+            <p id="queue-keys" className="keys-hint">
+              {t('console.keys')}
+            </p>
+            <p className="visually-hidden" role="status">
+              {t('console.shown', { count: queue.length, total: alerts.length })}
+            </p>
+            <AlertQueue
+              alerts={queue}
+              labelOf={labelOf}
+              // Ages read in whole minutes: the rows need redrawing once a minute, not on every clock tick.
+              dataNow={Math.floor(dataNow / 60_000) * 60_000}
+              activeId={active}
+              openId={openId}
+              onActivate={setActiveId}
+              onOpen={open}
+              onAcknowledge={acknowledge}
+              listRef={listRef}
+            />
+          </section>
+        )}
         <div className="console-side">
           {failure && (
             <div className="action-error" role="alert">
@@ -178,9 +278,32 @@ export function AlertConsole(props: AlertConsoleProps) {
               </button>
             </div>
           )}
-          {panel === 'silences' ? (
+          {incidentFailure && view === 'incidents' && (
+            <div className="action-error" role="alert">
+              <strong>{incidentFailure}</strong>
+              <button type="button" onClick={() => setIncidentFailure(null)}>
+                {t('console.dismiss')}
+              </button>
+            </div>
+          )}
+          {panel === 'warnings' ? (
+            <WarningsPanel api={api} refreshKey={`${warningsKey}:${toApprove}`} />
+          ) : panel === 'silences' ? (
             <SilencesPanel key={opened?.id ?? ''} api={api} index={index} preset={opened?.subject ?? null} />
-          ) : opened ? (
+          ) : view === 'incidents' && openedIncident ? (
+            <IncidentDetail
+              key={openedIncident.id}
+              incident={openedIncident}
+              alerts={alerts}
+              api={api}
+              dataNow={dataNow}
+              officers={officers.data?.users.map((u) => u.name) ?? null}
+              canReplay={props.canReplay ?? false}
+              onAct={(action) => actOnIncident(openedIncident.id, action)}
+              onOpenAlert={showAlert}
+              headingRef={headingRef}
+            />
+          ) : view === 'alerts' && opened ? (
             <AlertDetail
               key={opened.id}
               alert={opened}
@@ -199,7 +322,9 @@ export function AlertConsole(props: AlertConsoleProps) {
               headingRef={headingRef}
             />
           ) : (
-            <p className="console-pick muted">{t('console.pick')}</p>
+            <p className="console-pick muted">
+              {view === 'incidents' ? t('opsIncidents.pick') : t('console.pick')}
+            </p>
           )}
         </div>
       </div>

@@ -1,4 +1,4 @@
-import type { Alert, AlertSubject, History } from '@ioc/domain'
+import { ALARM_LEVELS, type Alert, type AlertSubject, type History } from '@ioc/domain'
 import type { HistoryRange } from '../api/history-request'
 import { floodSensorAt, gaugeAt, type NetworkIndex } from '../state/network-index'
 
@@ -30,8 +30,6 @@ export interface ChartData {
   xs: number[]
   lines: ChartLine[]
 }
-
-const STAGE_LABELS = ['I', 'II', 'III'] as const
 
 /**
  * The subject's recent history with the lines it is judged against: báo động I/II/III for a gauge,
@@ -83,7 +81,7 @@ export function subjectChartData(
             : [
                 {
                   labelKey: 'chart.alarmLevel',
-                  labelValues: { level: STAGE_LABELS[k] as string },
+                  labelValues: { level: ALARM_LEVELS[k] as string },
                   role: 'level',
                   stage: (k + 1) as 1 | 2 | 3,
                   values: flat(v),

@@ -11,7 +11,7 @@ import { StatusBanner } from '../wall/status-banner'
 import { createAlarmTone } from './alarm-tone'
 import { AlertConsole } from './alert-console'
 
-function LiveConsole({ user }: { user: string }) {
+function LiveConsole({ user, canReplay }: { user: string; canReplay: boolean }) {
   const { index, view } = useLive()
   const now = useNow()
   const api = useMemo(() => createApiClient(null), [])
@@ -23,6 +23,8 @@ function LiveConsole({ user }: { user: string }) {
     <AlertConsole
       index={index}
       alerts={view.alerts}
+      incidents={view.incidents}
+      canReplay={canReplay}
       ready={view.lastDataAt !== null}
       dataNow={dataNow}
       api={api}
@@ -46,7 +48,7 @@ export default function ConsolePage() {
       loading={<StatusBanner status="connecting" lastDataAt={null} now={0} />}
       refused={<SignedOut />}
     >
-      <LiveConsole user={user.name} />
+      <LiveConsole user={user.name} canReplay={can({ kind: 'user', ...user }, 'replay:use')} />
     </LiveProvider>
   )
 }

@@ -7,6 +7,7 @@ const DeskLayout = lazy(() => import('./desk-layout'))
 const LiveMapPage = lazy(() => import('./live-map-page'))
 const ConsolePage = lazy(() => import('../console/console-page'))
 const ReportsPage = lazy(() => import('../reports/reports-page'))
+const CitizenReportsPage = lazy(() => import('../citizen-desk/citizen-reports-page'))
 const ReplayPage = lazy(() => import('../replay/replay-page'))
 
 /** Everything behind a sign-in. Kept apart from /wall, which never asks who is signed in. */
@@ -19,6 +20,7 @@ export default function DeskApp() {
           <Route index element={<LiveMapPage />} />
           <Route path="alerts" element={<ConsolePage />} />
           <Route path="reports" element={<ReportsPage />} />
+          <Route path="citizen" element={<CitizenReportsPage />} />
           <Route path="replay" element={<ReplayPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />

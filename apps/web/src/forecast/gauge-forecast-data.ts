@@ -1,4 +1,10 @@
-import type { AlarmLevelsM, History, WaterForecast } from '@ioc/domain'
+import {
+  ALARM_LEVELS,
+  type AlarmLevel,
+  type AlarmLevelsM,
+  type History,
+  type WaterForecast,
+} from '@ioc/domain'
 
 /** Columns for uPlot: one time axis (epoch s) shared by the observed and the forecast series. */
 export interface GaugeForecastData {
@@ -8,7 +14,7 @@ export interface GaugeForecastData {
   lower: (number | null)[]
   upper: (number | null)[]
   /** Báo động I, II, III as flat lines (null where the gauge has no such level). */
-  levels: { level: 'I' | 'II' | 'III'; values: number[] }[]
+  levels: { level: AlarmLevel; values: number[] }[]
 }
 
 /**
@@ -36,7 +42,7 @@ export function gaugeForecastData(
     forecast: times.map((t) => at(t).f?.levelM ?? null),
     lower: times.map((t) => at(t).f?.lowerM ?? null),
     upper: times.map((t) => at(t).f?.upperM ?? null),
-    levels: (['I', 'II', 'III'] as const).flatMap((level) => {
+    levels: ALARM_LEVELS.flatMap((level) => {
       const v = levels[level]
       return v === null ? [] : [{ level, values: times.map(() => v) }]
     }),

@@ -1,4 +1,4 @@
-import type { AlarmLevelsM, WaterForecast } from '@ioc/domain'
+import { type AlarmLevel, type AlarmLevelsM, alarmLevelReached, type WaterForecast } from '@ioc/domain'
 
 /** The wall's forecast horizon: the next 3 hours. */
 export const HORIZON_MS = 3 * 3_600_000
@@ -8,7 +8,7 @@ export interface HorizonPeak {
   peakM: number
   peakAt: number
   /** The highest báo động level the forecast peak reaches, or null below báo động I. */
-  level: 'I' | 'II' | 'III' | null
+  level: AlarmLevel | null
 }
 
 /** The highest forecast level within `horizonMs` of the forecast time, and the báo động level it reaches. */
@@ -24,8 +24,5 @@ export function horizonPeak(
   }
   if (!peak) return null
   const peakM = peak.levelM
-  const level = (['III', 'II', 'I'] as const).find(
-    (l) => levels[l] !== null && peakM >= (levels[l] as number),
-  )
-  return { stationId: f.stationId, peakM, peakAt: peak.at, level: level ?? null }
+  return { stationId: f.stationId, peakM, peakAt: peak.at, level: alarmLevelReached(peakM, levels) }
 }

@@ -1,7 +1,8 @@
+import { HCMC_TIME_ZONE } from '@ioc/domain'
 import type { Lang } from './i18n'
 
 /** Every time on screen is HCMC time, whatever the zone of the machine driving the wall. */
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh'
+export const TIME_ZONE = HCMC_TIME_ZONE
 
 const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' }
 

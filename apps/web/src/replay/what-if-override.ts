@@ -1,5 +1,7 @@
+import type { AlarmLevel } from '@ioc/domain'
+
 /** Báo động levels an analyst typed for one gauge, m; a level left out keeps its configured value. */
-export type GaugeLevels = Partial<Record<'I' | 'II' | 'III', number>>
+export type GaugeLevels = Partial<Record<AlarmLevel, number>>
 
 /** Congestion ratios of free-flow speed (packages/rules `CongestionRule`); left out keeps the default. */
 export interface CongestionRatios {

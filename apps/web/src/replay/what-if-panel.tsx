@@ -1,10 +1,10 @@
+import { ALARM_LEVELS, type AlarmLevel } from '@ioc/domain'
 import { type FormEvent, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatters } from '../hooks/use-formatters'
 import { gaugeAt, type NetworkIndex } from '../state/network-index'
 import { changedCount, type GaugeLevels, NO_WHAT_IF, parseDecimal, type WhatIf } from './what-if-override'
 
-const LEVELS = ['I', 'II', 'III'] as const
 type Texts = Record<string, string>
 
 export interface WhatIfPanelProps {
@@ -45,7 +45,7 @@ export function WhatIfPanel({ index, current, onApply }: WhatIfPanelProps) {
         <thead>
           <tr>
             <th scope="col">{t('replay.whatIf.gauge')}</th>
-            {LEVELS.map((l) => (
+            {ALARM_LEVELS.map((l) => (
               <th key={l} scope="col">
                 {t('chart.alarmLevel', { level: l })}
               </th>
@@ -56,7 +56,7 @@ export function WhatIfPanel({ index, current, onApply }: WhatIfPanelProps) {
           {gauges.map((g) => (
             <tr key={g.id}>
               <th scope="row">{g.name}</th>
-              {LEVELS.map((l) => {
+              {ALARM_LEVELS.map((l) => {
                 const configured = g.alarmLevelsM[l]
                 return (
                   <td key={l}>
@@ -126,7 +126,7 @@ function whatIfOf(texts: Texts): WhatIf {
     if (v === undefined) continue
     if (key === 'warningBelowRatio' || key === 'majorBelowRatio') congestion[key] = v / 100
     else {
-      const [id, level] = key.split('.') as [string, 'I' | 'II' | 'III']
+      const [id, level] = key.split('.') as [string, AlarmLevel]
       gauges[id] = { ...gauges[id], [level]: v }
     }
   }

@@ -63,6 +63,38 @@ export function ReportSectionView({ section, ackTargetS }: { section: ReportSect
         <strong>{share(section.ack.withinTargetShare)}</strong>
       </p>
 
+      <h3>{t('reports.citizen')}</h3>
+      {section.citizenReports.every((c) => c.count === 0) ? (
+        none
+      ) : (
+        <table className="report-citizen">
+          <thead>
+            <tr>
+              <th>{t('reports.kind')}</th>
+              <th className="num">{t('reports.count')}</th>
+              <th className="num">{t('reports.firstAnswer')}</th>
+              <th className="num">{t('reports.p90')}</th>
+              <th className="num">{t('reports.resolve')}</th>
+              <th className="num">{t('reports.p90')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {section.citizenReports
+              .filter((c) => c.count > 0)
+              .map((c) => (
+                <tr key={c.category}>
+                  <td>{t(`citizen.category.${c.category}`)}</td>
+                  <td className="num">{c.count}</td>
+                  <td className="num">{secs(c.firstAnswer.medianS)}</td>
+                  <td className="num">{secs(c.firstAnswer.p90S)}</td>
+                  <td className="num">{secs(c.resolve.medianS)}</td>
+                  <td className="num">{secs(c.resolve.p90S)}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      )}
+
       <h3>{t('reports.congestion')}</h3>
       {section.congestion.length === 0 ? (
         none

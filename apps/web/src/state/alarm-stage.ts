@@ -1,12 +1,11 @@
-import type { AlarmLevelsM } from '@ioc/domain'
+import { ALARM_LEVELS, type AlarmLevelsM, alarmLevelReached } from '@ioc/domain'
 
 /** 0 below báo động I, else the highest báo động level (1–3) the water has reached. */
 export type AlarmStage = 0 | 1 | 2 | 3
 
 export function alarmStage(valueM: number, levels: AlarmLevelsM): AlarmStage {
-  if (levels.III !== null && valueM >= levels.III) return 3
-  if (levels.II !== null && valueM >= levels.II) return 2
-  return valueM >= levels.I ? 1 : 0
+  const reached = alarmLevelReached(valueM, levels)
+  return reached === null ? 0 : ((ALARM_LEVELS.indexOf(reached) + 1) as AlarmStage)
 }
 
 /** 0 dry or below the first level, then 1–3 by the sensor's depth levels (care, motorbikes, impassable). */

@@ -1,10 +1,11 @@
-import type {
-  FloodSensorStation,
-  GaugeStation,
-  LonLat,
-  NetworkGeoJson,
-  RoadClass,
-  SegmentProperties,
+import {
+  type FloodSensorStation,
+  type GaugeStation,
+  type LonLat,
+  type NetworkGeoJson,
+  positionsById,
+  type RoadClass,
+  type SegmentProperties,
 } from '@ioc/domain'
 
 export type Gauge = Omit<GaugeStation, 'location'>
@@ -38,8 +39,8 @@ export function indexNetwork(network: NetworkGeoJson): NetworkIndex {
     network,
     segmentLengthM: Float32Array.from(segments, (f) => f.properties.lengthM),
     freeFlowKph: Float32Array.from(segments, (f) => f.properties.freeFlowKph),
-    segmentIdxById: new Map(segments.map((f, i) => [f.properties.id, i])),
-    stationIdxById: new Map(stations.map((f, i) => [f.properties.id, i])),
+    segmentIdxById: positionsById(segments.map((f) => f.properties)),
+    stationIdxById: positionsById(stations.map((f) => f.properties)),
     gaugeIdx: stations.flatMap((f, i) => (f.properties.kind === 'street-flood-sensor' ? [] : [i])),
     floodSensorIdx: stations.flatMap((f, i) => (f.properties.kind === 'street-flood-sensor' ? [i] : [])),
   }

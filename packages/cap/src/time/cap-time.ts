@@ -1,16 +1,15 @@
-/** Vietnam keeps UTC+7 all year (no daylight saving). */
-const VIETNAM_OFFSET_MS = 7 * 3_600_000
+import { formatLocalIso } from '@ioc/domain'
 
 /**
  * A CAP dateTime in Vietnam time, to the second: "2025-11-06T17:05:00+07:00". CAP 1.2 §3.3.2 forbids
  * "Z" and fractions of a second are not in its pattern.
  */
 export function formatCapTime(ms: number): string {
-  return `${new Date(Math.floor(ms / 1000) * 1000 + VIETNAM_OFFSET_MS).toISOString().slice(0, 19)}+07:00`
+  return formatLocalIso(ms)
 }
 
 /** "17:05 06/11/2025": how the warnings' texts give a time, in Vietnam time for both languages. */
 export function formatLocalTime(ms: number): string {
-  const t = new Date(ms + VIETNAM_OFFSET_MS).toISOString()
+  const t = formatLocalIso(ms)
   return `${t.slice(11, 16)} ${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)}`
 }

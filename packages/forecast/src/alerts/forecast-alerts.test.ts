@@ -1,5 +1,6 @@
 import type { GaugeStation, RoadSegment } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
+import { defaultRulesConfig, waterReleaseMarginM } from '@ioc/rules'
 import { expect, test } from 'vitest'
 import type { WaterLevelForecast } from '../water-level/forecast-water-level'
 import {
@@ -12,6 +13,7 @@ import { verifyForecastAlert } from './verify-forecast-alert'
 
 const network = loadNetwork()
 const phuAn = network.stations.find((s) => s.id === 'phu-an') as GaugeStation
+const phuAnRelease = { releaseMarginM: waterReleaseMarginM(defaultRulesConfig(), 'phu-an') }
 const nguyenHuuCanh = network.segments.find((s) => s.name === 'Nguyễn Hữu Cảnh') as RoadSegment
 const T0 = Date.parse('2025-11-06T17:00:00+07:00')
 const MIN = 60_000
@@ -28,7 +30,7 @@ function rising(issuedAtMs: number, fromM: number, perStepM: number): WaterLevel
 
 test('a forecast crossing of báo động II raises an alert with its time and lead, in both languages', () => {
   // 1.30 m rising 5 cm per 10 min: II (1.50 m) at 17:40, 40 min ahead.
-  const { events } = applyWaterForecast(emptyForecastAlertState(), phuAn, rising(T0, 1.3, 0.05))
+  const { events } = applyWaterForecast(emptyForecastAlertState(), phuAn, rising(T0, 1.3, 0.05), phuAnRelease)
   const ii = events.find((e) => e.key === 'forecast-water-level:phu-an:II')
   expect(ii).toMatchObject({
     type: 'raised',
@@ -43,8 +45,8 @@ test('a forecast crossing of báo động II raises an alert with its time and l
 })
 
 test('the alert is re-issued when the crossing moves, then closed verified when the water gets there', () => {
-  let { state } = applyWaterForecast(emptyForecastAlertState(), phuAn, rising(T0, 1.3, 0.05))
-  const later = applyWaterForecast(state, phuAn, rising(T0 + 10 * MIN, 1.3, 0.025))
+  let { state } = applyWaterForecast(emptyForecastAlertState(), phuAn, rising(T0, 1.3, 0.05), phuAnRelease)
+  const later = applyWaterForecast(state, phuAn, rising(T0 + 10 * MIN, 1.3, 0.025), phuAnRelease)
   state = later.state
   const ii = later.events.find((e) => e.key === 'forecast-water-level:phu-an:II')
   expect(ii).toMatchObject({ type: 'severity-changed', forecastFor: T0 + 90 * MIN, leadMin: 80 })
@@ -54,13 +56,13 @@ test('the alert is re-issued when the crossing moves, then closed verified when 
     ['forecast-water-level:phu-an:II', 'cleared', 'verified'],
   ])
   // Spent until the river falls 5 cm below the level: the same tide does not raise it again.
-  const again = applyWaterForecast(reached.state, phuAn, rising(T0 + 100 * MIN, 1.2, 0.05))
+  const again = applyWaterForecast(reached.state, phuAn, rising(T0 + 100 * MIN, 1.2, 0.05), phuAnRelease)
   expect(again.events.filter((e) => e.key.endsWith(':II'))).toEqual([])
 })
 
 test('a forecast that does not happen is closed as missed an hour after its time', () => {
   // I due 17:20, II 17:40: at 18:25 only I's window has passed, at 18:45 II's too.
-  const { state } = applyWaterForecast(emptyForecastAlertState(), phuAn, rising(T0, 1.3, 0.05))
+  const { state } = applyWaterForecast(emptyForecastAlertState(), phuAn, rising(T0, 1.3, 0.05), phuAnRelease)
   const first = applyReading(state, 'phu-an', { atMs: T0 + 85 * MIN, value: 1.35 })
   expect(first.events.map((e) => [e.key, e.outcome])).toEqual([['forecast-water-level:phu-an:I', 'missed']])
   const second = applyReading(first.state, 'phu-an', { atMs: T0 + 105 * MIN, value: 1.35 })

@@ -1,4 +1,4 @@
-import type { AlertEvent, GaugeStation, RoadSegment, Severity } from '@ioc/domain'
+import type { AlarmLevel, AlertEvent, GaugeStation, RoadSegment, Severity } from '@ioc/domain'
 import type { SpeedForecast } from '../traffic/forecast-traffic'
 import type { WaterLevelForecast } from '../water-level/forecast-water-level'
 import { predictCrossings } from '../water-level/predict-crossings'
@@ -31,12 +31,12 @@ export interface WaterAlertOptions {
   /** A crossing time that moves by at least this much re-issues the alert, minutes (default 10). */
   updateMin?: number
   toleranceMs?: number
-  /** The level must fall this far below a passed threshold before it can be forecast again, m (default 0.05, as the rules). */
-  releaseMarginM?: number
+  /** The level must fall this far below a passed threshold before it can be forecast again, m: the rules' `waterReleaseMarginM`. */
+  releaseMarginM: number
 }
 
 // A forecast is one step below the observed alert for the same level: warn before it happens.
-const WATER_SEVERITY: Record<string, Severity> = { I: 'warning', II: 'minor', III: 'major' }
+const WATER_SEVERITY: Record<AlarmLevel, Severity> = { I: 'warning', II: 'minor', III: 'major' }
 
 /**
  * Raises `forecast-water-level:<station>:<level>` for each báo động level the forecast crosses within
@@ -47,7 +47,7 @@ export function applyWaterForecast(
   state: ForecastAlertState,
   station: GaugeStation,
   forecast: WaterLevelForecast,
-  options: WaterAlertOptions = {},
+  options: WaterAlertOptions,
 ): { state: ForecastAlertState; events: AlertEvent[] } {
   const horizonMin = options.horizonMin ?? 180
   const updateMs = (options.updateMin ?? 10) * 60_000
@@ -65,7 +65,7 @@ export function applyWaterForecast(
       key,
       kind: 'forecast-water-level',
       subject: { type: 'station', id: station.id },
-      severity: WATER_SEVERITY[c.level] as Severity,
+      severity: WATER_SEVERITY[c.level],
       value: round(levelAt(forecast, c.atMs), 3),
       threshold: c.thresholdM,
       unit: 'm',
@@ -83,7 +83,7 @@ export function applyWaterForecast(
     open.set(key, {
       claim,
       toleranceMs: options.toleranceMs ?? DEFAULT_TOLERANCE_MS,
-      releaseAt: c.thresholdM - (options.releaseMarginM ?? 0.05),
+      releaseAt: c.thresholdM - options.releaseMarginM,
       event,
     })
     events.push(event)

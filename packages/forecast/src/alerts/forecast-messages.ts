@@ -1,5 +1,4 @@
-import type { LocalizedText, RoadSegment } from '@ioc/domain'
-import { formatLocalHhMm } from '../time/local-time'
+import { formatLocalHhMm, type LocalizedText, type RoadSegment } from '@ioc/domain'
 
 export function waterRaisedMessage(
   stationName: string,

@@ -1,5 +1,6 @@
 import type { AlertEvent, GaugeStation } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
+import { defaultRulesConfig, waterReleaseMarginM } from '@ioc/rules'
 import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
 import { expect, test } from 'vitest'
 import { createSeriesStore } from '../history/series-history'
@@ -51,7 +52,9 @@ test('refreshed every 10 min from noon, the báo động III forecast alert come
     }
     const f = forecastWaterLevel(store, 'phu-an', t, tide)
     if (!f.ok) throw new Error(f.error.code)
-    const step = applyWaterForecast(state, phuAn, f.value)
+    const step = applyWaterForecast(state, phuAn, f.value, {
+      releaseMarginM: waterReleaseMarginM(defaultRulesConfig(), 'phu-an'),
+    })
     state = step.state
     events.push(...step.events)
   }

@@ -1,9 +1,10 @@
+import { formatLocalIso } from '@ioc/domain'
 import type { AlertSkill } from './alert-skill'
 import type { BacktestReport, LeadRow } from './run-backtest'
 
 /** The backtest as a plain-text table for the console and the closing note. */
 export function formatBacktest(r: BacktestReport): string {
-  const day = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+  const day = (ms: number) => formatLocalIso(ms).slice(0, 16).replace('T', ' ')
   return [
     `Forecast backtest ${day(r.fromMs)} → ${day(r.toMs)} (UTC+7); ${r.forecasts.water} water and ${r.forecasts.traffic} traffic forecasts`,
     '',

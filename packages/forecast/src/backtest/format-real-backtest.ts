@@ -1,3 +1,4 @@
+import { formatLocalHhMm } from '@ioc/domain'
 import { REAL_METHODS, type RealBacktestReport, type SkillCell } from './run-real-backtest'
 import type { ReconstructionWindow } from './score-reconstruction'
 
@@ -42,7 +43,7 @@ export function formatRealBacktest(r: RealBacktestReport): string {
 
 /** The reconstruction of a reported day against its reported peak windows. */
 export function formatReconstruction(day: string, windows: readonly ReconstructionWindow[]): string {
-  const hhmm = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(11, 16)
+  const hhmm = formatLocalHhMm
   const top = (t: { atMs: number; levelM: number; errorCm: number }) =>
     `${t.levelM.toFixed(2)} m at ${hhmm(t.atMs)} (${t.errorCm >= 0 ? '+' : ''}${t.errorCm} cm)`.padEnd(28)
   return [

@@ -1,4 +1,11 @@
-import type { AlertEvent, GaugeStation, Network, Observation } from '@ioc/domain'
+import {
+  ALARM_LEVELS,
+  type AlertEvent,
+  type GaugeStation,
+  localMidnightMs,
+  type Network,
+  type Observation,
+} from '@ioc/domain'
 import {
   applyReading,
   applySpeedForecast,
@@ -9,7 +16,6 @@ import {
 import { createSeriesStore, type SeriesHistory } from '../history/series-history'
 import { applyTideTransfer } from '../tide/fit-tide-transfer'
 import { createVungTauTide } from '../tide/vung-tau-tide'
-import { localMidnightMs } from '../time/local-time'
 import { forecastSegmentSpeed } from '../traffic/forecast-traffic'
 import { forecastStreetFloodFactors } from '../traffic/street-flood-factors'
 import { fitTrafficModel, type TrafficModel } from '../traffic/traffic-model'
@@ -35,6 +41,8 @@ export interface BacktestOptions {
   waterEveryMin?: number
   trafficEveryMin?: number
   tide?: (atMs: number) => number
+  /** Metres below a passed level a gauge must fall before it is passed again: the rules' `waterReleaseMarginM`. */
+  releaseMarginM: (stationId: string) => number
 }
 
 export interface LeadRow {
@@ -65,7 +73,7 @@ const WATER_LEADS_H = [1, 3, 6]
 export function runBacktest(
   observations: Iterable<Observation>,
   network: Network,
-  options: BacktestOptions = {},
+  options: BacktestOptions,
 ): BacktestReport {
   const store = createSeriesStore()
   const trafficIds = new Set<string>()
@@ -134,7 +142,9 @@ function backtestWater(
       const result = forecastWaterLevel(store, g.id, t, tide, { transfer })
       if (!result.ok) continue
       count++
-      const step = applyWaterForecast(state, g, result.value)
+      const step = applyWaterForecast(state, g, result.value, {
+        releaseMarginM: options.releaseMarginM(g.id),
+      })
       state = step.state
       events.push(...step.events)
       if (!onHour) continue
@@ -152,7 +162,7 @@ function backtestWater(
     }
   }
   const observed: ObservedEvent[] = gauges.flatMap((g) =>
-    (['I', 'II', 'III'] as const).flatMap((level) => {
+    ALARM_LEVELS.flatMap((level) => {
       const threshold = g.alarmLevelsM[level]
       if (threshold === null) return []
       const readings = store.range(g.id, fromMs, toMs)
@@ -161,7 +171,7 @@ function backtestWater(
         readings,
         'rise',
         threshold,
-        threshold - 0.05,
+        threshold - options.releaseMarginM(g.id),
       )
     }),
   )

@@ -78,29 +78,61 @@ export function fitEstuaryTide(
     coefficients: names.map((n) => (n === 'sea' ? 1 : n === 'offset' ? mean / reports.length : 0)),
     priorStrength: strength,
   }
+  // A printed extreme's rows do not depend on the model, only its slope row's weight does (through the
+  // curvature, the dot product with the second-derivative row): computed once, not on every pass.
+  const fixed = reports.flatMap((r) => {
+    if (r.kind !== 'extreme') return []
+    const at = (dMin: number) => estuaryFeatures(bases, form, r.atMs + dMin * MINUTE_MS)
+    const [before, mid, after] = [at(-15), at(0), at(15)]
+    return [
+      {
+        level: mid,
+        levelM: r.levelM,
+        slope: derivative(at(5), at(-5), 10),
+        // Per hour², from ±15 minutes: a smooth estimate where the slope row wants the curve's bend.
+        bend: mid.map((m, i) => (((after[i] as number) + (before[i] as number) - 2 * m) / 225) * 3600),
+      },
+    ]
+  })
+  // Where each peak's row sits: searched over its whole window once, then only near the last place.
+  const peakAt = new Map<number, number>()
   for (let pass = 0; pass < 4; pass++) {
     const rows: number[][] = []
     const ys: number[] = []
     const ws: number[] = []
-    for (const r of reports) {
-      if (r.kind === 'extreme') {
-        rows.push(estuaryFeatures(bases, form, r.atMs))
-        ys.push(r.levelM)
-        ws.push(1 / levelSd ** 2)
-        const curvature = Math.max(0.05, Math.abs(curvatureAt(bases, model, r.atMs)))
-        rows.push(slopeFeatures(bases, form, r.atMs))
-        ys.push(0)
-        ws.push(1 / (curvature * timeSdH) ** 2)
-      } else {
-        const at = highestInWindow(bases, model, r.fromMs, r.toMs).atMs
-        rows.push(estuaryFeatures(bases, form, at))
-        ys.push((r.minM + r.maxM) / 2)
-        ws.push(1 / Math.max(levelSd, (r.maxM - r.minM) / 2) ** 2)
-      }
+    for (const f of fixed) {
+      rows.push(f.level, f.slope)
+      ys.push(f.levelM, 0)
+      const curvature = Math.max(0.05, Math.abs(dot(f.bend, model.coefficients)))
+      ws.push(1 / levelSd ** 2, 1 / (curvature * timeSdH) ** 2)
+    }
+    for (const [k, r] of reports.entries()) {
+      if (r.kind !== 'peak') continue
+      const last = peakAt.get(k)
+      const h = (t: number) => evaluateEstuaryTide(bases, model, t)
+      const at =
+        last === undefined
+          ? highestInWindow(bases, model, r.fromMs, r.toMs).atMs
+          : refineExtreme(h, last, HOUR_MS, 1, r.fromMs, r.toMs).atMs
+      peakAt.set(k, at)
+      rows.push(estuaryFeatures(bases, form, at))
+      ys.push((r.minM + r.maxM) / 2)
+      ws.push(1 / Math.max(levelSd, (r.maxM - r.minM) / 2) ** 2)
     }
     model = { ...model, coefficients: solveRidge(rows, ys, ws, prior) }
   }
   return model
+}
+
+function dot(a: readonly number[], b: readonly number[]): number {
+  let s = 0
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number)
+  return s
+}
+
+/** (a − b) per hour over `spanMin` minutes: the central difference of two feature rows. */
+function derivative(a: readonly number[], b: readonly number[], spanMin: number): number[] {
+  return a.map((v, i) => ((v - (b[i] as number)) * 60) / spanMin)
 }
 
 function solveRidge(rows: number[][], ys: number[], ws: number[], prior: number[]): number[] {
@@ -118,21 +150,10 @@ function solveRidge(rows: number[][], ys: number[], ws: number[], prior: number[
   return solve(ata, aty, true).getColumn(0)
 }
 
-/** d/dt of every feature, per hour, by a central difference over ±5 minutes. */
-function slopeFeatures(bases: TideBases, form: EstuaryForm, atMs: number): number[] {
-  const a = estuaryFeatures(bases, form, atMs + 5 * MINUTE_MS)
-  const b = estuaryFeatures(bases, form, atMs - 5 * MINUTE_MS)
-  return a.map((v, i) => (v - (b[i] as number)) * 6)
-}
-
-/** The model's second derivative, metres per hour². */
-function curvatureAt(bases: TideBases, model: EstuaryTide, atMs: number): number {
-  const h = (t: number) => evaluateEstuaryTide(bases, model, t)
-  const d = 15 * MINUTE_MS
-  return ((h(atMs + d) + h(atMs - d) - 2 * h(atMs)) / (d * d)) * HOUR_MS * HOUR_MS
-}
-
-/** The model's highest level in [fromMs, toMs): a 10-minute scan refined to the second by a parabola. */
+/**
+ * The model's highest level in [fromMs, toMs): a 30-minute scan (highs are hours apart), refined to the
+ * second by a golden-section search around the best sample.
+ */
 export function highestInWindow(
   bases: TideBases,
   model: EstuaryTide,
@@ -140,7 +161,7 @@ export function highestInWindow(
   toMs: number,
 ): { atMs: number; levelM: number } {
   const h = (t: number) => evaluateEstuaryTide(bases, model, t)
-  const step = 10 * MINUTE_MS
+  const step = 30 * MINUTE_MS
   let best = fromMs
   let bestLevel = h(fromMs)
   for (let t = fromMs + step; t < toMs; t += step) {
@@ -154,7 +175,7 @@ export function highestInWindow(
 }
 
 /**
- * The extreme within one `step` of a sampled one, by golden-section search to the second: the curve is
+ * The extreme within one `step` of a sampled one, by golden-section search to 10 s: the curve is
  * unimodal there, and a search does not care that the tabulated bases are linear between minutes.
  */
 export function refineExtreme(
@@ -172,7 +193,7 @@ export function refineExtreme(
   let d = a + g * (b - a)
   let fc = sign * h(c)
   let fd = sign * h(d)
-  while (b - a > 1000) {
+  while (b - a > 10_000) {
     if (fc > fd) {
       b = d
       d = c

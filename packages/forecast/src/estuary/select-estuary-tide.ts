@@ -1,7 +1,7 @@
 import { fitTideTransfer, type LevelReading } from '../tide/fit-tide-transfer'
 import { FEATURE_GROUPS, type FeatureGroup } from './estuary-form'
 import { findExtremeNear } from './find-extreme'
-import { type EstuaryTide, evaluateEstuaryTide, fitEstuaryTide } from './fit-estuary-tide'
+import { type EstuaryTide, evaluateEstuaryTide, fitEstuaryTide, refineExtreme } from './fit-estuary-tide'
 import type { ReportedLevel } from './reported-level'
 import type { TideBases } from './tide-bases'
 
@@ -62,9 +62,10 @@ export function outsideRange(x: number, min: number, max: number): number {
 }
 
 function highestOf(h: (atMs: number) => number, fromMs: number, toMs: number): number {
-  let best = Number.NEGATIVE_INFINITY
-  for (let t = fromMs; t < toMs; t += 5 * 60_000) best = Math.max(best, h(t))
-  return best
+  const step = 30 * 60_000
+  let best = fromMs
+  for (let t = fromMs + step; t < toMs; t += step) if (h(t) > h(best)) best = t
+  return refineExtreme(h, best, step, 1, fromMs, toMs).levelM
 }
 
 /**

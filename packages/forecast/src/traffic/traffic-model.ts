@@ -1,6 +1,5 @@
-import type { RoadSegment } from '@ioc/domain'
+import { isLocalWeekend, localMinuteOfDay, type RoadSegment } from '@ioc/domain'
 import { historyAsOf, type SeriesHistory } from '../history/series-history'
-import { isLocalWeekend, localMinuteOfDay } from '../time/local-time'
 
 const MINUTE_MS = 60_000
 const DAY_MS = 86_400_000

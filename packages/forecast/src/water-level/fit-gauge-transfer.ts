@@ -1,3 +1,4 @@
+import type { Result } from '@ioc/domain'
 import { historyAsOf, type SeriesHistory } from '../history/series-history'
 import { fitTideTransfer, type TideTransfer, type TransferFit } from '../tide/fit-tide-transfer'
 
@@ -29,7 +30,7 @@ export function fitGaugeTransfer(
   asOfMs: number,
   tide: (atMs: number) => number,
   options: GaugeTransferOptions = {},
-): { ok: true; value: GaugeTransfer } | { ok: false; error: TransferError } {
+): Result<GaugeTransfer, TransferError> {
   const windowMs = (options.fitWindowDays ?? 7) * 24 * HOUR_MS
   const thinMs = (options.thinMin ?? 10) * 60_000
   const past = historyAsOf(history, asOfMs).range(stationId, asOfMs - windowMs, asOfMs + 1)

@@ -1,3 +1,4 @@
+import type { Result } from '@ioc/domain'
 import { historyAsOf, type SeriesHistory } from '../history/series-history'
 import { applyTideTransfer } from '../tide/fit-tide-transfer'
 import {
@@ -62,7 +63,7 @@ export function forecastWaterLevel(
   forecastTimeMs: number,
   tide: (atMs: number) => number,
   options: WaterLevelForecastOptions = {},
-): { ok: true; value: WaterLevelForecast } | { ok: false; error: WaterForecastError } {
+): Result<WaterLevelForecast, WaterForecastError> {
   const past = historyAsOf(history, forecastTimeMs)
   let transfer = options.transfer
   if (!transfer) {

@@ -1,6 +1,4 @@
-import type { AlarmLevelsM } from '@ioc/domain'
-
-export type AlarmLevel = 'I' | 'II' | 'III'
+import { ALARM_LEVELS, type AlarmLevel, type AlarmLevelsM } from '@ioc/domain'
 
 export interface ForecastCrossing {
   level: AlarmLevel
@@ -21,7 +19,7 @@ export function predictCrossings(
 ): ForecastCrossing[] {
   const issuedAtMs = points[0]?.atMs ?? 0
   const out: ForecastCrossing[] = []
-  for (const level of ['I', 'II', 'III'] as const) {
+  for (const level of ALARM_LEVELS) {
     const thresholdM = levels[level]
     if (thresholdM === null) continue
     for (let k = 1; k < points.length; k++) {

@@ -1,14 +1,10 @@
-import type { Observation, StateSnapshot } from '@ioc/domain'
+import { indexNetwork, type Observation, type StateSnapshot } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { describe, expect, test } from 'vitest'
-import { LatestState, type SubjectIndex } from './latest-state'
+import { LatestState } from './latest-state'
 
 const network = loadNetwork()
-const index: SubjectIndex = {
-  network,
-  segmentIdx: new Map(network.segments.map((s, i) => [s.id, i])),
-  stationIdx: new Map(network.stations.map((s, i) => [s.id, i])),
-}
+const index = indexNetwork(network)
 const seg = (i: number) => network.segments[i]?.id as string
 const phuAnIdx = network.stations.findIndex((s) => s.id === 'phu-an')
 const T0 = Date.parse('2025-10-07T11:00:00Z')

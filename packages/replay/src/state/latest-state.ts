@@ -1,20 +1,13 @@
 import {
   type Alert,
   createTimeReader,
-  type Network,
+  type NetworkIndex,
   type Observation,
   type StateDelta,
   type StateSnapshot,
   type TrafficColumns,
   type WaterColumns,
 } from '@ioc/domain'
-
-/** Id → position lookups; positions are the indices deltas and GeoJSON feature ids use. */
-export interface SubjectIndex {
-  network: Network
-  segmentIdx: ReadonlyMap<string, number>
-  stationIdx: ReadonlyMap<string, number>
-}
 
 /** Latest value and time of every subject, in typed arrays indexed like the network; NaN time = no data. */
 interface Columns {
@@ -75,7 +68,7 @@ export class LatestState {
   private readonly water: Columns
   private seq = 0
 
-  constructor(private readonly index: SubjectIndex) {
+  constructor(private readonly index: NetworkIndex) {
     this.networkVersion = index.network.version
     this.traffic = columns(index.network.segments.length)
     this.water = columns(index.network.stations.length)

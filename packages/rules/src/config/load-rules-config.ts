@@ -1,6 +1,6 @@
-import { type Issue, issuesFromZod, type Network } from '@ioc/domain'
+import { type Issue, issuesFromZod, type Network, type Result } from '@ioc/domain'
 import defaults from '../../rules.default.json' with { type: 'json' }
-import { type Result, resolveRules } from './resolve-rules'
+import { resolveRules } from './resolve-rules'
 import { RulesConfig } from './rules-config'
 
 /**

@@ -1,9 +1,12 @@
 import {
+  ALARM_LEVELS,
+  type AlarmLevel,
   AlarmLevelsM,
   type FloodSensorStation,
   type GaugeStation,
   type Issue,
   type Network,
+  type Result,
   type RoadSegment,
   type Severity,
 } from '@ioc/domain'
@@ -71,9 +74,7 @@ export interface ResolvedRules {
   segments: SegmentSettings[]
 }
 
-export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E }
-
-const GAUGE_SEVERITY: Record<'I' | 'II' | 'III', Severity> = { I: 'minor', II: 'major', III: 'critical' }
+const GAUGE_SEVERITY: Record<AlarmLevel, Severity> = { I: 'minor', II: 'major', III: 'critical' }
 const DEPTH_SEVERITY: Severity[] = ['minor', 'major', 'critical']
 
 /**
@@ -152,7 +153,7 @@ function resolveWaterLevel(
   }
   if (!rule.enabled) return null
   const levels: Level[] = []
-  for (const label of ['I', 'II', 'III'] as const) {
+  for (const label of ALARM_LEVELS) {
     const m = parsed.data[label]
     if (m !== null)
       levels.push({

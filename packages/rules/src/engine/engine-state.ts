@@ -1,6 +1,5 @@
-import { AlertEvent, type Issue, issuesFromZod, SegmentId, StationId } from '@ioc/domain'
+import { AlertEvent, type Issue, issuesFromZod, type Result, SegmentId, StationId } from '@ioc/domain'
 import { z } from 'zod'
-import type { Result } from '../config/resolve-rules'
 
 /** Epoch ms since which a condition has held on every reading, or null when it does not hold. */
 const SinceMs = z.number().int().nullable()

@@ -1,4 +1,4 @@
-import type { Network, TrafficObservation, WaterObservation } from '@ioc/domain'
+import { formatLocalIso, type Network, type TrafficObservation, type WaterObservation } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 
 /** 2025-11-05 00:00 in Ho Chi Minh City, the start of every hand-made sequence. */
@@ -12,7 +12,7 @@ export function atMinute(minute: number): number {
 
 /** ISO time in Vietnam's offset, as feeds send it: "2025-11-05T00:10:00+07:00". */
 export function isoVietnam(ms: number): string {
-  return new Date(ms + 7 * 3_600_000).toISOString().replace('Z', '+07:00')
+  return formatLocalIso(ms)
 }
 
 export function water(stationId: string, minute: number, value: number): WaterObservation {

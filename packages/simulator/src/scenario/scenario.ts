@@ -1,4 +1,4 @@
-import { SegmentId, Timestamp } from '@ioc/domain'
+import { HCMC_TIME_ZONE, SegmentId, Timestamp } from '@ioc/domain'
 import { z } from 'zod'
 
 /** A burst of rain over some flood points: ramps up, holds, ramps down (see water/rain-intensity.ts). */
@@ -31,7 +31,7 @@ export const RandomWeather = z.object({
 export const Scenario = z.object({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   seed: z.number().int().nonnegative(),
-  timeZone: z.literal('Asia/Ho_Chi_Minh'),
+  timeZone: z.literal(HCMC_TIME_ZONE),
   from: Timestamp,
   to: Timestamp,
   description: z.object({ en: z.string().min(1), vi: z.string().min(1) }),

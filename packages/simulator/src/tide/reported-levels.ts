@@ -1,3 +1,4 @@
+import { localTimeMs } from '@ioc/domain'
 import type { TideReports } from '@ioc/fixtures'
 import type { ReportedLevel } from '@ioc/forecast'
 
@@ -19,7 +20,7 @@ export function reportedLevels(reports: TideReports): ReportedLevel[] {
     source: r.sourceUrl,
   }))
   const peaks = reports.peaks.flatMap((p): ReportedLevel[] => {
-    const midnight = Date.parse(`${p.date}T00:00:00+07:00`)
+    const midnight = localTimeMs(p.date, '00:00')
     const windows = [...p.note.matchAll(/(\d{1,2})-(\d{1,2})h/g)].map((m) => [Number(m[1]), Number(m[2])])
     return (windows.length > 0 ? windows : [[0, 24]]).map(([from, to]) => ({
       kind: 'peak',

@@ -1,8 +1,8 @@
+import { localMidnightMs } from '@ioc/domain'
 import { mulberry32 } from '../random/mulberry32'
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS
-const LOCAL_OFFSET_MS = 7 * HOUR_MS
 
 /** How a long scenario draws its own surges and storms (see RandomWeather in scenario.ts). */
 export interface RandomWeatherSpec {
@@ -48,7 +48,7 @@ export function drawRandomWeather(
   for (let day = fromMs; day < toMs; day += DAY_MS) {
     // Poisson-thinned to at most one storm a day: the draw is a Bernoulli with the daily rate.
     if (random() >= spec.rainPerDay) continue
-    const localMidnight = day - ((day + LOCAL_OFFSET_MS) % DAY_MS)
+    const localMidnight = localMidnightMs(day)
     const startMs = localMidnight + (13 + 8 * random()) * HOUR_MS
     const [lo, hi] = spec.rainPeakMmPerH
     rain.push({

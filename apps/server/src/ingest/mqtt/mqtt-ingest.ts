@@ -42,15 +42,15 @@ export function startMqttIngest(
       notBeforeMs: notBeforeMs(ctx.config.horizon, now),
     })
     if (read.ok) {
-      await commitObservations(ctx, read.observations)
+      await commitObservations(ctx, read.value)
       return
     }
-    logger.warn({ topic: packet.topic, reason: read.reason }, 'mqtt message dead-lettered')
+    logger.warn({ topic: packet.topic, reason: read.error }, 'mqtt message dead-lettered')
     await ctx.store.addDeadLetter({
       topic: packet.topic,
       payload: payload.subarray(0, MAX_KEPT_BYTES).toString('utf8'),
       payloadBytes: payload.length,
-      reason: read.reason,
+      reason: read.error,
       receivedAt: Date.now(),
     })
   }

@@ -1,10 +1,11 @@
-import type { Issue, Observation } from '@ioc/domain'
-import type { NetworkIndex } from '../../network/network-index'
+import type { NetworkIndex } from '@ioc/domain'
+import { err, type Issue, type Observation, ok, type Result } from '@ioc/domain'
 import { indexedItems } from '../parse-batch'
 import { type IngestWindow, validateBatch } from '../validate-batch'
 import { subjectOfTopic } from './mqtt-topics'
 
-export type ReadMessage = { ok: true; observations: Observation[] } | { ok: false; reason: string }
+/** The observations of a message, or why it is dead-lettered. */
+export type ReadMessage = Result<Observation[], string>
 
 const describe = (i: Issue) => `${i.index !== undefined ? `item ${i.index}, ` : ''}${i.field}: ${i.message}`
 
@@ -20,15 +21,15 @@ export function readMqttMessage(
   window: IngestWindow,
 ): ReadMessage {
   const subject = subjectOfTopic(topic)
-  if (!subject) return { ok: false, reason: `topic: not hcmc/water/<stationId> or hcmc/traffic/<segmentId>` }
+  if (!subject) return err(`topic: not hcmc/water/<stationId> or hcmc/traffic/<segmentId>`)
   let doc: unknown
   try {
     doc = JSON.parse(payload.toString('utf8'))
   } catch (e) {
-    return { ok: false, reason: `(root): malformed JSON: ${(e as Error).message}` }
+    return err(`(root): malformed JSON: ${(e as Error).message}`)
   }
   const docs = Array.isArray(doc) ? doc : [doc]
-  if (!docs.length) return { ok: false, reason: '(root): an empty array holds no observation' }
+  if (!docs.length) return err('(root): an empty array holds no observation')
   const values: unknown[] = []
   const positions: number[] = []
   const issues: Issue[] = []
@@ -54,6 +55,6 @@ export function readMqttMessage(
   const validated = validateBatch(indexedItems(values, positions), index, window)
   if (!Array.isArray(doc)) for (const i of validated.issues) delete i.index
   const all = [...issues, ...validated.issues]
-  if (all.length) return { ok: false, reason: all.map(describe).join('; ') }
-  return { ok: true, observations: validated.observations }
+  if (all.length) return err(all.map(describe).join('; '))
+  return ok(validated.observations)
 }

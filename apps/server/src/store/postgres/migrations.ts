@@ -3,8 +3,8 @@ import { type Migration, pendingMigrations } from '../migration-plan'
 import { inTransaction } from './pg-pool'
 
 /**
- * Versioned schema changes of the PostgreSQL store, numbered like SQLite's (core 1–9, alerts 10–19,
- * replay 20–29, scaling 30–39). Append new versions; never edit one that has shipped.
+ * Versioned schema changes of the PostgreSQL store, numbered like SQLite's (migration-plan.ts names the
+ * ranges). Append new versions; never edit one that has shipped.
  */
 const MIGRATIONS: Migration[] = [
   {
@@ -324,6 +324,27 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX public_warnings_by_state ON public_warnings (state, created_at);
       -- One draft awaiting a duty officer per alert: two instances planning at once cannot both add one.
       CREATE UNIQUE INDEX public_warnings_one_pending ON public_warnings (alert_id) WHERE state = 'pending';
+    `,
+  },
+  {
+    version: 70,
+    sql: `
+      -- Citizen reports (phản ánh): the domain's CitizenReport as JSON, with the queried columns beside
+      -- it. No sender address or device is kept. The photo (re-encoded JPEG, no EXIF) sits in its own
+      -- table so that lists never read it, committed with its report.
+      CREATE TABLE citizen_reports (
+        code TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        doc JSONB NOT NULL
+      );
+      CREATE INDEX citizen_reports_by_created ON citizen_reports (created_at);
+      CREATE TABLE citizen_report_photos (
+        code TEXT PRIMARY KEY REFERENCES citizen_reports (code),
+        jpeg BYTEA NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL
+      );
     `,
   },
 ]

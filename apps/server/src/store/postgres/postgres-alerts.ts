@@ -9,7 +9,7 @@ import {
   nextCriticalSince,
   planEngineOutput,
 } from '@ioc/alerts'
-import type { Alert, AlertQuery, AlertTransition, UserSummary } from '@ioc/domain'
+import { type Alert, type AlertQuery, type AlertTransition, ok, type UserSummary } from '@ioc/domain'
 import type pg from 'pg'
 import type { AlertChange, AlertStore } from '../alert-store'
 import {
@@ -285,7 +285,7 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
         if (!applied.ok) return applied
         await db.query(UPDATE_ALERT, [id, ...columns(applied.value, row.critical_since)])
         const transition = await addTransition(db, actionTransition(applied.value, action, by, atMs, origin))
-        return { ok: true as const, change: { alert: applied.value, transition } }
+        return ok({ alert: applied.value, transition })
       })
     },
 

@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { KING_TIDE_ALERT, runAlertStoreContract, storeKingTideAlert } from '../alert-store-contract'
+import { runCitizenReportStoreContract } from '../citizen-report-store-contract'
 import { runDeadLetterStoreContract } from '../dead-letter-store-contract'
 import { runHistoryStoreContract } from '../history-store-contract'
 import { runIncidentStoreContract } from '../incident-store-contract'
@@ -178,4 +179,23 @@ test('alerts stored before schema v11 take their cause and peak from their audit
   expect(await upgraded.listAlerts({ state: 'all' })).toMatchObject([KING_TIDE_ALERT])
   await upgraded.close()
   await own.drop()
+})
+
+runCitizenReportStoreContract('postgres', async () => {
+  const own = await createTempSchema('citizen')
+  let store = await openPostgresStore(own.url)
+  return {
+    get store() {
+      return store
+    },
+    async reopen() {
+      await store.close()
+      store = await openPostgresStore(own.url)
+      return store
+    },
+    async close() {
+      await store.close()
+      await own.drop()
+    },
+  }
 })

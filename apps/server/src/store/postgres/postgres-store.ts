@@ -3,6 +3,7 @@ import { migrate } from './migrations'
 import { createPool } from './pg-pool'
 import { postgresAccounts } from './postgres-accounts'
 import { postgresAlerts } from './postgres-alerts'
+import { postgresCitizenReports } from './postgres-citizen-reports'
 import { postgresDeadLetters } from './postgres-dead-letters'
 import { postgresIncidents } from './postgres-incidents'
 import { postgresObservations } from './postgres-observations'
@@ -33,6 +34,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     ...postgresDeadLetters(pool),
     ...postgresOpenData(pool),
     ...postgresWarnings(pool),
+    ...postgresCitizenReports(pool),
     async ping() {
       await pool.query('SELECT 1')
     },

@@ -404,6 +404,27 @@ const MIGRATIONS: Migration[] = [
       CREATE UNIQUE INDEX public_warnings_one_pending ON public_warnings (alert_id) WHERE state = 'pending';
     `,
   },
+  {
+    version: 70,
+    sql: `
+      -- Citizen reports (phản ánh): the domain's CitizenReport as JSON, with the queried columns beside
+      -- it. No sender address or device is kept. The photo (re-encoded JPEG, no EXIF) sits in its own
+      -- table so that lists never read it, committed with its report.
+      CREATE TABLE citizen_reports (
+        code TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX citizen_reports_by_created ON citizen_reports (created_at);
+      CREATE TABLE citizen_report_photos (
+        code TEXT PRIMARY KEY REFERENCES citizen_reports (code),
+        jpeg BLOB NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL
+      );
+    `,
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

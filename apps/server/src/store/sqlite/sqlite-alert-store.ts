@@ -10,7 +10,14 @@ import {
   planEngineOutput,
   splitSubjectKey,
 } from '@ioc/alerts'
-import type { Alert, AlertQuery, AlertTransition, Observation, UserSummary } from '@ioc/domain'
+import {
+  type Alert,
+  type AlertQuery,
+  type AlertTransition,
+  type Observation,
+  ok,
+  type UserSummary,
+} from '@ioc/domain'
 import type Database from 'better-sqlite3'
 import type { AlertChange, AlertStore } from '../alert-store'
 import {
@@ -190,7 +197,7 @@ export function createSqliteAlertStore(
       const changed = s.updateAlert.run({ ...columns(applied.value, criticalSince), version }).changes
       if (changed === 0) throw new Error(`alert ${id} changed under a transaction`)
       const transition = addTransition(actionTransition(applied.value, action, by, atMs, origin))
-      return { ok: true as const, change: { alert: applied.value, transition } }
+      return ok({ alert: applied.value, transition })
     },
   )
 

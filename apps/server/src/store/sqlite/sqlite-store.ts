@@ -13,6 +13,7 @@ import {
 import type { NewAuditEntry, SessionRecord, Store, TokenRecord } from '../store'
 import { migrate } from './migrations'
 import { createSqliteAlertStore } from './sqlite-alert-store'
+import { sqliteCitizenReports } from './sqlite-citizen-reports'
 import { sqliteDeadLetters } from './sqlite-dead-letters'
 import { sqliteIncidentStore } from './sqlite-incident-store'
 import { sqliteObservations } from './sqlite-observations'
@@ -77,6 +78,7 @@ export function openSqliteStore(file: string): Store {
     ...sqliteDeadLetters(db),
     ...sqliteOpenData(db),
     ...sqliteWarnings(db),
+    ...sqliteCitizenReports(db),
     latestObservations: observations.latestObservations,
     history: observations.history,
     observationsInRange: observations.observationsInRange,

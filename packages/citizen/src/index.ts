@@ -1,0 +1,8 @@
+export { applyCitizenAction, type CitizenActionResult } from './apply-citizen-action'
+export { distanceM } from './distance'
+export { type CitizenReportBasics, freshCitizenReport } from './fresh-citizen-report'
+export { FLOOD_POINT_RADIUS_M, nearestFloodSensor } from './nearest-flood-sensor'
+export { leadingZeroBits, solveChallenge, solvesChallenge } from './proof-of-work'
+export { toPublicCitizenReport } from './public-view'
+export { DUPLICATE_RADIUS_M, DUPLICATE_WINDOW_MS, suggestDuplicates } from './suggest-duplicates'
+export { normalizeTrackingCode, trackingCodeFrom } from './tracking-code'
