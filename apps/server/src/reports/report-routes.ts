@@ -1,4 +1,5 @@
 import { issuesFromZod, type Network } from '@ioc/domain'
+import { computeReport, type ReportInput, reportToCsv } from '@ioc/reports'
 import { waterReleaseMarginM } from '@ioc/rules'
 import { Router } from 'express'
 import { z } from 'zod'
@@ -8,8 +9,6 @@ import { sendError } from '../api/send-error'
 import { authorize } from '../auth/authorize'
 import { FIVE_MIN_MS, floorTo, HOUR_MS } from '../store/history-plan'
 import type { Store } from '../store/store'
-import { computeReport, type ReportInput } from './compute-report'
-import { reportToCsv } from './report-csv'
 
 const DAY_MS = 86_400_000
 /** Alerts raised this long before the period are read too, for the congestion and floods still active in it. */
