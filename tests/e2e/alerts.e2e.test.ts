@@ -1,8 +1,8 @@
 import type { Observation } from '@ioc/domain'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { launchBrowser, openPage, screenshot } from './browser'
-import { type E2eServer, PASSWORD, startE2eServer } from './e2e-server'
+import { type E2eServer, startE2eServer } from './e2e-server'
 
 let server: E2eServer
 let browser: Browser
@@ -15,14 +15,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-async function signIn(page: Page, name: string) {
-  await page.goto(`${server.url}/login`)
-  await page.getByLabel('Tên đăng nhập').fill(name)
-  await page.getByLabel('Mật khẩu').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
 
 /** Phú An rising past báo động III over the last hour, slowly enough not to trip the rate-of-rise rule. */
 function phuAnRising(nowMs: number): Observation[] {
@@ -46,7 +38,7 @@ test('a new alert reaches the wall and the console; the duty officer acknowledge
   await wall.page.getByText('Không có cảnh báo đang mở').waitFor()
 
   const desk = await openPage(browser, server.url, { width: 1600, height: 1000 })
-  await signIn(desk.page, server.users['duty-officer'])
+  await server.signIn(desk.page, server.users['duty-officer'])
   await desk.page.goto(`${server.url}/alerts`)
   await desk.page.getByRole('heading', { name: 'Cảnh báo', exact: true }).waitFor()
 

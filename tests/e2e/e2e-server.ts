@@ -5,6 +5,7 @@ import type { LoginResponse, Observation, Role } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { hashPassword, hashToken, loadConfig, newToken, openSqliteStore, startServer } from '@ioc/server'
 import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
+import type { Page } from 'playwright-core'
 
 export const network = loadNetwork()
 export const PASSWORD = 'e2e password, long enough'
@@ -100,9 +101,19 @@ export async function startE2eServer(env: Record<string, string> = {}) {
     return ((await res.json()) as LoginResponse).token
   }
 
+  /** Signs `name` in through the login page, as an officer would. */
+  const signIn = async (page: Page, name: string) => {
+    await page.goto(`${server.url}/login`)
+    await page.getByLabel('Tên đăng nhập').fill(name)
+    await page.getByLabel('Mật khẩu').fill(PASSWORD)
+    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+  }
+
   return {
     url: server.url,
     users,
+    signIn,
     displayToken,
     ingest,
     feedKingTide,

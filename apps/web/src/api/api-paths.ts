@@ -487,6 +487,7 @@ export interface paths {
                                             II: number | null;
                                             III: number | null;
                                         };
+                                        alarmLevelsSource?: string;
                                     } | {
                                         id: string;
                                         name: string;

@@ -1,43 +1,28 @@
 // @vitest-environment node
-import { EventEmitter } from 'node:events'
 import { type Alert, emptyWater, newAlert, type StateDelta, type StateSnapshot } from '@ioc/domain'
 import { describe, expect, test, vi } from 'vitest'
 import { realNetworkIndex } from '../state/test-network'
-import { createLiveFeed, type IocSocket } from './live-feed'
+import { FakeSocket } from './fake-socket'
+import { createLiveFeed } from './live-feed'
 
 const index = realNetworkIndex()
 const version = index.network.version
 const T0 = Date.parse('2025-11-06T00:00:00+07:00')
 
-/** Socket.IO's client as the feed uses it: server events come in through `serverSends`. */
-class FakeSocket {
-  connected = false
-  readonly incoming = new EventEmitter()
+/** The feed's socket, recording what it asks the server. */
+class AskedSocket extends FakeSocket {
   readonly sent: { event: string; ack: (reply: unknown) => void }[] = []
-  on(event: string, fn: (...a: unknown[]) => void) {
-    this.incoming.on(event, fn)
-    return this
-  }
-  off(event: string, fn: (...a: unknown[]) => void) {
-    this.incoming.off(event, fn)
-    return this
-  }
   emit(event: string, ack: (reply: unknown) => void) {
     this.sent.push({ event, ack })
     return this
   }
-  serverSends(event: string, payload?: unknown) {
-    if (event === 'connect') this.connected = true
-    if (event === 'disconnect') this.connected = false
-    this.incoming.emit(event, payload)
-  }
 }
 
 function setup() {
-  const socket = new FakeSocket()
+  const socket = new AskedSocket()
   let now = T0
   const onNetworkChanged = vi.fn()
-  const feed = createLiveFeed(socket as unknown as IocSocket, index, { now: () => now, onNetworkChanged })
+  const feed = createLiveFeed(socket.asSocket(), index, { now: () => now, onNetworkChanged })
   return { socket, feed, onNetworkChanged, advance: (ms: number) => (now += ms) }
 }
 
@@ -109,6 +94,19 @@ describe('createLiveFeed', () => {
     socket.serverSends('state:delta', { ...delta(1, [[0, 5]]), networkVersion: 'next' })
     expect(onNetworkChanged).toHaveBeenCalledOnce()
     expect(feed.state.speedKph[0]).toBe(30)
+  })
+
+  test("a feed made on the desk's socket, already connected, asks for the picture it missed", () => {
+    const socket = new AskedSocket()
+    socket.serverSends('connect')
+    const feed = createLiveFeed(socket.asSocket(), index, {
+      now: () => T0,
+      onNetworkChanged() {},
+    })
+    expect(socket.sent.map((s) => s.event)).toEqual(['state:resync'])
+    socket.sent[0]?.ack({ ok: true, value: snapshot([[0, 30]]) })
+    expect(feed.state.speedKph[0]).toBe(30)
+    expect(feed.getView()).toMatchObject({ connected: true, lastDataAt: T0 })
   })
 
   test('alert changes update the open alerts; a resolved alert leaves them', () => {

@@ -69,7 +69,8 @@ const RESYNC_MIN_INTERVAL_MS = 10_000
 /**
  * Feeds the socket's snapshot, deltas and alert changes into one LiveState. After a reconnect the server
  * either replays what was missed (connection state recovery) or sends a fresh snapshot, so nothing here
- * reloads the page. A message for another network version calls `onNetworkChanged` to refetch it.
+ * reloads the page. A message for another network version calls `onNetworkChanged` to refetch it; the
+ * feed made for the new network on the same socket asks for the picture again.
  */
 export function createLiveFeed(
   socket: IocSocket,
@@ -122,6 +123,9 @@ export function createLiveFeed(
   socket.on('operational-incident:changed', onIncident)
   socket.on('connect', onConnect)
   socket.on('disconnect', onDisconnect)
+  // A feed made on a socket already connected (the network changed under the desk's one socket) missed
+  // the snapshot sent on connect.
+  if (socket.connected) resync()
 
   return {
     state,

@@ -57,7 +57,7 @@ export function useNetworkIndex(api: ApiClient): NetworkLoad {
   }, [api, networkEpoch])
 
   const reload = useCallback(() => setNetworkEpoch((e) => e + 1), [])
-  return { index, refused, reload }
+  return useMemo(() => ({ index, refused, reload }), [index, refused, reload])
 }
 
 /** A socket to the server that served the page, not yet connected: connect once the feed listens. */
@@ -72,13 +72,26 @@ export function createSocket(displayToken: string | null): IocSocket {
   })
 }
 
+/** One socket for as long as the component that asks for it; its first feed connects it. */
+export function useSocket(displayToken: string | null): IocSocket {
+  const socket = useMemo(() => createSocket(displayToken), [displayToken])
+  useEffect(
+    () => () => {
+      socket.disconnect()
+    },
+    [socket],
+  )
+  return socket
+}
+
 /**
- * Opens a socket once the network is loaded and keeps one feed made by `create` on it; null until then.
- * `create` should be a module-level function, so the feed is not rebuilt on every render.
+ * Keeps one feed made by `create` on `socket` once the network is loaded, and connects the socket
+ * then; null until then. `create` should be a module-level function, so the feed is not rebuilt on
+ * every render.
  */
-export function useSocketFeed<F extends LiveFeed>(
+export function useFeed<F extends LiveFeed>(
+  socket: IocSocket,
   network: NetworkLoad,
-  displayToken: string | null,
   create: (
     socket: IocSocket,
     index: NetworkIndex,
@@ -90,16 +103,12 @@ export function useSocketFeed<F extends LiveFeed>(
 
   useEffect(() => {
     if (!index) return
-    // Connect only once the feed listens, or the snapshot sent on connect would be lost.
-    const socket = createSocket(displayToken)
     const created = create(socket, index, { now: Date.now, onNetworkChanged: reload })
     setFeed(created)
-    socket.connect()
-    return () => {
-      created.dispose()
-      socket.disconnect()
-    }
-  }, [index, displayToken, reload, create])
+    // Connect only once a feed listens, or the snapshot sent on connect would be lost.
+    if (!socket.active) socket.connect()
+    return () => created.dispose()
+  }, [socket, index, reload, create])
   return feed
 }
 
@@ -122,12 +131,13 @@ export interface LiveProviderProps {
   refused: ReactNode
 }
 
-/** Loads the network, opens the socket and keeps one live feed for everything below it. */
+/** Loads the network, opens the socket and keeps one live feed for everything below it (the wall). */
 export function LiveProvider({ displayToken, children, loading, refused }: LiveProviderProps) {
   const api = useMemo(() => createApiClient(displayToken), [displayToken])
   const network = useNetworkIndex(api)
   const { index } = network
-  const feed = useSocketFeed(network, displayToken, createLiveFeed)
+  const socket = useSocket(displayToken)
+  const feed = useFeed(socket, network, createLiveFeed)
 
   if (network.refused) return refused
   if (!index || !feed) return loading

@@ -1,10 +1,11 @@
-import type { Alert, AlertDetail, History } from '@ioc/domain'
+import type { Alert, AlertDetail, History, Silence } from '@ioc/domain'
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { I18nextProvider } from 'react-i18next'
 import { beforeEach, describe, expect, test, vi } from 'vitest'
 import { ApiRequestError, createApiClient } from '../api/api-client'
 import { testFetch } from '../api/test-fetch'
+import { FakeSocket } from '../connection/fake-socket'
 import { createI18n } from '../i18n/i18n'
 import { providedNetworkIndex } from '../state/provided-network'
 import { AlertConsole } from './alert-console'
@@ -67,7 +68,12 @@ function deferred<T>() {
   return { promise, resolve, reject }
 }
 
-function renderConsole(alerts: Alert[], api: ReturnType<typeof fakeApi>, tone = { play: vi.fn() }) {
+function renderConsole(
+  alerts: Alert[],
+  api: ReturnType<typeof fakeApi>,
+  tone = { play: vi.fn() },
+  socket = new FakeSocket(),
+) {
   const i18n = createI18n('vi')
   const ui = (list: Alert[]) => (
     <I18nextProvider i18n={i18n}>
@@ -79,6 +85,7 @@ function renderConsole(alerts: Alert[], api: ReturnType<typeof fakeApi>, tone = 
         ready
         dataNow={at('17:35')}
         api={api.client}
+        socket={socket.asSocket()}
         user="trucban1"
         tone={tone}
       />
@@ -264,4 +271,32 @@ describe('the cue for a new critical alert', () => {
     expect(tone.play).toHaveBeenCalledOnce()
     expect(screen.getByRole('alert')).toHaveTextContent('2 cảnh báo khẩn cấp mới')
   })
+})
+
+test('a silence another officer sets shows in the silences at once, and goes when they lift it', async () => {
+  const user = userEvent.setup()
+  const socket = new FakeSocket()
+  renderConsole(
+    eveningQueue(),
+    fakeApi(async () => ({})),
+    undefined,
+    socket,
+  )
+  await user.click(screen.getByRole('button', { name: 'Tạm ngưng cảnh báo' }))
+  const panel = screen.getByRole('region', { name: 'Tạm ngưng cảnh báo' })
+  await within(panel).findByText('Không có tạm ngưng nào đang có hiệu lực.')
+  const silence: Silence = {
+    id: 'sil-7',
+    subject: { type: 'station', id: 'phu-an' },
+    reason: 'Thay cảm biến mực nước',
+    createdBy: 'trucban2',
+    createdAt: Date.now(),
+    until: Date.now() + 3_600_000,
+    cancelledAt: null,
+  }
+  act(() => socket.serverSends('silence:changed', silence))
+  expect(within(panel).getByRole('listitem')).toHaveTextContent('Thay cảm biến mực nước')
+  expect(within(panel).getByRole('listitem')).toHaveTextContent('trucban2')
+  act(() => socket.serverSends('silence:changed', { ...silence, cancelledAt: Date.now() }))
+  expect(within(panel).queryByRole('listitem')).toBeNull()
 })

@@ -3,6 +3,7 @@ import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, us
 import { useTranslation } from 'react-i18next'
 import { type ApiClient, ApiRequestError, answer } from '../api/api-client'
 import { useApiResource } from '../api/use-api-resource'
+import type { IocSocket } from '../connection/live-feed'
 import { useNow } from '../hooks/use-now'
 import { sortIncidents, unackedCount } from '../state/incident-list'
 import type { NetworkIndex } from '../state/network-index'
@@ -40,6 +41,8 @@ export interface AlertConsoleProps {
   /** Data time, epoch ms. */
   dataNow: number
   api: ApiClient
+  /** The desk's socket, for what other officers change (silences). */
+  socket: IocSocket
   /** The signed-in duty officer, for optimistic updates. */
   user: string
   tone: AlarmTone
@@ -287,9 +290,19 @@ export function AlertConsole(props: AlertConsoleProps) {
             </div>
           )}
           {panel === 'warnings' ? (
-            <WarningsPanel api={api} refreshKey={`${warningsKey}:${toApprove}`} />
+            <WarningsPanel
+              api={api}
+              refreshKey={`${warningsKey}:${toApprove}`}
+              onDecided={pendingWarnings.reload}
+            />
           ) : panel === 'silences' ? (
-            <SilencesPanel key={opened?.id ?? ''} api={api} index={index} preset={opened?.subject ?? null} />
+            <SilencesPanel
+              key={opened?.id ?? ''}
+              api={api}
+              socket={props.socket}
+              index={index}
+              preset={opened?.subject ?? null}
+            />
           ) : view === 'incidents' && openedIncident ? (
             <IncidentDetail
               key={openedIncident.id}

@@ -1,11 +1,11 @@
 import { can } from '@ioc/domain'
 import { useMemo } from 'react'
 import { Navigate } from 'react-router'
-import { createApiClient } from '../api/api-client'
 import { useAuth } from '../auth/auth-provider'
 import { SignedOut } from '../auth/signed-out'
 import { connectionStatus, lastUpdateAt } from '../connection/connection-status'
-import { LiveProvider, useLive } from '../connection/live-provider'
+import { DeskLive, useDeskConnection } from '../connection/desk-connection'
+import { useLive } from '../connection/live-provider'
 import { useNow } from '../hooks/use-now'
 import { StatusBanner } from '../wall/status-banner'
 import { createAlarmTone } from './alarm-tone'
@@ -14,7 +14,7 @@ import { AlertConsole } from './alert-console'
 function LiveConsole({ user, canReplay }: { user: string; canReplay: boolean }) {
   const { index, view } = useLive()
   const now = useNow()
-  const api = useMemo(() => createApiClient(null), [])
+  const { api, socket } = useDeskConnection()
   const tone = useMemo(createAlarmTone, [])
   // The data clock moved on by the wall time since the last message: live it is the server's now, in a
   // sped-up feed it is the feed's time, and ages keep counting while the city is quiet.
@@ -28,6 +28,7 @@ function LiveConsole({ user, canReplay }: { user: string; canReplay: boolean }) 
       ready={view.lastDataAt !== null}
       dataNow={dataNow}
       api={api}
+      socket={socket}
       user={user}
       tone={tone}
       status={
@@ -43,12 +44,11 @@ export default function ConsolePage() {
   if (!user) return null
   if (!can({ kind: 'user', ...user }, 'alerts:act')) return <Navigate to="/" replace />
   return (
-    <LiveProvider
-      displayToken={null}
+    <DeskLive
       loading={<StatusBanner status="connecting" lastDataAt={null} now={0} />}
       refused={<SignedOut />}
     >
       <LiveConsole user={user.name} canReplay={can({ kind: 'user', ...user }, 'replay:use')} />
-    </LiveProvider>
+    </DeskLive>
   )
 }

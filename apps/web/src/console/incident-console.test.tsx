@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next'
 import { describe, expect, test, vi } from 'vitest'
 import { createApiClient } from '../api/api-client'
 import { testFetch } from '../api/test-fetch'
+import { FakeSocket } from '../connection/fake-socket'
 import { createI18n } from '../i18n/i18n'
 import { providedNetworkIndex } from '../state/provided-network'
 import { AlertConsole } from './alert-console'
@@ -52,6 +53,7 @@ function renderConsole(api: ReturnType<typeof fakeApi>) {
         ready
         dataNow={at('17:35')}
         api={api.client}
+        socket={new FakeSocket().asSocket()}
         user="trucban1"
         tone={{ play: vi.fn() }}
       />

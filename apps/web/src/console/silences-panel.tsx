@@ -2,11 +2,12 @@ import type { AlertSubject, NewSilence } from '@ioc/domain'
 import { type FormEvent, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ApiClient, ApiRequestError, answer, done } from '../api/api-client'
-import { useApiResource } from '../api/use-api-resource'
+import type { IocSocket } from '../connection/live-feed'
 import { useFormatters } from '../hooks/use-formatters'
 import { useNow } from '../hooks/use-now'
 import type { NetworkIndex } from '../state/network-index'
 import { subjectLabel } from './subject-label'
+import { useSilences } from './use-silences'
 
 /** Maintenance windows a duty officer typically needs, minutes. */
 const DURATIONS_MIN = [30, 60, 120, 240, 480, 1440] as const
@@ -20,20 +21,19 @@ function subjectText(index: NetworkIndex, s: AlertSubject): string {
 
 export interface SilencesPanelProps {
   api: ApiClient
+  /** Brings the silences other officers set or lift. */
+  socket: IocSocket
   index: NetworkIndex
   /** The opened alert's subject, offered first (the only way to pick a road segment). */
   preset: AlertSubject | null
 }
 
 /** Silences in force, a form to add one, and a button to lift each early. */
-export function SilencesPanel({ api, index, preset }: SilencesPanelProps) {
+export function SilencesPanel({ api, socket, index, preset }: SilencesPanelProps) {
   const { t } = useTranslation()
   const { f } = useFormatters()
   const now = useNow(30_000)
-  const list = useApiResource({
-    key: 'silences',
-    load: (signal) => answer(api.GET('/api/v1/silences', { signal })),
-  })
+  const list = useSilences(api, socket)
   const [error, setError] = useState<string | null>(null)
   const nameOf = (s: AlertSubject) => subjectText(index, s)
 
@@ -48,7 +48,7 @@ export function SilencesPanel({ api, index, preset }: SilencesPanelProps) {
   const [reason, setReason] = useState('')
   const [minutes, setMinutes] = useState<number>(120)
 
-  const inForce = (list.data?.silences ?? []).filter((s) => s.cancelledAt === null && s.until > now)
+  const inForce = (list.data ?? []).filter((s) => s.cancelledAt === null && s.until > now)
 
   async function run(request: () => Promise<unknown>): Promise<boolean> {
     setError(null)

@@ -1,8 +1,10 @@
+import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, NavLink, Outlet } from 'react-router'
 import { LanguageSwitch } from '../app/language-switch'
 import { useAuth } from '../auth/auth-provider'
 import { viewsFor } from '../auth/views'
+import { DeskConnectionProvider } from '../connection/desk-connection'
 import './desk.css'
 
 /** The signed-in desk: navigation for the user's role, language, sign-out, and the view below. */
@@ -31,7 +33,12 @@ export default function DeskLayout() {
         </button>
       </header>
       <main className="desk-main">
-        <Outlet />
+        <DeskConnectionProvider>
+          {/* Below the connection: a page still loading its code leaves the desk's socket as it is. */}
+          <Suspense fallback={null}>
+            <Outlet />
+          </Suspense>
+        </DeskConnectionProvider>
       </main>
     </div>
   )

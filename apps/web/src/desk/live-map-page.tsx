@@ -4,7 +4,8 @@ import { useAuth } from '../auth/auth-provider'
 import { SignedOut } from '../auth/signed-out'
 import { useCitizenReports } from '../citizen-desk/use-citizen-reports'
 import { connectionStatus, lastUpdateAt } from '../connection/connection-status'
-import { LiveProvider, useLive } from '../connection/live-provider'
+import { DeskLive } from '../connection/desk-connection'
+import { useLive } from '../connection/live-provider'
 import { useDeskForecast } from '../forecast/use-desk-forecast'
 import { useNow } from '../hooks/use-now'
 import { citizenReportLayer } from '../layers/citizen-report-layer'
@@ -35,12 +36,11 @@ function DeskMap() {
 /** The live map on a desk: light theme, pan and zoom, tooltips. */
 export default function LiveMapPage() {
   return (
-    <LiveProvider
-      displayToken={null}
+    <DeskLive
       loading={<StatusBanner status="connecting" lastDataAt={null} now={0} />}
       refused={<SignedOut />}
     >
       <DeskMap />
-    </LiveProvider>
+    </DeskLive>
   )
 }

@@ -1,8 +1,7 @@
 // @vitest-environment node
-import { EventEmitter } from 'node:events'
 import type { ReplaySnapshot, StateDelta } from '@ioc/domain'
 import { describe, expect, test, vi } from 'vitest'
-import type { IocSocket } from '../connection/live-feed'
+import { FakeSocket } from '../connection/fake-socket'
 import { at, phuAnCritical } from '../console/test-alerts'
 import { realNetworkIndex } from '../state/test-network'
 import { createReplayFeed } from './replay-feed'
@@ -13,20 +12,11 @@ const phuAn = index.stationIdxById.get('phu-an') as number
 const range = { from: at('15:00'), to: at('20:00') }
 
 /** The server side of a replay socket: acks what the feed asks, and sends replay events. */
-class FakeSocket {
-  connected = true
-  readonly incoming = new EventEmitter()
+class ReplaySocket extends FakeSocket {
+  override connected = true
   readonly asked: { event: string; payload: unknown }[] = []
   /** The replay clock as the server holds it. */
   t = range.from
-  on(event: string, fn: (...a: unknown[]) => void) {
-    this.incoming.on(event, fn)
-    return this
-  }
-  off(event: string, fn: (...a: unknown[]) => void) {
-    this.incoming.off(event, fn)
-    return this
-  }
   emit(event: string, ...args: unknown[]) {
     const ack = args.pop() as (r: unknown) => void
     this.asked.push({ event, payload: args[0] })
@@ -48,11 +38,6 @@ class FakeSocket {
     } else ack({ ok: true, value: null })
     return this
   }
-  serverSends(event: string, payload?: unknown) {
-    if (event === 'connect') this.connected = true
-    if (event === 'disconnect') this.connected = false
-    this.incoming.emit(event, payload)
-  }
 }
 
 const snapshot = (t: number, levelM: number): ReplaySnapshot => ({
@@ -72,8 +57,8 @@ const delta = (seq: number, t: number, levelM: number): StateDelta => ({
 })
 
 function setup() {
-  const socket = new FakeSocket()
-  const feed = createReplayFeed(socket as unknown as IocSocket, index, {
+  const socket = new ReplaySocket()
+  const feed = createReplayFeed(socket.asSocket(), index, {
     now: () => 0,
     onNetworkChanged: vi.fn(),
     beforePaint: (fn) => fn(),
@@ -164,9 +149,9 @@ describe('replay feed', () => {
   })
 
   test('a burst of messages reaches React once, before the next paint', async () => {
-    const socket = new FakeSocket()
+    const socket = new ReplaySocket()
     const frames: (() => void)[] = []
-    const feed = createReplayFeed(socket as unknown as IocSocket, index, {
+    const feed = createReplayFeed(socket.asSocket(), index, {
       now: () => 0,
       onNetworkChanged: vi.fn(),
       beforePaint: (fn) => frames.push(fn),

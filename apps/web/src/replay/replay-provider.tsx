@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext, useMemo, useSyncExternalStore } from 'react'
-import { createApiClient } from '../api/api-client'
-import { FeedProvider, useNetworkIndex, useSocketFeed } from '../connection/live-provider'
+import { useDeskConnection } from '../connection/desk-connection'
+import { FeedProvider, useFeed } from '../connection/live-provider'
 import type { NetworkIndex } from '../state/network-index'
 import { createReplayFeed, type ReplayFeed, type ReplayFeedView } from './replay-feed'
 
@@ -18,14 +18,13 @@ export interface ReplayProviderProps {
 }
 
 /**
- * The analyst's own socket and replay feed. The feed also goes to `<FeedProvider>`, so the live map,
- * layers and KPIs below draw the replay exactly as they draw live data.
+ * The analyst's replay feed, on the desk's socket and network. The feed also goes to `<FeedProvider>`,
+ * so the live map, layers and KPIs below draw the replay exactly as they draw live data.
  */
 export function ReplayProvider({ children, loading, refused }: ReplayProviderProps) {
-  const api = useMemo(() => createApiClient(null), [])
-  const network = useNetworkIndex(api)
+  const { socket, network } = useDeskConnection()
   const { index } = network
-  const feed = useSocketFeed(network, null, createReplayFeed)
+  const feed = useFeed(socket, network, createReplayFeed)
 
   const value = useMemo(() => (index && feed ? { index, feed } : null), [index, feed])
   if (network.refused) return refused
