@@ -1,4 +1,5 @@
 import { issuesFromZod } from '@ioc/domain'
+import { computeReport, reportToCsv } from '@ioc/reports'
 import { waterReleaseMarginM } from '@ioc/rules'
 import { Router } from 'express'
 import { z } from 'zod'
@@ -7,8 +8,6 @@ import { TimeParam } from '../api/query-params'
 import { sendError } from '../api/send-error'
 import { authorize } from '../auth/authorize'
 import { FIVE_MIN_MS, floorTo, HOUR_MS } from '../store/history-plan'
-import { computeReport } from './compute-report'
-import { reportToCsv } from './report-csv'
 
 const DAY_MS = 86_400_000
 /** Alerts raised this long before the period are read too, for the congestion and floods still active in it. */
