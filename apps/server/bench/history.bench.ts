@@ -93,6 +93,7 @@ const report = (gaugeReadings: ReportInput['gaugeReadings'], alerts: ReportInput
     network,
     releaseMarginM: (stationId) => waterReleaseMarginM(rules, stationId),
     citizenReports: [],
+    incidents: [],
   })
 
 /** The report route's work, with the gauges read as it read them before rollups (10,000 raw points). */
