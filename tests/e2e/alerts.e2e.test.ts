@@ -35,13 +35,13 @@ function phuAnRising(nowMs: number): Observation[] {
 test('a new alert reaches the wall and the console; the duty officer acknowledges it and the wall shows it', async () => {
   const wall = await openPage(browser, server.url)
   await wall.page.goto(`${server.url}/wall?token=${server.displayToken}`)
-  await wall.page.getByText('Không có cảnh báo đang mở').waitFor()
+  await wall.page.getByText('Không có sự cố đang mở').waitFor()
 
   const desk = await openPage(browser, server.url, { width: 1600, height: 1000 })
   await server.signIn(desk.page, server.users['duty-officer'])
   await desk.page.goto(`${server.url}/alerts`)
-  // The console opens on operational incidents; the alert queue is its other view.
-  await desk.page.locator('.view-switch').getByRole('button', { name: 'Cảnh báo', exact: true }).click()
+  // The console opens on incidents; this test works the alert itself.
+  await desk.page.getByRole('button', { name: 'Cảnh báo', exact: true }).click()
   await desk.page.getByRole('heading', { name: 'Cảnh báo', exact: true }).waitFor()
 
   await server.ingest(phuAnRising(Date.now()))
@@ -60,13 +60,13 @@ test('a new alert reaches the wall and the console; the duty officer acknowledge
   await ack.getByRole('button', { name: 'Xác nhận' }).click()
 
   await expect.poll(() => tickerItem.textContent()).toMatch(/Đã xác nhận/)
-  await expect
-    .poll(() => desk.page.getByText('Đã báo đội ứng phó triều cường Quận 7').count())
-    .toBeGreaterThan(0)
   // One palette: the console's badge and the wall's ticker paint a critical alert as the map does.
   const paint = (l: Locator) => l.evaluate((e) => getComputedStyle(e).backgroundColor)
   expect(await paint(row.locator('.severity-badge'))).toBe('rgb(190, 20, 140)')
   expect(await paint(tickerItem.locator('.ticker-severity'))).toBe('rgb(190, 20, 140)')
+  await expect
+    .poll(() => desk.page.getByText('Đã báo đội ứng phó triều cường Quận 7').count())
+    .toBeGreaterThan(0)
   await screenshot(wall.page, 'wall-alert-acknowledged')
   await screenshot(desk.page, 'console-acknowledged')
   expect([...wall.outside, ...desk.outside]).toEqual([])

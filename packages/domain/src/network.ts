@@ -82,6 +82,8 @@ export const GaugeStation = z.object({
   unit: z.literal('m'),
   river: z.string().min(1),
   alarmLevelsM: AlarmLevelsM,
+  /** Where the báo động levels come from: the bulletins or decision that set them (every fixture gauge has one). */
+  alarmLevelsSource: z.string().min(1).optional(),
 })
 export type GaugeStation = z.infer<typeof GaugeStation>
 

@@ -2,6 +2,8 @@ export {
   applyReading,
   applySpeedForecast,
   applyWaterForecast,
+  CONGESTION_RELEASE_RATIO,
+  CONGESTION_TOLERANCE_MS,
   type CongestionAlertOptions,
   emptyForecastAlertState,
   type ForecastAlertState,

@@ -45,6 +45,11 @@ export interface Limits {
   maxScan: number
   /** Most expanded Observations collections in one answer, each a store query (`$expand=Datastreams/Observations` on 1,000 Things is 3,000). */
   maxExpandedQueries: number
+  /**
+   * Widest phenomenonTime range, ms, over which Observations of every Datastream may be counted or
+   * ordered by result: no index serves those, so the database reads every reading in the range.
+   */
+  maxUnindexedSpanMs: number
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -52,6 +57,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxTop: 1000,
   maxScan: 200_000,
   maxExpandedQueries: 500,
+  maxUnindexedSpanMs: 24 * 3_600_000,
 }
 
 export class QueryError extends Error {
@@ -142,6 +148,7 @@ async function pageObservations(
     series = series ? series.filter((s) => asked.some((a) => sameSeries(a, s))) : asked
   }
   if (series?.length === 0) return { items: [], count: o.count ? 0 : null, more: false }
+  if (!series) guardEveryDatastream(bounds, order.value, o, limits)
   const { datastreamIds: _, ...storeBounds } = bounds
   const base = { series, bounds: storeBounds }
 
@@ -177,6 +184,32 @@ async function pageObservations(
       })
   }
   return { items: items.slice(0, top), count: o.count ? matched : null, more: items.length > top }
+}
+
+/**
+ * A query over the Observations of every Datastream is answered by walking time in the database; what
+ * cannot be (a count, an order by result, a deep $skip) must stay within bounds an anonymous client
+ * cannot turn into a scan of every stored reading.
+ */
+function guardEveryDatastream(
+  b: ObservationBounds,
+  order: ObservationOrder,
+  o: QueryOptions,
+  limits: Limits,
+) {
+  const span = b.fromMs !== null && b.toMs !== null ? b.toMs - b.fromMs : Number.POSITIVE_INFINITY
+  const what = o.count ? '$count' : order[0]?.by === 'result' ? '$orderby=result' : null
+  const hours = limits.maxUnindexedSpanMs / 3_600_000
+  if (what && span > limits.maxUnindexedSpanMs)
+    throw new QueryError({
+      kind: 'invalid',
+      message: `${what} over the Observations of every Datastream needs a phenomenonTime range of at most ${hours} h, or one Datastream (/Datastreams('…')/Observations)`,
+    })
+  if (o.skip > limits.maxScan)
+    throw new QueryError({
+      kind: 'invalid',
+      message: `$skip past ${limits.maxScan} over the Observations of every Datastream; page with a phenomenonTime range instead`,
+    })
 }
 
 const sameSeries = (a: SeriesRef, b: SeriesRef) =>

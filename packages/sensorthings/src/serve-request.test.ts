@@ -219,6 +219,14 @@ describe('query options', () => {
     expect((await get('/Things', { $filter: "st_within(location, geography'POINT(1 2)')" })).status).toBe(501)
     expect((await get('/Observations', { $orderby: 'parameters/source' })).status).toBe(501)
     expect((await get('/Things', { $expand: 'Robots' })).status).toBe(400)
+    expect((await get('/Observations', { $count: 'true' })).status).toBe(400)
+    expect((await get('/Observations', { $orderby: 'result desc' })).status).toBe(400)
+    expect((await get('/Observations', { $skip: '300000' })).status).toBe(400)
+    const oneDay =
+      'phenomenonTime ge 2025-11-06T00:00:00+07:00 and phenomenonTime lt 2025-11-07T00:00:00+07:00'
+    expect((await get('/Observations', { $count: 'true', $filter: oneDay })).json['@iot.count']).toBe(
+      readings.length,
+    )
     const huge = await get('/Things', { $top: '1000', $expand: 'Datastreams/Observations' })
     expect(huge).toMatchObject({
       status: 400,

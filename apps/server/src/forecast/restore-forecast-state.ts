@@ -1,12 +1,15 @@
 import type { Alert, AlertEvent, Network } from '@ioc/domain'
-import { DEFAULT_TOLERANCE_MS, type ForecastAlertState, type OpenForecastAlert } from '@ioc/forecast'
+import {
+  CONGESTION_RELEASE_RATIO,
+  CONGESTION_TOLERANCE_MS,
+  DEFAULT_TOLERANCE_MS,
+  type ForecastAlertState,
+  type OpenForecastAlert,
+} from '@ioc/forecast'
 import { type RulesConfig, waterReleaseMarginM } from '@ioc/rules'
 import type { Store } from '../store/store'
 
 const DAY_MS = 86_400_000
-// As applySpeedForecast and applyWaterForecast set them (packages/forecast/src/alerts/forecast-alerts.ts).
-const CONGESTION_TOLERANCE_MS = 15 * 60_000
-const CONGESTION_RELEASE_RATIO = 0.6
 
 /**
  * The forecast alerts' memory rebuilt from the stored alerts, so a restart (or another instance taking

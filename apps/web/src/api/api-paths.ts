@@ -487,6 +487,7 @@ export interface paths {
                                             II: number | null;
                                             III: number | null;
                                         };
+                                        alarmLevelsSource?: string;
                                     } | {
                                         id: string;
                                         name: string;
@@ -3346,6 +3347,20 @@ export interface paths {
                                         p90S: number | null;
                                     };
                                 }[];
+                                incidents: {
+                                    opened: number;
+                                    resolved: number;
+                                    steps: {
+                                        procedureId: string;
+                                        stepId: string;
+                                        text: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        shown: number;
+                                        ticked: number;
+                                    }[];
+                                };
                             }[];
                         };
                         "text/csv": string;

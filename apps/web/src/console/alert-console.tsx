@@ -290,7 +290,11 @@ export function AlertConsole(props: AlertConsoleProps) {
             </div>
           )}
           {panel === 'warnings' ? (
-            <WarningsPanel api={api} refreshKey={`${warningsKey}:${toApprove}`} />
+            <WarningsPanel
+              api={api}
+              refreshKey={`${warningsKey}:${toApprove}`}
+              onDecided={pendingWarnings.reload}
+            />
           ) : panel === 'silences' ? (
             <SilencesPanel
               key={opened?.id ?? ''}

@@ -12,6 +12,8 @@ export interface WarningsPanelProps {
   api: ApiClient
   /** Changes when the lists should be asked again (a clock tick, an alert change). */
   refreshKey: unknown
+  /** After a decision the server took: whoever counts the drafts asks again. */
+  onDecided?: () => void
 }
 
 type Decision = 'approve' | 'reject' | 'withdraw'
@@ -25,7 +27,7 @@ function infoOf(w: PublicWarning, lang: string): CapInfo | undefined {
  * Public warnings (CAP messages): the drafts waiting for a duty officer, to approve or reject with a
  * reason, and the published ones, to read as the public does or to withdraw with a reason.
  */
-export function WarningsPanel({ api, refreshKey }: WarningsPanelProps) {
+export function WarningsPanel({ api, refreshKey, onDecided }: WarningsPanelProps) {
   const { t } = useTranslation()
   const pending = useApiResource(
     {
@@ -61,6 +63,7 @@ export function WarningsPanel({ api, refreshKey }: WarningsPanelProps) {
         await answer(api.POST('/api/v1/warnings/{id}/withdraw', { params, body: { note } }))
       pending.reload()
       published.reload()
+      onDecided?.()
       return true
     } catch (err) {
       setError(err instanceof ApiRequestError ? err.message : t('console.error.network'))

@@ -11,7 +11,7 @@ export function applyActiveChange(alerts: readonly Alert[], changed: Alert): Ale
 
 /**
  * Every alert seen so far by id, keeping the latest version. Replayed ids are `replayed:<key>:<raisedAt>`,
- * stable across seeks (packages/replay `ActiveAlerts`), so seeking back and forth adds no duplicates.
+ * stable across seeks (packages/alerts `ReplayedAlerts`), so seeking back and forth adds no duplicates.
  */
 export function rememberAlerts(
   seen: ReadonlyMap<string, Alert>,

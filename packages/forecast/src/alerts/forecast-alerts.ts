@@ -91,6 +91,11 @@ export function applyWaterForecast(
   return { state: { open, spent: state.spent }, events }
 }
 
+/** A congestion forecast is judged within 15 min of its time (a water one within `DEFAULT_TOLERANCE_MS`). */
+export const CONGESTION_TOLERANCE_MS = 15 * 60_000
+/** A verified congestion forecast's segment is released once above this share of free flow (the rules' clear level). */
+export const CONGESTION_RELEASE_RATIO = 0.6
+
 export interface CongestionAlertOptions {
   /** Congested below this share of free flow (default 0.4, the rules' warning level). */
   congestedBelowRatio?: number
@@ -131,8 +136,8 @@ export function applySpeedForecast(
   const open = new Map(state.open)
   open.set(key, {
     claim: { direction: 'fall', threshold, raisedAt: forecast.issuedAtMs, forecastFor: hit.atMs },
-    toleranceMs: options.toleranceMs ?? 15 * 60_000,
-    releaseAt: segment.freeFlowKph * (options.releaseAboveRatio ?? 0.6),
+    toleranceMs: options.toleranceMs ?? CONGESTION_TOLERANCE_MS,
+    releaseAt: segment.freeFlowKph * (options.releaseAboveRatio ?? CONGESTION_RELEASE_RATIO),
     event,
   })
   return { state: { open, spent: state.spent }, events: [event] }

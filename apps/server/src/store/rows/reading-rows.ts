@@ -1,19 +1,27 @@
 import type { Reading, ReadingsQuery, SeriesField, SeriesRef } from '@ioc/sensorthings'
 
-/** One SELECT of a readings query: the stored values of one kind and field, of some subjects or all. */
+/**
+ * One SELECT of a readings query: the stored values of one kind and field, of some subjects or all;
+ * `any` is every field of every traffic row, read in one pass over the table.
+ */
 export interface ReadingArm {
   type: SeriesRef['type']
-  field: SeriesField
+  field: SeriesField | 'any'
   /** null: every subject. */
   subjects: string[] | null
 }
 
+// One traffic arm for its three fields: as three arms, a field most feeds leave empty (occupancy) made
+// a time-ordered page walk the whole table to find none.
 const ALL_ARMS: ReadingArm[] = [
   { type: 'water', field: 'level', subjects: null },
-  { type: 'traffic', field: 'speed', subjects: null },
-  { type: 'traffic', field: 'flow', subjects: null },
-  { type: 'traffic', field: 'occupancy', subjects: null },
+  { type: 'traffic', field: 'any', subjects: null },
 ]
+
+/** The traffic fields of an `any` arm, byte-wise ordered, and the value of field `f` of row `x`. */
+export const TRAFFIC_FIELDS = ['flow', 'occupancy', 'speed'] as const
+export const trafficValue = (f: string) =>
+  `CASE ${f} WHEN 'speed' THEN x.speed_kph WHEN 'flow' THEN x.flow_vph ELSE x.occupancy_pct END`
 
 /** The arms of a query: every (kind, field) it asks for, with the subjects asked for in each. */
 export function readingArms(series: ReadingsQuery['series']): ReadingArm[] {

@@ -8,6 +8,8 @@ import {
   readingArms,
   readingFromRow,
   readingOrder,
+  TRAFFIC_FIELDS,
+  trafficValue,
 } from '../rows/reading-rows'
 import { pendingIndexRun } from './sqlite-observations'
 
@@ -31,18 +33,29 @@ export function sqliteOpenData(db: Database.Database): OpenDataStore {
     return s
   }
 
-  function union(q: Where): { sql: string; params: unknown[] } {
+  /**
+   * The arms of a query joined by UNION ALL. With `top`, each arm is sorted and cut to the first `top`
+   * rows on its own: time-ordered, an arm over every subject then walks its time-first primary key and
+   * stops, where a sort of the whole union read every stored row (0.7 s per million readings).
+   */
+  function union(q: Where, top?: { order: string; n: number }): { sql: string; params: unknown[] } {
     const arms = readingArms(q.series)
     if (arms.some((a) => a.subjects)) indexPending()
     const params: unknown[] = []
-    const selects = arms.map((arm) => armSql(arm, q, params))
+    const selects = arms.map((arm) => {
+      const sql = armSql(arm, q, params)
+      if (!top) return sql
+      params.push(top.n)
+      return `SELECT * FROM (SELECT * FROM (${sql}) ORDER BY ${top.order} LIMIT ?)`
+    })
     return { sql: selects.join(' UNION ALL '), params }
   }
 
   return {
     async readings(q) {
-      const { sql, params } = union(q)
-      const rows = prepared(`SELECT * FROM (${sql}) ORDER BY ${readingOrder(q.order)} LIMIT ? OFFSET ?`).all(
+      const order = readingOrder(q.order)
+      const { sql, params } = union(q, { order, n: q.offset + q.limit })
+      const rows = prepared(`SELECT * FROM (${sql}) ORDER BY ${order} LIMIT ? OFFSET ?`).all(
         ...params,
         q.limit,
         q.offset,
@@ -60,12 +73,20 @@ export function sqliteOpenData(db: Database.Database): OpenDataStore {
 
 function armSql(arm: ReadingArm, q: Where, params: unknown[]): string {
   const table = arm.type
-  const column = FIELD_COLUMN[arm.field]
   const where: string[] = []
   let from: string
   let value: string
   let time: string
-  if (arm.subjects) {
+  let field = `'${arm.field}'`
+  if (arm.field === 'any') {
+    // CROSS JOIN keeps the traffic table outermost, read in its time-first key order.
+    const fields = TRAFFIC_FIELDS.map((f) => `SELECT '${f}' AS f`).join(' UNION ALL ')
+    from = `traffic x CROSS JOIN (${fields}) k JOIN subjects s ON s.id = x.subject JOIN sources src ON src.id = x.source`
+    value = trafficValue('k.f')
+    time = 'x.observed_at'
+    field = 'k.f'
+  } else if (arm.subjects) {
+    const column = FIELD_COLUMN[arm.field]
     // The subject index holds the charted value (speed, level); other fields are read from the row.
     const charted = arm.field === 'speed' || arm.field === 'level'
     from = `subject_readings r JOIN subjects s ON s.id = r.subject JOIN sources src ON src.id = r.source${
@@ -79,7 +100,7 @@ function armSql(arm: ReadingArm, q: Where, params: unknown[]): string {
     params.push(...arm.subjects)
   } else {
     from = `${table} x JOIN subjects s ON s.id = x.subject JOIN sources src ON src.id = x.source`
-    value = `x.${column}`
+    value = `x.${FIELD_COLUMN[arm.field]}`
     time = 'x.observed_at'
   }
   where.push(`${value} IS NOT NULL`)
@@ -88,6 +109,6 @@ function armSql(arm: ReadingArm, q: Where, params: unknown[]): string {
   if (toMs !== null) where.push(`${time} < ?`) && params.push(toMs)
   if (min) where.push(`${value} ${min.inclusive ? '>=' : '>'} ?`) && params.push(min.value)
   if (max) where.push(`${value} ${max.inclusive ? '<=' : '<'} ?`) && params.push(max.value)
-  return `SELECT ${time} AS t, '${arm.type}' AS type, s.name AS subject, '${arm.field}' AS field,
+  return `SELECT ${time} AS t, '${arm.type}' AS type, s.name AS subject, ${field} AS field,
     src.name AS source, ${value} AS v FROM ${from} WHERE ${where.join(' AND ')}`
 }

@@ -1,0 +1,75 @@
+import type { Observation } from '@ioc/domain'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { launchBrowser, openPage, screenshot } from './browser'
+import { type E2eServer, PASSWORD, startE2eServer } from './e2e-server'
+
+let server: E2eServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startE2eServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function signIn(page: Page, name: string) {
+  await page.goto(`${server.url}/login`)
+  await page.getByLabel('Tên đăng nhập').fill(name)
+  await page.getByLabel('Mật khẩu').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+}
+
+/** Phú An past báo động III a minute ago, after an hour of rising. */
+function phuAnRising(nowMs: number): Observation[] {
+  return [
+    [60, 1.45],
+    [40, 1.52],
+    [20, 1.58],
+    [1, 1.63],
+  ].map(([minutesAgo = 0, value = 0]) => ({
+    type: 'water',
+    stationId: 'phu-an',
+    observedAt: new Date(nowMs - minutesAgo * 60_000).toISOString(),
+    value,
+    source: 'e2e:phu-an',
+  }))
+}
+
+test('a duty officer approves the Phú An warning in the console, and the public feed carries it', async () => {
+  const desk = await openPage(browser, server.url, { width: 1600, height: 1000 })
+  await signIn(desk.page, server.users['duty-officer'])
+  await desk.page.goto(`${server.url}/alerts`)
+  await server.ingest(phuAnRising(Date.now()))
+
+  // The toolbar names the waiting draft within one refresh (10 s).
+  const button = desk.page.getByRole('button', { name: /Cảnh báo công cộng \(1 chờ duyệt\)/ })
+  await button.waitFor({ timeout: 30_000 })
+  await button.click()
+  const queue = desk.page.getByRole('list', { name: 'Cảnh báo chờ duyệt' })
+  await queue.getByText('Phú An vượt báo động III', { exact: true }).waitFor()
+  await expect.poll(() => queue.getByText('Cảnh báo mới').count()).toBe(1)
+  await screenshot(desk.page, 'console-warning-draft')
+
+  await queue.getByRole('button', { name: 'Duyệt và công bố' }).click()
+  const published = desk.page.getByRole('list', { name: 'Cảnh báo đã công bố' })
+  await published.getByText('Phú An vượt báo động III', { exact: true }).waitFor()
+  await expect.poll(() => desk.page.getByText('Không có cảnh báo nào chờ duyệt.').count()).toBe(1)
+  await desk.page.getByRole('button', { name: 'Cảnh báo công cộng', exact: true }).waitFor()
+  await screenshot(desk.page, 'console-warning-published')
+
+  // Anyone, signed in or not, reads it in the feed and as CAP.
+  const publicPage = await openPage(browser, server.url)
+  const feed = await publicPage.page.request.get(`${server.url}/cap/feed.atom`)
+  const atom = await feed.text()
+  expect(atom).toContain('<title>Phú An vượt báo động III</title>')
+  const href = /href="(\/cap\/[\w-]+\.xml)"/.exec(atom)?.[1] as string
+  const cap = await (await publicPage.page.request.get(`${server.url}${href}`)).text()
+  expect(cap).toContain('<msgType>Alert</msgType>')
+  expect([...desk.outside, ...publicPage.outside]).toEqual([])
+  expect([...desk.errors, ...publicPage.errors]).toEqual([])
+})
