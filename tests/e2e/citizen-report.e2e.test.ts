@@ -130,6 +130,7 @@ test('a citizen reports a flood with a photo from a phone; the duty officer veri
   await phone.page.reload()
   await expect.poll(() => phone.page.getByTestId('report-answer').textContent()).toBe(ANSWER)
   expect(await phone.page.getByTestId('report-status').textContent()).toBe('Đã xác minh')
+  expect(await phone.page.getByText('Cảm ơn bạn! Đã nhận phản ánh.').count()).toBe(0)
   expect(await phone.page.locator('.citizen-status').textContent()).not.toMatch(/chết máy|truc\.ban|10\.72/)
   await screenshot(phone.page, 'citizen-report-answered-phone-vi')
 
