@@ -118,7 +118,7 @@ beforeAll(async () => {
       if (((n + 1) * BATCH) % INDEX_RUN === 0) index()
     })
   }
-})
+}, 300_000)
 
 afterAll(async () => {
   const rawRate = baseline.perSecond()
