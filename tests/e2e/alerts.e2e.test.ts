@@ -35,11 +35,13 @@ function phuAnRising(nowMs: number): Observation[] {
 test('a new alert reaches the wall and the console; the duty officer acknowledges it and the wall shows it', async () => {
   const wall = await openPage(browser, server.url)
   await wall.page.goto(`${server.url}/wall?token=${server.displayToken}`)
-  await wall.page.getByText('Không có cảnh báo đang mở').waitFor()
+  await wall.page.getByText('Không có sự cố đang mở').waitFor()
 
   const desk = await openPage(browser, server.url, { width: 1600, height: 1000 })
   await server.signIn(desk.page, server.users['duty-officer'])
   await desk.page.goto(`${server.url}/alerts`)
+  // The console opens on incidents; this test works the alert itself.
+  await desk.page.getByRole('button', { name: 'Cảnh báo', exact: true }).click()
   await desk.page.getByRole('heading', { name: 'Cảnh báo', exact: true }).waitFor()
 
   await server.ingest(phuAnRising(Date.now()))

@@ -1,7 +1,14 @@
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { deckLayerCounts, launchBrowser, openPage, screenshot, waitForMapIdle } from './browser'
+import {
+  deckLayerCounts,
+  distinctColours,
+  launchBrowser,
+  openPage,
+  screenshot,
+  waitForMapIdle,
+} from './browser'
 import { type E2eServer, PASSWORD, startE2eServer } from './e2e-server'
 
 // A phone photo whose EXIF carries a GPS position (apps/server/test/fixtures, see process-photo.test.ts).
@@ -100,11 +107,19 @@ test('a citizen reports a flood with a photo from a phone; the duty officer veri
 
   // On the desk map: the report's own layer, and the street-flood alert the verified report raised.
   await desk.page.getByRole('link', { name: 'Bản đồ trực tuyến' }).click()
-  await waitForMapIdle(desk.page)
+  const idle = await waitForMapIdle(desk.page)
   await expect
     .poll(async () => (await deckLayerCounts(desk.page))['citizen-reports'], { timeout: 60_000 })
     .toBe(1)
-  await screenshot(desk.page, 'citizen-report-on-desk-map')
+  // A frame drawn around the report, with the layer in it, before the screenshot.
+  await desk.page.evaluate(({ longitude, latitude }) => {
+    type Handle = { map: { jumpTo(o: object): void } }
+    const el = document.querySelector('[data-testid="map"]') as (HTMLElement & { iocMap?: Handle }) | null
+    el?.iocMap?.map.jumpTo({ center: [longitude, latitude], zoom: 14 })
+  }, NEAR_FP001)
+  await waitForMapIdle(desk.page, idle)
+  // A drawn map, not a blank one: the base map, the roads and the report's ring.
+  expect(distinctColours(await screenshot(desk.page, 'citizen-report-on-desk-map'))).toBeGreaterThan(200)
   const token = await server.login(server.users['duty-officer'])
   const alerts = (await (
     await fetch(`${server.url}/api/v1/alerts?state=open`, { headers: { authorization: `Bearer ${token}` } })
@@ -115,6 +130,7 @@ test('a citizen reports a flood with a photo from a phone; the duty officer veri
   await phone.page.reload()
   await expect.poll(() => phone.page.getByTestId('report-answer').textContent()).toBe(ANSWER)
   expect(await phone.page.getByTestId('report-status').textContent()).toBe('Đã xác minh')
+  expect(await phone.page.getByText('Cảm ơn bạn! Đã nhận phản ánh.').count()).toBe(0)
   expect(await phone.page.locator('.citizen-status').textContent()).not.toMatch(/chết máy|truc\.ban|10\.72/)
   await screenshot(phone.page, 'citizen-report-answered-phone-vi')
 

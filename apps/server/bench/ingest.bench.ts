@@ -118,7 +118,8 @@ beforeAll(async () => {
       if (((n + 1) * BATCH) % INDEX_RUN === 0) index()
     })
   }
-}, 300_000)
+  // Starting a server process on a loaded two-core machine can take longer than the default 10 s.
+}, 120_000)
 
 afterAll(async () => {
   const rawRate = baseline.perSecond()

@@ -61,6 +61,9 @@ test('ioc backtest prints the skill table of the stored period against its basel
       /^\d h\s+[1-9]\d*\s+\d\.\d{3} \/ [+-]\d\.\d{3}\s+\d\.\d{3} \/ [+-]\d\.\d{3}\s+\d\.\d{3}/,
     )
   expect(stdout).toMatch(/Forecast alerts, báo động crossings: \d+\/[1-9]\d* detected/)
+  // Traffic against persistence, the usual profile and the same time a week before (seasonal naive).
+  expect(stdout).toMatch(/^lead\s+n\s+forecast\s+persistence\s+usual profile\s+seasonal naive/m)
+  expect(stdout).toMatch(/^15 min\s+[1-9]\d*\s+(\d+\.\d{3} \/ [+-]\d+\.\d{3}\s+){4}/m)
 }, 120_000)
 
 test('a period the wrong way round is refused with the reason', async () => {

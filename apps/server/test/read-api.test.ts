@@ -88,4 +88,14 @@ describe('the built web client', () => {
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual({ code: 'not_found', message: 'no route GET /api/v1/nothing' })
   })
+
+  // A browser asking the public APIs for an unknown path must get their 404, not the staff app.
+  test.each(['/sta/api/v1/audit', '/open-data/nothing', '/cap/nothing', '/open311/nothing'])(
+    '%s is not the app',
+    async (path) => {
+      const res = await fetch(`${s.url}${path}`, { headers: { accept: 'text/html' } })
+      expect(res.status).toBe(404)
+      expect(await res.text()).not.toContain('<title>IOC</title>')
+    },
+  )
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AlertKind, Severity } from './alert'
+import { AlertKind, LocalizedText, Severity } from './alert'
 import { CitizenCategory } from './citizen-report'
 import { AlarmLevel } from './network'
 
@@ -70,6 +70,21 @@ export const ReportSection = z.object({
   forecastSkill: z.array(ForecastSkillRow),
   /** Citizen reports by category (every category, also with none). */
   citizenReports: z.array(CitizenStatsRow),
+  /** Operational incidents opened in the period, and how their checklists were worked. */
+  incidents: z.object({
+    opened: z.number().int(),
+    resolved: z.number().int(),
+    /** Each step of the procedures the incidents called for: in how many it was shown, in how many ticked. */
+    steps: z.array(
+      z.object({
+        procedureId: z.string(),
+        stepId: z.string(),
+        text: LocalizedText,
+        shown: z.number().int(),
+        ticked: z.number().int(),
+      }),
+    ),
+  }),
 })
 export type ReportSection = z.infer<typeof ReportSection>
 

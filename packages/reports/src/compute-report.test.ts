@@ -101,6 +101,7 @@ const input = {
   network: { segments: [nhc], stations: [phuAn, ungVanKhiem] },
   releaseMarginM: (stationId: string) => waterReleaseMarginM(defaultRulesConfig(), stationId),
   citizenReports: [],
+  incidents: [],
 }
 const report = computeReport(input)
 

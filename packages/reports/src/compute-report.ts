@@ -7,11 +7,13 @@ import {
   type ForecastSkillRow,
   type GaugeStation,
   type Network,
+  type OperationalIncident,
   type OperationsReport,
   type ReportSection,
 } from '@ioc/domain'
 import { findPassages } from '@ioc/forecast'
 import { citizenStats } from './citizen-stats'
+import { incidentDistrict, incidentStats } from './incident-stats'
 
 const HOUR_MS = 3_600_000
 
@@ -30,6 +32,8 @@ export interface ReportInput {
   releaseMarginM: (stationId: string) => number
   /** Citizen reports sent in the period, each in its district. */
   citizenReports: readonly CitizenReport[]
+  /** Operational incidents opened in the period. */
+  incidents: readonly OperationalIncident[]
 }
 
 /**
@@ -56,6 +60,7 @@ export function computeReport(input: ReportInput): OperationsReport {
       ...input.alerts.map((a) => districtOf.get(subjectKey(a))),
       ...gauges.map((g) => g.district),
       ...input.citizenReports.map((r) => r.district),
+      ...input.incidents.map(incidentDistrict),
     ]),
   ]
     .filter((d): d is string => d !== undefined)
@@ -90,6 +95,9 @@ export function computeReport(input: ReportInput): OperationsReport {
       forecastSkill: forecastSkill(alerts, sectionGauges, input),
       citizenReports: citizenStats(
         input.citizenReports.filter((r) => district === null || r.district === district),
+      ),
+      incidents: incidentStats(
+        input.incidents.filter((i) => district === null || incidentDistrict(i) === district),
       ),
     }
   }

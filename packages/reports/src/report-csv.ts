@@ -48,6 +48,15 @@ export function reportToCsv(report: OperationsReport): string {
           [d, table, c.category, '', 'p90_s', stats.p90S],
         )
     }
+    rows.push([d, 'incidents', '', '', 'opened', s.incidents.opened])
+    rows.push([d, 'incidents', '', '', 'resolved', s.incidents.resolved])
+    for (const st of s.incidents.steps) {
+      const step = `${st.procedureId}/${st.stepId}`
+      rows.push(
+        [d, 'checklist', step, st.text.vi, 'shown', st.shown],
+        [d, 'checklist', step, st.text.vi, 'ticked', st.ticked],
+      )
+    }
   }
   return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`
 }

@@ -3,4 +3,15 @@ export { loadWorld } from './load-world'
 export { loadScenario } from './scenario/load-scenario'
 export { RainEvent, RandomWeather, Scenario, type ScenarioInput } from './scenario/scenario'
 export { reportedLevels } from './tide/reported-levels'
+export {
+  type CalibrationErrors,
+  crossValidateSpeeds,
+  fitPerTimeSpeeds,
+  fitPooledSpeeds,
+  type PathRun,
+  type PathSpeedModel,
+  type PooledOptions,
+  type SegmentInfo,
+} from './traffic/calibrate-speeds'
+export { measuredRuns, segmentInfo } from './traffic/measured-runs'
 export { buildWorld, type World, type WorldInputs } from './world'

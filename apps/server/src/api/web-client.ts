@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import express, { type Express } from 'express'
 
 /** Paths that belong to the server itself, never to the web app's client-side routes. */
-const SERVER_PATHS = /^\/(api|socket\.io|metrics|open311)(\/|$)/
+const SERVER_PATHS = /^\/(api|socket\.io|metrics|open311|sta|open-data|cap)(\/|$)/
 
 /** Serves the built web client when `dir` holds one (`pnpm --filter @ioc/web build`); returns whether it did. */
 export function serveWebClient(app: Express, dir: string): boolean {

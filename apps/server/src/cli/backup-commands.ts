@@ -39,7 +39,10 @@ export async function backupCommand(config: Config, file: string): Promise<void>
 export async function restoreCommand(config: Config, file: string): Promise<void> {
   embeddedOnly(config, 'restore')
   const pid = runningServerPid(config.dataDir)
-  if (pid !== null) throw new CliError(`a server (pid ${pid}) is running on ${config.dataDir}; stop it first`)
+  if (pid !== null)
+    throw new CliError(
+      `a server (pid ${pid}) is running on ${config.dataDir}; stop it first (if none is, remove ioc.pid there)`,
+    )
   mkdirSync(config.dataDir, { recursive: true })
   const { counts, aside } = await refusingBackupErrors(() =>
     restoreSqlite(resolve(file), storeFile(config), Date.now()),

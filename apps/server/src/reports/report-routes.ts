@@ -1,5 +1,5 @@
-import { issuesFromZod } from '@ioc/domain'
-import { computeReport, reportToCsv } from '@ioc/reports'
+import { issuesFromZod, type Network } from '@ioc/domain'
+import { computeReport, type ReportInput, reportToCsv } from '@ioc/reports'
 import { waterReleaseMarginM } from '@ioc/rules'
 import { Router } from 'express'
 import { z } from 'zod'
@@ -8,6 +8,7 @@ import { TimeParam } from '../api/query-params'
 import { sendError } from '../api/send-error'
 import { authorize } from '../auth/authorize'
 import { FIVE_MIN_MS, floorTo, HOUR_MS } from '../store/history-plan'
+import type { Store } from '../store/store'
 
 const DAY_MS = 86_400_000
 /** Alerts raised this long before the period are read too, for the congestion and floods still active in it. */
@@ -32,6 +33,32 @@ export function reportPoints(fromMs: number, toMs: number): number {
   return Math.ceil((toMs - floorTo(fromMs, grainMs)) / grainMs)
 }
 
+/** Every gauge's readings over [from, to) for a report, at the resolution `reportPoints` chooses. */
+export async function readGaugeReadings(
+  store: Pick<Store, 'history'>,
+  network: Pick<Network, 'stations'>,
+  fromMs: number,
+  toMs: number,
+): Promise<ReportInput['gaugeReadings']> {
+  const readings = new Map<string, { atMs: number; value: number }[]>()
+  for (const g of network.stations) {
+    if (g.kind === 'street-flood-sensor') continue
+    const h = await store.history({
+      type: 'water',
+      subjectId: g.id,
+      fromMs,
+      toMs,
+      maxPoints: reportPoints(fromMs, toMs),
+    })
+    // Long periods come in buckets: their max keeps the peak (and the passages) of the bucket.
+    readings.set(
+      g.id,
+      h.points.map((p) => ({ atMs: p.observedAt, value: h.bucketMs === null ? p.value : p.max })),
+    )
+  }
+  return readings
+}
+
 /** Operations reports for analysts and admins (the export:read permission). */
 export function reportRoutes(ctx: ServerContext): Router {
   const router = Router()
@@ -41,24 +68,12 @@ export function reportRoutes(ctx: ServerContext): Router {
     const { from, to, format } = q.data
     const { network } = ctx.index
     const alerts = await ctx.store.listAlerts({ state: 'all', from: from - LOOKBACK_MS, to })
-    const gaugeReadings = new Map<string, { atMs: number; value: number }[]>()
-    for (const g of network.stations) {
-      if (g.kind === 'street-flood-sensor') continue
-      const h = await ctx.store.history({
-        type: 'water',
-        subjectId: g.id,
-        fromMs: from,
-        toMs: to,
-        maxPoints: reportPoints(from, to),
-      })
-      // Long periods come in buckets: their max keeps the peak (and the passages) of the bucket.
-      gaugeReadings.set(
-        g.id,
-        h.points.map((p) => ({ atMs: p.observedAt, value: h.bucketMs === null ? p.value : p.max })),
-      )
-    }
+    const gaugeReadings = await readGaugeReadings(ctx.store, network, from, to)
     // Reports sent in the period; a city sees thousands a year, not millions.
     const citizenReports = await ctx.store.listCitizenReports({ fromMs: from, toMs: to, limit: 1_000_000 })
+    const incidents = (await ctx.store.listOperationalIncidents({ state: 'all', to, limit: 100_000 })).filter(
+      (i) => i.openedAt >= from,
+    )
     const report = computeReport({
       fromMs: from,
       toMs: to,
@@ -69,6 +84,7 @@ export function reportRoutes(ctx: ServerContext): Router {
       network,
       releaseMarginM: (stationId) => waterReleaseMarginM(ctx.rules, stationId),
       citizenReports,
+      incidents,
     })
     if (format === 'json') return void res.json(report)
     const name = `ioc-report-${new Date(from).toISOString().slice(0, 10)}-${new Date(to).toISOString().slice(0, 10)}.csv`

@@ -3347,6 +3347,20 @@ export interface paths {
                                         p90S: number | null;
                                     };
                                 }[];
+                                incidents: {
+                                    opened: number;
+                                    resolved: number;
+                                    steps: {
+                                        procedureId: string;
+                                        stepId: string;
+                                        text: {
+                                            vi: string;
+                                            en: string;
+                                        };
+                                        shown: number;
+                                        ticked: number;
+                                    }[];
+                                };
                             }[];
                         };
                         "text/csv": string;

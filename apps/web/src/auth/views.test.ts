@@ -10,7 +10,13 @@ test('every role that may watch the live picture gets the live map and the wall'
 test('only duty officers and administrators get the alert console', () => {
   const withConsole = Role.options.filter((role) => viewsFor(role).some((v) => v.path === '/alerts'))
   expect(withConsole).toEqual(['duty-officer', 'admin'])
-  expect(viewsFor('duty-officer').map((v) => v.path)).toEqual(['/', '/alerts', '/citizen', '/wall'])
+  expect(viewsFor('duty-officer').map((v) => v.path)).toEqual([
+    '/',
+    '/alerts',
+    '/handover',
+    '/citizen',
+    '/wall',
+  ])
 })
 
 test('only analysts and administrators get the reports', () => {

@@ -10,6 +10,7 @@ export interface View {
 export const VIEWS: readonly View[] = [
   { path: '/', labelKey: 'nav.map', permission: 'live:view' },
   { path: '/alerts', labelKey: 'nav.alerts', permission: 'alerts:act' },
+  { path: '/handover', labelKey: 'opsIncidents.handover.link', permission: 'alerts:act' },
   { path: '/citizen', labelKey: 'nav.citizen', permission: 'citizen:view' },
   { path: '/reports', labelKey: 'nav.reports', permission: 'export:read' },
   { path: '/replay', labelKey: 'nav.replay', permission: 'replay:use' },

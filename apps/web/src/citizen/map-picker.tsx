@@ -29,7 +29,7 @@ export default function MapPicker({
       container: container.current,
       style: buildBaseStyle({ theme: 'light', origin: location.origin }),
       center: value ?? CENTRE,
-      // A few streets around: districts, rivers and canals are what the offline base map draws.
+      // Wide enough to place oneself by districts, rivers and canals: the offline base map has no small streets.
       zoom: 13,
     })
     marker.current = new Marker({ color: '#d6336c' })

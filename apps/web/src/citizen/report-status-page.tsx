@@ -1,7 +1,7 @@
 import { normalizeTrackingCode } from '@ioc/citizen'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useLocation, useParams } from 'react-router'
+import { useLocation, useNavigate, useParams } from 'react-router'
 import { useFormatters } from '../hooks/use-formatters'
 import { fetchReportStatus, type Open311Request } from './open311-client'
 
@@ -13,7 +13,14 @@ export function ReportStatusPage() {
   const { t } = useTranslation()
   const { f } = useFormatters()
   const params = useParams()
-  const justSent = (useLocation().state as { justSent?: boolean } | null)?.justSent === true
+  const location = useLocation()
+  const navigate = useNavigate()
+  // The thanks shows once: the history entry forgets it, so a reload or a shared link shows the status only.
+  const [justSent] = useState(() => (location.state as { justSent?: boolean } | null)?.justSent === true)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival.
+  useEffect(() => {
+    if (justSent) navigate(location.pathname, { replace: true, state: null })
+  }, [])
   const code = normalizeTrackingCode(params.code ?? '')
   const [request, setRequest] = useState<Open311Request | null | undefined>(undefined)
   const [failed, setFailed] = useState(false)

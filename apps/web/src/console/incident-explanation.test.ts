@@ -52,3 +52,19 @@ describe('explainIncident', () => {
     ])
   })
 })
+
+describe('one gauge or one segment reads as such in both languages', () => {
+  const gauges = () => {
+    const g = eveningIncidents().find((i) => i.grouping.rule === 'gauge')
+    if (!g) throw new Error('no gauge incident')
+    return { ...g, members: g.members.filter((m) => m.subject.id === 'phu-an') }
+  }
+  test('one gauge', () => {
+    expect(explainIncident(gauges(), createI18n('vi').t, 'vi')).toBe(
+      'Phú An vượt báo động III trong đợt triều cường chiều 6/11',
+    )
+    expect(explainIncident(gauges(), createI18n('en').t, 'en')).toBe(
+      'Phú An past báo động III during the 6 Nov afternoon tide',
+    )
+  })
+})

@@ -89,21 +89,28 @@ export function explainIncident(incident: OperationalIncident, t: TFunction, lan
       const stations = names(members)
       if (!top)
         return t('opsIncidents.explain.gaugeRise', { names: stations.join(', '), episode: episode('tide') })
-      return t('opsIncidents.explain.gauge', {
-        count: names(levels).length,
-        names: names(levels).join(', '),
-        top: top.name,
-        level: LEVEL[top.peakSeverity] ?? 'I',
-        episode: episode('tide'),
-      })
+      // Not a plural form: Vietnamese has one form for every count, and one gauge reads differently.
+      return t(
+        names(levels).length === 1 ? 'opsIncidents.explain.gaugeOne' : 'opsIncidents.explain.gaugeMany',
+        {
+          count: names(levels).length,
+          names: names(levels).join(', '),
+          top: top.name,
+          level: LEVEL[top.peakSeverity] ?? 'I',
+          episode: episode('tide'),
+        },
+      )
     }
     case 'congestion':
-      return t('opsIncidents.explain.congestion', {
-        count: members.length,
-        corridor: g.corridor ?? t('opsIncidents.unnamedRoad'),
-        where,
-        since,
-      })
+      return t(
+        members.length === 1 ? 'opsIncidents.explain.congestionOne' : 'opsIncidents.explain.congestionMany',
+        {
+          count: members.length,
+          corridor: g.corridor ?? t('opsIncidents.unnamedRoad'),
+          where,
+          since,
+        },
+      )
     case 'sensor-silent':
       return t('opsIncidents.explain.sensorSilent', { count: members.length, where, since })
     case 'single': {

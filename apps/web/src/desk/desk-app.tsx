@@ -9,6 +9,7 @@ const ConsolePage = lazy(() => import('../console/console-page'))
 const ReportsPage = lazy(() => import('../reports/reports-page'))
 const CitizenReportsPage = lazy(() => import('../citizen-desk/citizen-reports-page'))
 const ReplayPage = lazy(() => import('../replay/replay-page'))
+const HandoverPage = lazy(() => import('../handover/handover-page'))
 
 /** Everything behind a sign-in. Kept apart from /wall, which never asks who is signed in. */
 export default function DeskApp() {
@@ -22,6 +23,7 @@ export default function DeskApp() {
           <Route path="reports" element={<ReportsPage />} />
           <Route path="citizen" element={<CitizenReportsPage />} />
           <Route path="replay" element={<ReplayPage />} />
+          <Route path="handover" element={<HandoverPage />} />
         </Route>
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

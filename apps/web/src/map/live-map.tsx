@@ -7,6 +7,7 @@ import { usePulse } from '../hooks/use-pulse'
 import { alertLayers, alertMarkers, needsPulse } from '../layers/alert-layers'
 import { floodLayer } from '../layers/flood-layer'
 import { gaugeLayers } from '../layers/gauge-layers'
+import { incidentMarkers } from '../layers/incident-markers'
 import { segmentSpeedLayer } from '../layers/segment-speed-layer'
 import { describePick } from '../layers/tooltip'
 import type { MapTheme } from './map-theme'
@@ -32,17 +33,22 @@ export interface LiveMapProps {
   overlays?: readonly Layer[]
   /** A click on a picked feature (a replay charts it): the layer and the object under the pointer. */
   onPick?: (pick: { layerId: string; object: unknown }) => void
+  /** One ring per open incident instead of one per alert (the wall). */
+  ringsByIncident?: boolean
 }
 
 /** The base map with the live deck.gl layers; each layer recomputes only when its column's version moves. */
-export function LiveMap({ theme, scale, interactive, overlays = [], onPick }: LiveMapProps) {
+export function LiveMap({ theme, scale, interactive, overlays = [], onPick, ringsByIncident }: LiveMapProps) {
   const { index, feed, view } = useLive()
   const { t } = useTranslation()
   const { f, lang } = useFormatters()
   const { state } = feed
-  const { trafficVersion, waterVersion, alerts } = view
+  const { trafficVersion, waterVersion, alerts, incidents } = view
 
-  const markers = useMemo(() => alertMarkers(index, alerts), [index, alerts])
+  const markers = useMemo(
+    () => (ringsByIncident ? incidentMarkers(index, incidents, alerts) : alertMarkers(index, alerts)),
+    [index, alerts, incidents, ringsByIncident],
+  )
   const pulsePhase = usePulse(markers.some((m) => needsPulse(m.alert)))
 
   const segments = useMemo(

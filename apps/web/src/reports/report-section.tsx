@@ -5,7 +5,7 @@ import { useFormatters } from '../hooks/use-formatters'
 /** One district's (or the city's) figures as printable tables. */
 export function ReportSectionView({ section, ackTargetS }: { section: ReportSection; ackTargetS: number }) {
   const { t } = useTranslation()
-  const { f } = useFormatters()
+  const { f, lang } = useFormatters()
   const secs = (s: number | null) => (s === null ? '–' : f.duration(s * 1000))
   const share = (x: number | null) => (x === null ? '–' : `${f.number(x * 100, 0)} %`)
   const none = <p className="report-none">{t('reports.none')}</p>
@@ -161,6 +161,33 @@ export function ReportSectionView({ section, ackTargetS }: { section: ReportSect
           ))}
         </tbody>
       </table>
+
+      <h3>{t('opsIncidents.title')}</h3>
+      <p>
+        {t('reports.incidents', { opened: section.incidents.opened, resolved: section.incidents.resolved })}
+      </p>
+      {section.incidents.steps.length === 0 ? (
+        none
+      ) : (
+        <table aria-label={t('opsIncidents.checklist')}>
+          <thead>
+            <tr>
+              <th>{t('opsIncidents.checklist')}</th>
+              <th className="num">{t('reports.stepShown')}</th>
+              <th className="num">{t('reports.stepTicked')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {section.incidents.steps.map((st) => (
+              <tr key={`${st.procedureId}/${st.stepId}`}>
+                <td>{st.text[lang]}</td>
+                <td className="num">{st.shown}</td>
+                <td className="num">{st.ticked}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   )
 }

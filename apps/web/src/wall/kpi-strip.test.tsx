@@ -22,10 +22,14 @@ const kpis: Kpis = {
   unacknowledgedAlerts: 2,
 }
 
-function renderStrip(k: Kpis, lang: Lang = 'vi') {
+function renderStrip(
+  k: Kpis,
+  lang: Lang = 'vi',
+  incidents?: { open: number; alerts: number; unacked: number },
+) {
   return render(
     <I18nextProvider i18n={createI18n(lang)}>
-      <KpiStrip kpis={k} />
+      <KpiStrip kpis={k} {...(incidents && { incidents })} />
     </I18nextProvider>,
   )
 }
@@ -61,6 +65,14 @@ describe('KpiStrip', () => {
     renderStrip(calm)
     expect(screen.getByRole('region', { name: 'Mực nước cao nhất' })).toHaveTextContent('Dưới báo động I')
     expect(screen.getByText('0 chưa xác nhận')).not.toHaveClass('kpi-attention')
+  })
+
+  test('live, the room counts incidents, with the alerts they hold', () => {
+    renderStrip(kpis, 'vi', { open: 2, alerts: 5, unacked: 2 })
+    expect(screen.queryByRole('region', { name: 'Cảnh báo đang mở' })).toBeNull()
+    const incidents = screen.getByRole('region', { name: 'Sự cố đang mở' })
+    expect(within(incidents).getByText('2')).toBeVisible()
+    expect(within(incidents).getByText('5 cảnh báo · 2 chưa xác nhận')).toHaveClass('kpi-attention')
   })
 
   test('before any gauge reports', () => {

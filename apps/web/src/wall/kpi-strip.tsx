@@ -5,10 +5,12 @@ import type { Kpis } from '../state/kpis'
 
 export interface KpiStripProps {
   kpis: Kpis
+  /** Live: open incidents instead of open alerts (a replay has no incidents). */
+  incidents?: { open: number; alerts: number; unacked: number }
 }
 
-/** The four numbers the room watches: congestion, flooded streets, the highest gauge, open alerts. */
-export function KpiStrip({ kpis }: KpiStripProps) {
+/** The four numbers the room watches: congestion, flooded streets, the highest gauge, open incidents. */
+export function KpiStrip({ kpis, incidents }: KpiStripProps) {
   const { t } = useTranslation()
   const { f } = useFormatters()
   const gauge = kpis.topGauge
@@ -47,13 +49,26 @@ export function KpiStrip({ kpis }: KpiStripProps) {
           <div className="kpi-value kpi-empty">{t('kpi.noGauge')}</div>
         )}
       </section>
-      <section className="kpi" aria-label={t('kpi.alerts')}>
-        <div className="kpi-label">{t('kpi.alerts')}</div>
-        <div className="kpi-value">{f.number(kpis.openAlerts)}</div>
-        <div className={kpis.unacknowledgedAlerts > 0 ? 'kpi-sub kpi-attention' : 'kpi-sub'}>
-          {t('kpi.unacknowledged', { count: kpis.unacknowledgedAlerts })}
-        </div>
-      </section>
+      {incidents ? (
+        <section className="kpi" aria-label={t('opsIncidents.wall.kpi')}>
+          <div className="kpi-label">{t('opsIncidents.wall.kpi')}</div>
+          <div className="kpi-value">{f.number(incidents.open)}</div>
+          <div className={incidents.unacked > 0 ? 'kpi-sub kpi-attention' : 'kpi-sub'}>
+            {t('opsIncidents.wall.sub', {
+              alerts: f.number(incidents.alerts),
+              unacked: f.number(incidents.unacked),
+            })}
+          </div>
+        </section>
+      ) : (
+        <section className="kpi" aria-label={t('kpi.alerts')}>
+          <div className="kpi-label">{t('kpi.alerts')}</div>
+          <div className="kpi-value">{f.number(kpis.openAlerts)}</div>
+          <div className={kpis.unacknowledgedAlerts > 0 ? 'kpi-sub kpi-attention' : 'kpi-sub'}>
+            {t('kpi.unacknowledged', { count: kpis.unacknowledgedAlerts })}
+          </div>
+        </section>
+      )}
     </div>
   )
 }

@@ -8,9 +8,10 @@ import { useNow } from '../hooks/use-now'
 import { Legend } from '../map/legend'
 import { LiveMap } from '../map/live-map'
 import { computeKpis } from '../state/kpis'
-import { AlertTicker } from './alert-ticker'
+import { IncidentTicker } from './incident-ticker'
 import { KpiStrip } from './kpi-strip'
 import { StatusBanner } from './status-banner'
+import { TopIncidents } from './top-incidents'
 
 /** Lines and symbols grow with the screen: 1 at 1080p, 2 at 4K (a wall is never resized). */
 function wallScale(): number {
@@ -32,7 +33,7 @@ export function WallScreen() {
   )
   return (
     <div className={`wall wall-${status}`}>
-      <LiveMap theme="dark" scale={scale} interactive={false} />
+      <LiveMap theme="dark" scale={scale} interactive={false} ringsByIncident />
       <header className="wall-header">
         <div className="wall-title">
           <h1>{t('app.title')}</h1>
@@ -45,10 +46,20 @@ export function WallScreen() {
         </div>
       </header>
       <StatusBanner status={status} lastDataAt={lastUpdateAt(view, now)} now={now} />
-      <KpiStrip kpis={kpis} />
+      <div className="wall-left">
+        <KpiStrip
+          kpis={kpis}
+          incidents={{
+            open: view.incidents.length,
+            alerts: kpis.openAlerts,
+            unacked: kpis.unacknowledgedAlerts,
+          }}
+        />
+        <TopIncidents incidents={view.incidents} />
+      </div>
       <ForecastHorizon />
       <Legend />
-      <AlertTicker alerts={view.alerts} />
+      <IncidentTicker incidents={view.incidents} />
     </div>
   )
 }

@@ -68,7 +68,8 @@ const WATER_LEADS_H = [1, 3, 6]
  * Replays time-ordered observations and forecasts at regular times from the data before each one only
  * (every forecast function clips its history at its forecast time), scoring the water-level forecast
  * against persistence and the astronomical tide through the same fitted transfer, the traffic forecast
- * against persistence and the usual profile, and the forecast alerts against the real passages.
+ * against persistence, the usual profile and the seasonal naive (the same time a week before), and the
+ * forecast alerts against the real passages.
  */
 export function runBacktest(
   observations: Iterable<Observation>,
@@ -201,6 +202,7 @@ function backtestTraffic(
       forecast: new ErrorStats(),
       persistence: new ErrorStats(),
       profile: new ErrorStats(),
+      seasonal: new ErrorStats(),
     }))
   const all = make()
   const flooded = make()
@@ -227,12 +229,15 @@ function backtestTraffic(
       f.leads.forEach((l, k) => {
         const observed = store.range(s.id, l.atMs, l.atMs + 1)[0]
         if (!observed || f.nowKph === null) return
+        // Seasonal naive: the same time a week before (weekday and weekend differ), long before `t`.
+        const weekAgo = store.range(s.id, l.atMs - 7 * DAY_MS, l.atMs - 7 * DAY_MS + 1)[0]
         for (const stats of floods.has(s.id) ? [all, flooded] : [all]) {
           const e = stats[k]
           if (!e) continue
           e.forecast.add(l.speedKph, observed.value)
           e.persistence.add(f.nowKph, observed.value)
           e.profile.add(l.usualKph, observed.value)
+          if (weekAgo) e.seasonal.add(weekAgo.value, observed.value)
         }
       })
     }
@@ -252,7 +257,11 @@ function backtestTraffic(
       return {
         lead: `${lead} min`,
         forecast: s.forecast.summary(3),
-        baselines: { persistence: s.persistence.summary(3), 'usual profile': s.profile.summary(3) },
+        baselines: {
+          persistence: s.persistence.summary(3),
+          'usual profile': s.profile.summary(3),
+          'seasonal naive': s.seasonal.summary(3),
+        },
       }
     })
   return { rows: rows(all), floodedRows: rows(flooded), skill: scoreAlerts(events, observed), count }

@@ -23,7 +23,7 @@ const lastValueOf = (key: string) => `(SELECT value FROM subject_readings s
   WHERE s.subject = r.subject AND s.observed_at = ${key} >> 16 AND s.source = ${key} & 65535)`
 
 /** Merges the run's cells into a rollup table's rows; "last" moves only to a later (time, source). */
-const mergeInto = (table: string) => `
+const MERGE = `
   ON CONFLICT (subject, bucket) DO UPDATE SET
     n = n + excluded.n,
     total = total + excluded.total,
@@ -33,8 +33,7 @@ const mergeInto = (table: string) => `
       THEN excluded.last_value ELSE last_value END,
     last_source = CASE WHEN (excluded.last_at, excluded.last_source) > (last_at, last_source)
       THEN excluded.last_source ELSE last_source END,
-    last_at = MAX(last_at, excluded.last_at)
-  -- ${table}`
+    last_at = MAX(last_at, excluded.last_at)`
 
 /**
  * Folds the pending readings up to rowid `last` into both grains. Runs in the subject index run's
@@ -53,12 +52,12 @@ export function rollupPendingRun(db: Database.Database): (last: number) => void 
     FROM subject_readings_pending WHERE rowid <= @last GROUP BY subject, bucket`)
   const fold5m = db.prepare(`INSERT INTO rollups_5m
     SELECT subject, bucket, n, total, lo, hi, last_key >> 16, last_key & 65535, ${lastValueOf('last_key')}
-    FROM temp.rollup_run r WHERE true ${mergeInto('rollups_5m')}`)
+    FROM temp.rollup_run r WHERE true ${MERGE}`)
   const fold1h = db.prepare(`INSERT INTO rollups_1h
     SELECT subject, hour, n, total, lo, hi, last_key >> 16, last_key & 65535, ${lastValueOf('last_key')}
     FROM (SELECT subject, ${floorSql('bucket', HOUR_MS)} AS hour, SUM(n) AS n, SUM(total) AS total, MIN(lo) AS lo,
             MAX(hi) AS hi, MAX(last_key) AS last_key
-          FROM temp.rollup_run GROUP BY subject, hour) r WHERE true ${mergeInto('rollups_1h')}`)
+          FROM temp.rollup_run GROUP BY subject, hour) r WHERE true ${MERGE}`)
   const clear = db.prepare('DELETE FROM temp.rollup_run')
   return (last) => {
     cells.run({ last })

@@ -1,0 +1,34 @@
+import type { OperationalIncident } from '@ioc/domain'
+import { useTranslation } from 'react-i18next'
+import { explainIncident } from '../console/incident-explanation'
+import { useFormatters } from '../hooks/use-formatters'
+import { cssColor, SEVERITY_COLORS } from '../layers/colors'
+import { sortIncidents, unackedCount } from '../state/incident-list'
+
+/** How many incidents the wall names under its numbers at 1080p; the rest are counted. */
+const SHOWN = 3
+
+/** The most urgent open incidents, each in one sentence, readable across the room. */
+export function TopIncidents({ incidents }: { incidents: readonly OperationalIncident[] }) {
+  const { t } = useTranslation()
+  const { f, lang } = useFormatters()
+  if (incidents.length === 0) return null
+  const top = sortIncidents(incidents).slice(0, SHOWN)
+  return (
+    <section className="top-incidents" aria-label={t('opsIncidents.wall.top')}>
+      <div className="kpi-label">{t('opsIncidents.wall.top')}</div>
+      <ol>
+        {top.map((i) => (
+          <li key={i.id} className={unackedCount(i) ? 'top-unacked' : ''}>
+            <span className="top-severity" style={{ background: cssColor(SEVERITY_COLORS[i.severity]) }} />
+            <span className="top-text">{explainIncident(i, t, lang)}</span>
+            <time className="top-time">{f.time(i.openedAt)}</time>
+          </li>
+        ))}
+      </ol>
+      {incidents.length > SHOWN && (
+        <div className="kpi-sub">{t('opsIncidents.wall.more', { count: incidents.length - SHOWN })}</div>
+      )}
+    </section>
+  )
+}
