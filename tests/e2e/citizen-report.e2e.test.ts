@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import {
   deckLayerCounts,
@@ -9,7 +9,7 @@ import {
   screenshot,
   waitForMapIdle,
 } from './browser'
-import { type E2eServer, PASSWORD, startE2eServer } from './e2e-server'
+import { type E2eServer, startE2eServer } from './e2e-server'
 
 // A phone photo whose EXIF carries a GPS position (apps/server/test/fixtures, see process-photo.test.ts).
 const PHOTO = fileURLToPath(new URL('../../apps/server/test/fixtures/flood.jpg', import.meta.url))
@@ -29,14 +29,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-async function signIn(page: Page, name: string) {
-  await page.goto(`${server.url}/login`)
-  await page.getByLabel('Tên đăng nhập').fill(name)
-  await page.getByLabel('Mật khẩu').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
 
 test('a citizen reports a flood with a photo from a phone; the duty officer verifies and answers; the citizen sees the answer', async () => {
   // The citizen: a 390×844 phone, GPS on, no sign-in, nothing but the server reachable.
@@ -86,7 +78,7 @@ test('a citizen reports a flood with a photo from a phone; the duty officer veri
 
   // The duty officer: the report in the console, with its photo; verify, then answer.
   const desk = await openPage(browser, server.url, { width: 1440, height: 900 })
-  await signIn(desk.page, server.users['duty-officer'])
+  await server.signIn(desk.page, server.users['duty-officer'])
   await desk.page.getByRole('link', { name: 'Phản ánh' }).click()
   await desk.page.getByRole('heading', { name: 'Phản ánh của người dân' }).waitFor()
   await desk.page.getByRole('button', { name: new RegExp(code) }).click()

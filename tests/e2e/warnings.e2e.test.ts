@@ -1,8 +1,8 @@
 import type { Observation } from '@ioc/domain'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { launchBrowser, openPage, screenshot } from './browser'
-import { type E2eServer, PASSWORD, startE2eServer } from './e2e-server'
+import { type E2eServer, startE2eServer } from './e2e-server'
 
 let server: E2eServer
 let browser: Browser
@@ -15,14 +15,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-async function signIn(page: Page, name: string) {
-  await page.goto(`${server.url}/login`)
-  await page.getByLabel('Tên đăng nhập').fill(name)
-  await page.getByLabel('Mật khẩu').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
 
 /** Phú An past báo động III a minute ago, after an hour of rising. */
 function phuAnRising(nowMs: number): Observation[] {
@@ -42,7 +34,7 @@ function phuAnRising(nowMs: number): Observation[] {
 
 test('a duty officer approves the Phú An warning in the console, and the public feed carries it', async () => {
   const desk = await openPage(browser, server.url, { width: 1600, height: 1000 })
-  await signIn(desk.page, server.users['duty-officer'])
+  await server.signIn(desk.page, server.users['duty-officer'])
   await desk.page.goto(`${server.url}/alerts`)
   await server.ingest(phuAnRising(Date.now()))
 
