@@ -19,7 +19,7 @@ export interface ReplayRequest {
   /** Epoch ms, exclusive. */
   to: number
   speed: number
-  /** A partial rules configuration for a what-if (server `applyRulesOverride`). */
+  /** A partial rules configuration for a what-if (`applyRulesOverride` of @ioc/rules). */
   rulesOverride?: Record<string, unknown>
 }
 
