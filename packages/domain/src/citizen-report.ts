@@ -48,6 +48,8 @@ export const CitizenReport = z.object({
   district: z.string(),
   description: z.string(),
   hasPhoto: z.boolean(),
+  /** The partner app (its Open311 `api_key`'s name) that sent it; null from the city's own page. */
+  via: z.string().nullable().default(null),
   status: CitizenReportStatus,
   /** Epoch ms. */
   createdAt: z.number().int(),

@@ -9,3 +9,5 @@ export {
   runRules,
   type StateSubjects,
 } from './engine/rules-engine'
+export { applyRulesOverride } from './override/apply-rules-override'
+export { rulesKey } from './override/rules-key'

@@ -42,6 +42,8 @@ export interface CitizenService {
     input: NewCitizenReport,
     photo: CitizenPhoto | null,
     nowMs: number,
+    /** The partner app that sent it (Open311 `api_key`), or null. */
+    via: string | null,
   ): Promise<CitizenResult<CitizenReport>>
   /** What anyone may see of a report; a merged one shows the outcome of the one it joined. */
   publicView(code: string): Promise<PublicCitizenReport | null>
@@ -125,7 +127,7 @@ export function createCitizenService(deps: {
   }
 
   return {
-    async submit(input, photo, nowMs) {
+    async submit(input, photo, nowMs, via) {
       const at: [number, number] = [input.long, input.lat]
       const district = locate(at)
       if (!district)
@@ -146,6 +148,7 @@ export function createCitizenService(deps: {
           district,
           description: input.description,
           hasPhoto: photo !== null,
+          via,
           createdAt: nowMs,
         })
         // 40 random bits: a taken code is a one-in-a-trillion event; draw again rather than fail.

@@ -98,6 +98,7 @@ function ReportDetail({
       <p>
         {report.code} ·{' '}
         {t('citizenDesk.sentAt', { time: `${f.date(report.createdAt)} ${f.time(report.createdAt)}` })} ·{' '}
+        {report.via && `${t('citizenDesk.via', { app: report.via })} · `}
         {t(`citizenDesk.status.${report.status}`)} · {report.location[1].toFixed(5)},{' '}
         {report.location[0].toFixed(5)}
       </p>
