@@ -13,6 +13,7 @@ const report: CitizenReport = freshCitizenReport({
   district: 'Quận 7',
   description: '',
   hasPhoto: false,
+  via: null,
   createdAt: T,
 })
 const next = (r: ReturnType<typeof applyCitizenAction>) => {

@@ -42,6 +42,8 @@ export interface CitizenService {
     input: NewCitizenReport,
     photo: CitizenPhoto | null,
     nowMs: number,
+    /** The partner app that sent it (Open311 `api_key`), or null. */
+    via: string | null,
   ): Promise<CitizenResult<CitizenReport>>
   /** What anyone may see of a report; a merged one shows the outcome of the one it joined. */
   publicView(code: string): Promise<PublicCitizenReport | null>
@@ -83,6 +85,8 @@ export function createCitizenService(deps: {
   audit: Audit
   /** The one commit path of every feed (ingest/commit-observations.ts). */
   commit: (observations: readonly Observation[]) => Promise<unknown>
+  /** Tells the staff who may see reports that one arrived or changed (server.ts: the citizen room). */
+  changed: (report: CitizenReport) => void
   now?: () => number
 }): CitizenService {
   const { store, index, audit } = deps
@@ -125,7 +129,7 @@ export function createCitizenService(deps: {
   }
 
   return {
-    async submit(input, photo, nowMs) {
+    async submit(input, photo, nowMs, via) {
       const at: [number, number] = [input.long, input.lat]
       const district = locate(at)
       if (!district)
@@ -146,10 +150,14 @@ export function createCitizenService(deps: {
           district,
           description: input.description,
           hasPhoto: photo !== null,
+          via,
           createdAt: nowMs,
         })
         // 40 random bits: a taken code is a one-in-a-trillion event; draw again rather than fail.
-        if (await store.createCitizenReport(report, photo)) return { ok: true, value: report }
+        if (await store.createCitizenReport(report, photo)) {
+          deps.changed(report)
+          return { ok: true, value: report }
+        }
       }
       return fail('internal', 'no free tracking code after 5 draws')
     },
@@ -204,6 +212,7 @@ export function createCitizenService(deps: {
         origin,
         reason: auditReason(action, stationId),
       })
+      deps.changed(done.report)
       return { ok: true, value: done.report }
     },
   }

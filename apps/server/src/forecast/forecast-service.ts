@@ -23,7 +23,7 @@ import {
   type TideTransfer,
   type TrafficModel,
 } from '@ioc/forecast'
-import { type RulesConfig, waterReleaseMarginM } from '@ioc/rules'
+import { congestionLevelsKph, type RulesConfig, waterReleaseMarginM } from '@ioc/rules'
 import type { Logger } from 'pino'
 import type { Store } from '../store/store'
 import { createLiveSeries } from './live-series'
@@ -170,7 +170,7 @@ export function createForecastService(deps: ForecastDeps): ForecastService {
         c.speedKph.push(round1(l.speedKph))
         c.usualKph.push(round1(l.usualKph))
       })
-      const step = applySpeedForecast(s, segment, f)
+      const step = applySpeedForecast(s, segment, f, congestionLevelsKph(rules, segment))
       s = step.state
       events.push(...step.events)
     }

@@ -124,7 +124,7 @@ export function runAlertStoreContract(name: string, open: () => Promise<StoreHar
       })
     })
 
-    test('a segment reads back with the time of its latest reading when nothing else of it changed', async () => {
+    test('a segment reads back with the time and sources of its latest reading when nothing else of it changed', async () => {
       const meta = { version: 1, networkVersion: 'v1', silenceBaselineMs: null }
       const congestion = { level: 0, enterSinceMs: [null], leaveSinceMs: [null], open: null }
       for (const at of [T0, T0 + MIN, T0 + 2 * MIN]) {
@@ -137,7 +137,9 @@ export function runAlertStoreContract(name: string, open: () => Promise<StoreHar
         }
         // As the alert service sends it: a store that derives read times hears of the segment once.
         const segments =
-          at === T0 || !h.store.derivesSegmentReadTimes ? { 'seg-1': { lastAtMs: at, congestion } } : {}
+          at === T0 || !h.store.derivesSegmentReadTimes
+            ? { 'seg-1': { lastAtMs: at, lastSources: ['tomtom'], congestion } }
+            : {}
         await h.store.insertObservationsWithAlerts(
           [reading],
           () => ({ events: [], state: { meta, stations: {}, segments } }),
@@ -146,7 +148,7 @@ export function runAlertStoreContract(name: string, open: () => Promise<StoreHar
       }
       const reopened = await h.reopen()
       expect((await reopened.loadRulesState())?.segments).toEqual({
-        'seg-1': { lastAtMs: T0 + 2 * MIN, congestion },
+        'seg-1': { lastAtMs: T0 + 2 * MIN, lastSources: ['tomtom'], congestion },
       })
     })
 

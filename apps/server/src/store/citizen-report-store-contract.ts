@@ -14,6 +14,7 @@ const report = (code: string, over: Partial<CitizenReport> = {}): CitizenReport 
     district: 'Quận 7',
     description: 'Ngập tới gối trên Huỳnh Tấn Phát',
     hasPhoto: false,
+    via: null,
     createdAt: T,
   }),
   ...over,

@@ -10,6 +10,7 @@ import {
   type RoadSegment,
   type Severity,
 } from '@ioc/domain'
+import { congestionLevelsKph } from './congestion-levels'
 import { roundDecimal } from './round-decimal'
 import type { CongestionRule, RulesConfig, SegmentOverride, StationOverride } from './rules-config'
 
@@ -212,6 +213,7 @@ function resolveCongestion(
   }
   if (!rule.enabled) return null
   const ff = override.freeFlowKph ?? segment.freeFlowKph
+  const line = congestionLevelsKph(config, segment)
   // Each severity leaves at the raise threshold of the one below it: major eases to warning once
   // traffic is back above the congestion line, warning clears once above `clearAboveRatio`.
   return {
@@ -220,8 +222,8 @@ function resolveCongestion(
       {
         label: 'warning',
         severity: 'warning',
-        threshold: roundDecimal(rule.warningBelowRatio * ff),
-        releaseAt: roundDecimal(rule.clearAboveRatio * ff),
+        threshold: line.congestedBelowKph,
+        releaseAt: line.releaseAboveKph,
       },
       {
         label: 'major',

@@ -31,18 +31,19 @@ import {
   toTransition,
 } from '../rows/alert-rows'
 import type { InsertResult } from '../store'
+import type { LatestReading } from './sqlite-observations'
 
 /** Bounds one answer of `GET /alerts`; the queue of a city is far smaller. */
 const MAX_LISTED = 5000
 
 /**
  * The alert part of the SQLite store, on the store's connection; `insertBatch` is its observation insert
- * and `latestTrafficMs` the time of each segment's latest stored reading.
+ * and `latestTraffic` the time and sources of each segment's latest stored reading.
  */
 export function createSqliteAlertStore(
   db: Database.Database,
   insertBatch: (batch: readonly Observation[]) => InsertResult,
-  latestTrafficMs: () => Map<string, number>,
+  latestTraffic: () => Map<string, LatestReading>,
 ): AlertStore {
   const s = {
     activeByKey: db.prepare('SELECT doc, version, critical_since FROM alerts WHERE key = ? AND active = 1'),
@@ -227,14 +228,18 @@ export function createSqliteAlertStore(
       const meta = rows.find((r) => r.scope === 'meta')
       if (!meta) return null
       const state: Record<string, unknown> = { ...JSON.parse(meta.doc), stations: {}, segments: {} }
-      const latest = latestTrafficMs()
+      const latest = latestTraffic()
       for (const r of rows) {
         if (r.scope === 'station') (state.stations as Record<string, unknown>)[r.id] = JSON.parse(r.doc)
         if (r.scope !== 'segment') continue
-        const { lastAtMs, ...rest } = JSON.parse(r.doc) as { lastAtMs: number | null }
-        const readMs = latest.get(r.id)
-        const at = readMs === undefined ? lastAtMs : Math.max(readMs, lastAtMs ?? readMs)
-        ;(state.segments as Record<string, unknown>)[r.id] = { lastAtMs: at, ...rest }
+        // A segment's row is rewritten only when its congestion state changes: when it was last read, and
+        // by which sources (the engine's duplicate check), come from the newest stored readings.
+        const doc = JSON.parse(r.doc) as { lastAtMs: number | null; lastSources?: string[] }
+        const read = latest.get(r.id)
+        const newer = read !== undefined && (doc.lastAtMs === null || read.atMs >= doc.lastAtMs)
+        ;(state.segments as Record<string, unknown>)[r.id] = newer
+          ? { ...doc, lastAtMs: read.atMs, lastSources: read.sources }
+          : doc
       }
       return state
     },

@@ -69,7 +69,7 @@ export function openSqliteStore(file: string): Store {
     ping: db.prepare('SELECT 1').pluck(),
   }
 
-  const alerts = createSqliteAlertStore(db, observations.insertRegistered, observations.latestTrafficMs)
+  const alerts = createSqliteAlertStore(db, observations.insertRegistered, observations.latestTraffic)
   let closed = false
   return {
     ...alerts,
