@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { LoginResponse, Observation, Role } from '@ioc/domain'
+import { type LoginResponse, localTimeMs, type Observation, type Role } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { hashPassword, hashToken, loadConfig, newToken, openSqliteStore, startServer } from '@ioc/server'
 import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
@@ -73,8 +73,8 @@ export async function startE2eServer(env: Record<string, string> = {}) {
   const feedKingTide = async (fromLocal: string, toLocal: string, o: { endingNow?: boolean } = {}) => {
     const { scenario } = loadScenario(KING_TIDE)
     const window = {
-      fromMs: Date.parse(`2025-11-06T${fromLocal}:00+07:00`),
-      toMs: Date.parse(`2025-11-06T${toLocal}:00+07:00`),
+      fromMs: localTimeMs('2025-11-06', fromLocal),
+      toMs: localTimeMs('2025-11-06', toLocal),
     }
     const shiftMs = o.endingNow ? Math.floor((Date.now() - 60_000 - window.toMs) / 60_000) * 60_000 : 0
     let batch: Observation[] = []
