@@ -84,6 +84,8 @@ export function createCitizenService(deps: {
   audit: Audit
   /** The one commit path of every feed (ingest/commit-observations.ts). */
   commit: (observations: readonly Observation[]) => Promise<unknown>
+  /** Tells the staff who may see reports that one arrived or changed (server.ts: the citizen room). */
+  changed: (report: CitizenReport) => void
   now?: () => number
 }): CitizenService {
   const { store, index, audit } = deps
@@ -151,7 +153,10 @@ export function createCitizenService(deps: {
           createdAt: nowMs,
         })
         // 40 random bits: a taken code is a one-in-a-trillion event; draw again rather than fail.
-        if (await store.createCitizenReport(report, photo)) return { ok: true, value: report }
+        if (await store.createCitizenReport(report, photo)) {
+          deps.changed(report)
+          return { ok: true, value: report }
+        }
       }
       return fail('internal', 'no free tracking code after 5 draws')
     },
@@ -206,6 +211,7 @@ export function createCitizenService(deps: {
         origin,
         reason: auditReason(action, stationId),
       })
+      deps.changed(done.value)
       return { ok: true, value: done.value }
     },
   }
