@@ -32,8 +32,8 @@ export function KpiStrip({ kpis, incidents }: KpiStripProps) {
         <div className="kpi-label">{t('kpi.gauge')}</div>
         {gauge ? (
           <>
-            <div className="kpi-value">
-              {f.metres(gauge.valueM)} <span className="kpi-name">{gauge.name}</span>
+            <div className="kpi-value kpi-value-named">
+              <span>{f.metres(gauge.valueM)}</span> <span className="kpi-name">{gauge.name}</span>
             </div>
             <div className="kpi-stage" style={{ background: cssColor(STAGE_COLORS[gauge.stage]) }}>
               {gauge.stage === 0 ? t('kpi.belowAlarm') : t('kpi.stage', { stage: levelOfStage(gauge.stage) })}
