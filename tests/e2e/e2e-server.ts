@@ -9,6 +9,25 @@ import type { Page } from 'playwright-core'
 
 export const network = loadNetwork()
 export const PASSWORD = 'e2e password, long enough'
+
+/**
+ * Phú An rising over the last hour past báo động III (1.60 m) a minute ago, slowly enough not to trip
+ * the rate-of-rise rule: one critical water-level alert, and the public warning it drafts.
+ */
+export function phuAnRising(nowMs: number): Observation[] {
+  return [
+    [60, 1.45],
+    [40, 1.52],
+    [20, 1.58],
+    [1, 1.63],
+  ].map(([minutesAgo = 0, value = 0]) => ({
+    type: 'water',
+    stationId: 'phu-an',
+    observedAt: new Date(nowMs - minutesAgo * 60_000).toISOString(),
+    value,
+    source: 'e2e:phu-an',
+  }))
+}
 const KING_TIDE = 'king-tide-2025-11-06'
 
 /**
