@@ -4,6 +4,7 @@ import type {
   AlertList,
   AuditEntry,
   CitizenReport,
+  CitizenReportChange,
   CitizenReportList,
   OperationsReport,
   PowChallenge,
@@ -11,7 +12,7 @@ import type {
 import exifr from 'exifr'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { hashToken, newToken } from '../src/auth/tokens'
-import { startTestServer, type TestServer } from './test-server'
+import { next, startTestServer, type TestServer } from './test-server'
 
 const JPEG = readFileSync(new URL('./fixtures/flood.jpg', import.meta.url))
 // fp-001 Võ Văn Kiệt × Hồ Học Lãm (Bình Tân), and a spot ~110 m north of it.
@@ -365,6 +366,22 @@ describe('citizen reports', () => {
       })
     ).text()
     expect(csv).toMatch(/^Quận 7,citizen_first_answer,traffic-light,,n,1\r$/m)
+  })
+
+  test('staff who may see reports hear at once that one arrived or changed; the wall does not', async () => {
+    const operator = s.socket({ auth: { token: tokens.operator as string } })
+    const wall = s.socket({ auth: { token: s.displayToken } })
+    await Promise.all([next(operator, 'state:snapshot'), next(wall, 'state:snapshot')])
+    const heardByWall: unknown[] = []
+    wall.on('citizen-report:changed', (c) => heardByWall.push(c))
+
+    const arrived = next<CitizenReportChange>(operator, 'citizen-report:changed')
+    const code = await codeOf(await citizen.submit({ service_code: 'fallen-tree', ...Q7 }))
+    expect(await arrived).toEqual({ code, status: 'new', updatedAt: expect.any(Number) })
+    const verified = next<CitizenReportChange>(operator, 'citizen-report:changed')
+    expect((await act('operator', code, 'verify')).status).toBe(200)
+    expect(await verified).toMatchObject({ code, status: 'verified' })
+    expect(heardByWall).toEqual([])
   })
 
   test('anyone may ask for a status by code, but not list everyone’s reports', async () => {

@@ -71,6 +71,10 @@ export const CitizenReport = z.object({
 })
 export type CitizenReport = z.infer<typeof CitizenReport>
 
+/** What the staff's sockets hear of a report that arrived or changed (`citizen-report:changed`). */
+export const CitizenReportChange = CitizenReport.pick({ code: true, status: true, updatedAt: true })
+export type CitizenReportChange = z.infer<typeof CitizenReportChange>
+
 /** `GET /api/v1/citizen-reports`: newest first, with the reports each open one may duplicate. */
 export const CitizenReportList = z.object({
   reports: z.array(CitizenReport),
