@@ -18,7 +18,7 @@ const report: CitizenReport = freshCitizenReport({
 })
 const next = (r: ReturnType<typeof applyCitizenAction>) => {
   if (!r.ok) throw new Error(r.error.message)
-  return r.next
+  return r.value
 }
 
 test('verify, answer twice and resolve: the first answer time stays, the latest text shows', () => {

@@ -17,10 +17,12 @@ import {
   type CitizenReportStatus,
   DEPTH_LEVEL_CM,
   type ErrorCode,
+  err,
   type NetworkIndex,
   type NewCitizenReport,
   type Observation,
   type PublicCitizenReport,
+  type Result,
 } from '@ioc/domain'
 import type { District } from '@ioc/fixtures'
 import type { Audit } from '../auth/audit-log'
@@ -30,11 +32,8 @@ import type { CitizenPhoto } from '../store/citizen-report-store'
 import type { Store } from '../store/store'
 import { createDistrictLocator } from './district-locator'
 
-export type CitizenResult<T> = { ok: true; value: T } | { ok: false; error: ApiError }
-const fail = (code: ErrorCode, message: string): { ok: false; error: ApiError } => ({
-  ok: false,
-  error: { code, message },
-})
+export type CitizenResult<T> = Result<T, ApiError>
+const fail = (code: ErrorCode, message: string) => err<ApiError>({ code, message })
 
 export interface CitizenService {
   /** Stores a validated report (and its processed photo) under a new tracking code. */
@@ -212,8 +211,8 @@ export function createCitizenService(deps: {
         origin,
         reason: auditReason(action, stationId),
       })
-      deps.changed(done.report)
-      return { ok: true, value: done.report }
+      deps.changed(done.value)
+      return { ok: true, value: done.value }
     },
   }
 }

@@ -213,14 +213,14 @@ export function open311Routes(deps: {
         }
         // Before the photo is decoded, the costly part; a solution is spent even if the photo is then refused.
         const paid = await challenges.redeem(solution.data.pow_challenge, solution.data.pow_nonce, now())
-        if (!paid.ok) return sendOpen311Error(res, 'forbidden', paid.message)
+        if (!paid.ok) return sendOpen311Error(res, 'forbidden', paid.error)
       }
       const file = req.file
       let photo = null
       if (file) {
         const processed = await processPhoto(file.buffer)
-        if (!processed.ok) return sendOpen311Error(res, processed.code, processed.message)
-        photo = processed.photo
+        if (!processed.ok) return sendOpen311Error(res, processed.error.code, processed.error.message)
+        photo = processed.value
       }
       const stored = await citizen.submit(input.data, photo, now(), partner)
       if (!stored.ok) return sendOpen311Error(res, stored.error.code, stored.error.message)

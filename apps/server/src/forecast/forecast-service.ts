@@ -3,6 +3,7 @@ import {
   type GaugeStation,
   localMidnightMs,
   type Network,
+  positionsById,
   type TrafficForecast,
   type TrafficForecastLead,
   type WaterForecast,
@@ -67,7 +68,7 @@ export function createForecastService(deps: ForecastDeps): ForecastService {
   const { store, network, tide, priors, rules, logger } = deps
   let series = createLiveSeries(store, network)
   const gauges = network.stations.filter((s): s is GaugeStation => s.kind === 'tide-gauge')
-  const segmentIdx = new Map(network.segments.map((s, i) => [s.id, i]))
+  const segmentIdx = positionsById(network.segments)
   const transfers = new Map<string, { fit: GaugeTransfer; atMs: number }>()
   const waterForecasts = new Map<string, WaterForecast>()
   const trafficForecasts = new Map<TrafficForecastLead, TrafficForecast>()

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useFormatters } from '../hooks/use-formatters'
 import { cssColor, STAGE_COLORS } from '../layers/colors'
+import { levelOfStage } from '../state/alarm-stage'
 import type { Kpis } from '../state/kpis'
 
 export interface KpiStripProps {
@@ -35,7 +36,7 @@ export function KpiStrip({ kpis, incidents }: KpiStripProps) {
               <span>{f.metres(gauge.valueM)}</span> <span className="kpi-name">{gauge.name}</span>
             </div>
             <div className="kpi-stage" style={{ background: cssColor(STAGE_COLORS[gauge.stage]) }}>
-              {gauge.stage === 0 ? t('kpi.belowAlarm') : t('kpi.stage', { stage: 'I'.repeat(gauge.stage) })}
+              {gauge.stage === 0 ? t('kpi.belowAlarm') : t('kpi.stage', { stage: levelOfStage(gauge.stage) })}
             </div>
             <div className="kpi-sub">
               {t('kpi.levels', {

@@ -1,4 +1,4 @@
-import type { AlarmLevel, AlertEvent, GaugeStation, RoadSegment, Severity } from '@ioc/domain'
+import { type AlertEvent, FORECAST_ALARM_SEVERITY, type GaugeStation, type RoadSegment } from '@ioc/domain'
 import type { SpeedForecast } from '../traffic/forecast-traffic'
 import type { WaterLevelForecast } from '../water-level/forecast-water-level'
 import { predictCrossings } from '../water-level/predict-crossings'
@@ -35,9 +35,6 @@ export interface WaterAlertOptions {
   releaseMarginM: number
 }
 
-// A forecast is one step below the observed alert for the same level: warn before it happens.
-const WATER_SEVERITY: Record<AlarmLevel, Severity> = { I: 'warning', II: 'minor', III: 'major' }
-
 /**
  * Raises `forecast-water-level:<station>:<level>` for each báo động level the forecast crosses within
  * the horizon, and re-issues it (as `severity-changed`, same severity) when the crossing time moves.
@@ -65,7 +62,7 @@ export function applyWaterForecast(
       key,
       kind: 'forecast-water-level',
       subject: { type: 'station', id: station.id },
-      severity: WATER_SEVERITY[c.level],
+      severity: FORECAST_ALARM_SEVERITY[c.level],
       value: round(levelAt(forecast, c.atMs), 3),
       threshold: c.thresholdM,
       unit: 'm',

@@ -1,8 +1,8 @@
 import {
   ALARM_LEVELS,
-  type AlarmLevel,
   AlarmLevelsM,
   type FloodSensorStation,
+  GAUGE_ALARM_SEVERITY,
   type GaugeStation,
   type Issue,
   type Network,
@@ -75,7 +75,6 @@ export interface ResolvedRules {
   segments: SegmentSettings[]
 }
 
-const GAUGE_SEVERITY: Record<AlarmLevel, Severity> = { I: 'minor', II: 'major', III: 'critical' }
 const DEPTH_SEVERITY: Severity[] = ['minor', 'major', 'critical']
 
 /**
@@ -159,7 +158,7 @@ function resolveWaterLevel(
     if (m !== null)
       levels.push({
         label,
-        severity: GAUGE_SEVERITY[label],
+        severity: GAUGE_ALARM_SEVERITY[label],
         threshold: m,
         releaseAt: roundDecimal(m - rule.clearMarginM),
       })

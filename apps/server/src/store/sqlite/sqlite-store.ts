@@ -94,9 +94,9 @@ export function openSqliteStore(file: string): Store {
       return result
     },
 
-    async insertObservationsWithAlerts(batch, derive, nowMs) {
-      observations.register(batch)
-      const result = await alerts.insertObservationsWithAlerts(batch, derive, nowMs)
+    async persistTurn(turn) {
+      observations.register(turn.observations)
+      const result = await alerts.persistTurn(turn)
       observations.indexIfDue()
       return result
     },
