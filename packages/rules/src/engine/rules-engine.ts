@@ -71,6 +71,8 @@ interface ReadTimes {
   lastSource: string | null
   /** Further sources judged at `lastAtMs`; null when there is none, nearly always. */
   moreSources: string[] | null
+  /** The last exported `[lastSource]`, handed out again while it holds: exports allocate nothing for it. */
+  exportedSources: string[] | null
 }
 
 interface StationRuntime extends ReadTimes {
@@ -148,18 +150,6 @@ export function createRulesEngine(
       const rt = segments.get(id)
       if (rt) restoreSegment(rt, st)
     }
-  }
-
-  // One shared array per source, so exporting the common case (one source at the instant) allocates nothing.
-  const single = new Map<string, string[]>()
-  function sourcesOf(rt: ReadTimes): string[] | undefined {
-    if (rt.lastSource === null || Number.isNaN(rt.lastAtMs)) return undefined
-    if (rt.moreSources) return [rt.lastSource, ...rt.moreSources]
-    const one = single.get(rt.lastSource)
-    if (one) return one
-    const made = [rt.lastSource]
-    single.set(rt.lastSource, made)
-    return made
   }
 
   // Feeds usually stamp a whole batch with one time, so one remembered parse saves most of them.
@@ -252,11 +242,15 @@ export function createRulesEngine(
       const stored = persisted?.get(rt.id)
       // exportBand hands out an unchanged band as the same object, so identity is equality here.
       if (stored && stored.congestion === congestion) continue
-      const st: SegmentState = { lastAtMs: rt.lastAtMs }
       const lastSources = sourcesOf(rt)
-      if (lastSources) st.lastSources = lastSources
-      if (congestion) st.congestion = congestion
-      out.segments[rt.id] = st
+      // One literal per shape: most of a batch's exports are segments, so they are made in one step each.
+      out.segments[rt.id] = lastSources
+        ? congestion
+          ? { lastAtMs: rt.lastAtMs, lastSources, congestion }
+          : { lastAtMs: rt.lastAtMs, lastSources }
+        : congestion
+          ? { lastAtMs: rt.lastAtMs, congestion }
+          : { lastAtMs: rt.lastAtMs }
     }
     return out
   }
@@ -276,7 +270,23 @@ export function runRules(
   return events
 }
 
-const neverRead = (): ReadTimes => ({ lastAtMs: Number.NaN, lastSource: null, moreSources: null })
+const neverRead = (): ReadTimes => ({
+  lastAtMs: Number.NaN,
+  lastSource: null,
+  moreSources: null,
+  exportedSources: null,
+})
+
+/** The sources judged at the subject's last instant, as exported; undefined when unknown or never read. */
+function sourcesOf(rt: ReadTimes): string[] | undefined {
+  if (rt.lastSource === null || Number.isNaN(rt.lastAtMs)) return undefined
+  if (rt.moreSources) return [rt.lastSource, ...rt.moreSources]
+  const held = rt.exportedSources
+  if (held !== null && held.length === 1 && held[0] === rt.lastSource) return held
+  const one = [rt.lastSource]
+  rt.exportedSources = one
+  return one
+}
 
 /**
  * Whether a reading at `at` from `source` is new to the subject, noting it if so: not older than the
