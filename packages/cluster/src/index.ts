@@ -1,6 +1,5 @@
 export { assignPartitions, partitionsOf } from './assignment/assign-partitions'
-export { murmur3String, murmur3x86_32 } from './hash/murmur3-32'
-export { utf8Bytes } from './hash/utf8-bytes'
+export { murmur3String } from './hash/murmur3-32'
 export {
   PARTITION_COUNT,
   partitionOf,

@@ -12,7 +12,7 @@ export const PARTITION_COUNT = 64
 /**
  * The partition of a subject key (`station:phu-an`, `segment:seg-…`, the alerts' `subjectKey`):
  * MurmurHash3 x86_32, seed 0, of the key's UTF-8 bytes, modulo `PARTITION_COUNT`. The same in every
- * process, version and language (the hash is specified byte for byte; see murmur3-32.ts).
+ * process, version and language (the hash is specified byte for byte, with published vectors: murmur3-32.test.ts).
  */
 export function partitionOf(subjectKey: string): number {
   return murmur3String(subjectKey) % PARTITION_COUNT
