@@ -15,6 +15,7 @@ import {
 } from '../rows/alert-rows'
 import { inTransaction } from './pg-pool'
 import { insertObservationsIn } from './postgres-observations'
+import type { RollupFolder } from './postgres-rollup-fold'
 
 /** Bounds one answer of `GET /alerts`; the queue of a city is far smaller. */
 const MAX_LISTED = 5000
@@ -76,7 +77,7 @@ async function addTransition(db: pg.ClientBase, t: Omit<AlertTransition, 'seq'>)
  * (StaleRulesStateError) instead of raising a second alert for a condition another instance already
  * raised, or acknowledging an alert another officer acknowledged meanwhile: it reloads and steps again.
  */
-export function postgresAlerts(pool: pg.Pool): AlertStore {
+export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore {
   /** The lifecycle version this instance's engine reflects; null until it has loaded the state. */
   let engineSeen: number | null = null
   /** The lifecycle version this instance's alert book reflects; null until it has loaded the book. */
@@ -183,6 +184,7 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
       })
       engineSeen = written
       bookSeen = written
+      folder.queued(result.accepted)
       return result
     },
 
