@@ -1,4 +1,4 @@
-import type { AlertEvent } from '@ioc/domain'
+import { type AlertEvent, formatLocalHhMm } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { defaultRulesConfig, runRules } from '@ioc/rules'
 import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
@@ -15,7 +15,7 @@ beforeAll(() => {
 })
 
 /** Local wall-clock time in HCMC, as the duty officer reads it. */
-const localTime = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(11, 16)
+const localTime = formatLocalHhMm
 const timeline = (key: string) =>
   events.filter((e) => e.key === key).map((e) => [localTime(e.at), e.type, e.severity])
 const sensorOf = (street: string) => {

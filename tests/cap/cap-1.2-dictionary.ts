@@ -109,6 +109,7 @@ const AREA: Rule = {
   ],
 }
 
+// Copied from the standard, not imported from domain's public-warning.ts: so they catch our misspellings.
 const INFO: Rule = {
   name: 'info',
   min: 0,

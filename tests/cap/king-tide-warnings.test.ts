@@ -7,7 +7,7 @@ import {
   warningFeed,
   warningPlace,
 } from '@ioc/cap'
-import { type Alert, type AlertEvent, newAlert, type PublicWarning } from '@ioc/domain'
+import { type Alert, type AlertEvent, formatLocalHhMm, newAlert, type PublicWarning } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { defaultRulesConfig, runRules } from '@ioc/rules'
 import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
@@ -77,7 +77,7 @@ beforeAll(() => {
 })
 
 /** Local wall-clock time in HCMC. */
-const localTime = (ms: number | null) => new Date((ms ?? 0) + 7 * 3_600_000).toISOString().slice(11, 16)
+const localTime = (ms: number | null) => formatLocalHhMm(ms ?? 0)
 const about = (key: string) => warnings.filter((w) => keyOf.get(w.id) === key)
 const vi = (w: PublicWarning) => w.message.info.find((i) => i.language === 'vi-VN')
 const sensorOf = (street: string) => {

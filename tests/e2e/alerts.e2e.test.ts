@@ -1,8 +1,7 @@
-import type { Observation } from '@ioc/domain'
 import type { Browser, Locator } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { launchBrowser, openPage, screenshot } from './browser'
-import { type E2eServer, startE2eServer } from './e2e-server'
+import { type E2eServer, phuAnRising, startE2eServer } from './e2e-server'
 
 let server: E2eServer
 let browser: Browser
@@ -15,22 +14,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-/** Phú An rising past báo động III over the last hour, slowly enough not to trip the rate-of-rise rule. */
-function phuAnRising(nowMs: number): Observation[] {
-  return [
-    [60, 1.45],
-    [40, 1.52],
-    [20, 1.58],
-    [0, 1.63],
-  ].map(([minutesAgo = 0, value = 0]) => ({
-    type: 'water',
-    stationId: 'phu-an',
-    observedAt: new Date(nowMs - minutesAgo * 60_000).toISOString(),
-    value,
-    source: 'e2e:phu-an',
-  }))
-}
 
 test('a new alert reaches the wall and the console; the duty officer acknowledges it and the wall shows it', async () => {
   const wall = await openPage(browser, server.url)

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { LoginResponse, Observation, Role } from '@ioc/domain'
+import { type LoginResponse, localTimeMs, type Observation, type Role } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { hashPassword, hashToken, loadConfig, newToken, openSqliteStore, startServer } from '@ioc/server'
 import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
@@ -9,6 +9,25 @@ import type { Page } from 'playwright-core'
 
 export const network = loadNetwork()
 export const PASSWORD = 'e2e password, long enough'
+
+/**
+ * Phú An rising over the last hour past báo động III (1.60 m) a minute ago, slowly enough not to trip
+ * the rate-of-rise rule: one critical water-level alert, and the public warning it drafts.
+ */
+export function phuAnRising(nowMs: number): Observation[] {
+  return [
+    [60, 1.45],
+    [40, 1.52],
+    [20, 1.58],
+    [1, 1.63],
+  ].map(([minutesAgo = 0, value = 0]) => ({
+    type: 'water',
+    stationId: 'phu-an',
+    observedAt: new Date(nowMs - minutesAgo * 60_000).toISOString(),
+    value,
+    source: 'e2e:phu-an',
+  }))
+}
 const KING_TIDE = 'king-tide-2025-11-06'
 
 /**
@@ -73,8 +92,8 @@ export async function startE2eServer(env: Record<string, string> = {}) {
   const feedKingTide = async (fromLocal: string, toLocal: string, o: { endingNow?: boolean } = {}) => {
     const { scenario } = loadScenario(KING_TIDE)
     const window = {
-      fromMs: Date.parse(`2025-11-06T${fromLocal}:00+07:00`),
-      toMs: Date.parse(`2025-11-06T${toLocal}:00+07:00`),
+      fromMs: localTimeMs('2025-11-06', fromLocal),
+      toMs: localTimeMs('2025-11-06', toLocal),
     }
     const shiftMs = o.endingNow ? Math.floor((Date.now() - 60_000 - window.toMs) / 60_000) * 60_000 : 0
     let batch: Observation[] = []

@@ -75,6 +75,16 @@ test('during the king tide the console shows incidents; a duty officer acknowled
   await expect.poll(async () => Number(await kpi.locator('.kpi-value').textContent())).toBe(incidents)
   const top = wall.page.getByRole('region', { name: 'Sự cố nổi bật' }).getByRole('listitem')
   await expect.poll(() => top.count()).toBe(3)
+  // Readable whole at 1080p: the third incident ends above the column's edge and the ticker.
+  const bottomOf = async (l: typeof top) => {
+    const box = await l.boundingBox()
+    return box ? box.y + box.height : Number.POSITIVE_INFINITY
+  }
+  const edge = Math.min(
+    await bottomOf(wall.page.locator('.wall-left')),
+    (await wall.page.locator('.ticker').boundingBox())?.y ?? 0,
+  )
+  expect(await bottomOf(top.nth(2))).toBeLessThanOrEqual(edge)
   const ticker = wall.page.locator('.ticker-run').first().locator('.ticker-item')
   expect(await ticker.count()).toBe(incidents)
 

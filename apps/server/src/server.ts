@@ -26,7 +26,7 @@ import { readIncidentConfigFiles } from './incidents/incident-config'
 import { createIncidentService, type IncidentService } from './incidents/incident-service'
 import { commitObservations } from './ingest/commit-observations'
 import { startMqttIngest } from './ingest/mqtt/mqtt-ingest'
-import { createLiveHub, type IocServer, LIVE_ROOM } from './live/live-hub'
+import { CITIZEN_ROOM, createLiveHub, type IocServer, LIVE_ROOM } from './live/live-hub'
 import { socketAuth } from './live/socket-auth'
 import { handleSockets } from './live/socket-events'
 import { EngineCheckpoints } from './replay/engine-checkpoints'
@@ -177,6 +177,8 @@ export async function startServer(
     districts: loadDistricts(),
     audit,
     commit: (observations) => commitObservations({ alerts, hub, metrics }, observations),
+    changed: ({ code, status, updatedAt }) =>
+      io.to(CITIZEN_ROOM).emit('citizen-report:changed', { code, status, updatedAt }),
   })
 
   const ctx: ServerContext = {

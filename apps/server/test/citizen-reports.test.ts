@@ -4,13 +4,15 @@ import type {
   AlertList,
   AuditEntry,
   CitizenReport,
+  CitizenReportChange,
   CitizenReportList,
   OperationsReport,
   PowChallenge,
 } from '@ioc/domain'
 import exifr from 'exifr'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startTestServer, type TestServer } from './test-server'
+import { hashToken, newToken } from '../src/auth/tokens'
+import { next, startTestServer, type TestServer } from './test-server'
 
 const JPEG = readFileSync(new URL('./fixtures/flood.jpg', import.meta.url))
 // fp-001 Võ Văn Kiệt × Hồ Học Lãm (Bình Tân), and a spot ~110 m north of it.
@@ -366,6 +368,22 @@ describe('citizen reports', () => {
     expect(csv).toMatch(/^Quận 7,citizen_first_answer,traffic-light,,n,1\r$/m)
   })
 
+  test('staff who may see reports hear at once that one arrived or changed; the wall does not', async () => {
+    const operator = s.socket({ auth: { token: tokens.operator as string } })
+    const wall = s.socket({ auth: { token: s.displayToken } })
+    await Promise.all([next(operator, 'state:snapshot'), next(wall, 'state:snapshot')])
+    const heardByWall: unknown[] = []
+    wall.on('citizen-report:changed', (c) => heardByWall.push(c))
+
+    const arrived = next<CitizenReportChange>(operator, 'citizen-report:changed')
+    const code = await codeOf(await citizen.submit({ service_code: 'fallen-tree', ...Q7 }))
+    expect(await arrived).toEqual({ code, status: 'new', updatedAt: expect.any(Number) })
+    const verified = next<CitizenReportChange>(operator, 'citizen-report:changed')
+    expect((await act('operator', code, 'verify')).status).toBe(200)
+    expect(await verified).toMatchObject({ code, status: 'verified' })
+    expect(heardByWall).toEqual([])
+  })
+
   test('anyone may ask for a status by code, but not list everyone’s reports', async () => {
     expect((await fetch(`${s.url}/open311/v2/requests.json`)).status).toBe(400)
     expect((await fetch(`${s.url}/open311/v2/requests/not-a-code.json`)).status).toBe(400)
@@ -391,6 +409,58 @@ test('a device over its hourly limit gets 429, and so does an address, nothing s
     // The address has made 4 requests: another phone behind it is refused too.
     expect(await send('phone-2')).toBe(429)
     expect(await s.store.listCitizenReports({ limit: 10 })).toHaveLength(2)
+  } finally {
+    await s.stop()
+  }
+}, 60_000)
+
+test('a partner app sends with its Open311 api_key: no proof of work, its own limit, a revoked key refused', async () => {
+  const s = await startTestServer({
+    CITIZEN_POW_BITS: '4',
+    CITIZEN_REPORTS_PER_HOUR_PER_ADDRESS: '2',
+    CITIZEN_REPORTS_PER_HOUR_PER_DEVICE: '2',
+    CITIZEN_REPORTS_PER_HOUR_PER_KEY: '3',
+  })
+  try {
+    const apiKey = newToken('open311-key')
+    await s.store.createToken({
+      kind: 'open311-key',
+      name: 'ung-dung-q7',
+      tokenHash: hashToken(apiKey),
+      createdAt: 0,
+    })
+    const citizen = citizenOf(s.url)
+    const send = async (fields: Fields) =>
+      citizen.post(await citizen.formOf({ service_code: 'jam', ...Q7, ...fields }, undefined, 'none'))
+    const description = async (res: Response) =>
+      ((await res.json()) as { description: string }[])[0]?.description
+
+    // Three citizens behind the partner's one server address: over the address limit of 2, under the key's 3.
+    const codes = [
+      await codeOf(await send({ api_key: apiKey })),
+      await codeOf(await send({ api_key: apiKey, device_id: 'a' })),
+    ]
+    codes.push(await codeOf(await send({ api_key: apiKey, device_id: 'b' })))
+    const overKey = await send({ api_key: apiKey })
+    expect(overKey.status).toBe(429)
+    expect(await description(overKey)).toMatch(/more than 3 reports an hour from this api_key/)
+    const reports = await s.store.listCitizenReports({ limit: 10 })
+    expect(reports.map((r) => r.via)).toEqual(['ung-dung-q7', 'ung-dung-q7', 'ung-dung-q7'])
+
+    // Without a key the proof of work is still required; a wrong or another kind of token is refused.
+    expect(await description(await send({}))).toMatch(/pow_challenge: required/)
+    const wrong = await send({ api_key: `${apiKey.slice(0, -2)}xx` })
+    expect([wrong.status, await description(wrong)]).toEqual([
+      403,
+      expect.stringMatching(/api_key: unknown or revoked/),
+    ])
+    expect((await send({ api_key: newToken('ingest-key') })).status).toBe(403)
+
+    // The key opens nothing of the staff API, and once revoked nothing at all.
+    expect((await s.api('/alerts', { token: apiKey })).status).toBe(401)
+    await s.store.revokeToken('open311-key', 'ung-dung-q7', Date.now())
+    expect((await send({ api_key: apiKey })).status).toBe(403)
+    expect(await s.store.listCitizenReports({ limit: 10 })).toHaveLength(3)
   } finally {
     await s.stop()
   }

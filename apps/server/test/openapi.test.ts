@@ -87,6 +87,7 @@ beforeAll(async () => {
       district: 'Quận 7',
       description: 'Kẹt xe',
       hasPhoto,
+      via: null,
       createdAt: Date.now(),
     })
     await s.store.createCitizenReport(

@@ -1,4 +1,4 @@
-import type { Alert, AlertList, StateDelta, StateSnapshot } from '@ioc/domain'
+import type { Alert, AlertDetail, AlertList, StateDelta, StateSnapshot } from '@ioc/domain'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDeployment, type Deployment, until } from './scale-cluster'
 import { level, ndjson, next, speed, stationIdx } from './test-server'
@@ -124,6 +124,49 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     expect(after.alerts.filter((x) => x.key === 'water-level:thu-dau-mot').map((x) => x.active)).toEqual([
       false,
     ])
+  })
+
+  test('a silence set through one instance silences the alert a reading through the other raises', async () => {
+    const token = await a.login('duty-officer')
+    const silenced = await a.api('/silences', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        subject: { type: 'station', id: 'fs-005' },
+        reason: 'sensor maintenance',
+        until: Date.now() + 3600_000,
+      }),
+      token,
+    })
+    expect(silenced.status).toBe(201)
+    // b's alert book was loaded before the silence: its turn is refused as behind and runs again.
+    expect((await b.ingest(ndjson([level('fs-005', 60)]))).status).toBe(200)
+    const list = (await (await b.api('/alerts?state=all', { token })).json()) as AlertList
+    expect(list.alerts.filter((x) => x.key === 'street-flood:fs-005')).toMatchObject([
+      { severity: 'critical', silenced: true },
+    ])
+  })
+
+  test('an acknowledgement through one instance is kept when a reading through the other changes the alert', async () => {
+    const t0 = Date.now() - 30 * MIN
+    expect((await a.ingest(ndjson([level('fs-006', 35, t0)]))).status).toBe(200)
+    const token = await a.login('duty-officer')
+    const raised = (await (await a.api('/alerts?state=open', { token })).json()) as AlertList
+    const alert = raised.alerts.find((x) => x.key === 'street-flood:fs-006') as Alert
+    const ack = await a.api(`/alerts/${alert.id}/ack`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ note: 'đội trực đã đến' }),
+      token,
+    })
+    expect(ack.status).toBe(200)
+    expect((await b.ingest(ndjson([level('fs-006', 60, t0 + 5 * MIN)]))).status).toBe(200)
+    const now = (await (await b.api(`/alerts/${alert.id}`, { token })).json()) as AlertDetail
+    expect(now.alert).toMatchObject({
+      severity: 'critical',
+      ack: { by: 'duty-officer', note: 'đội trực đã đến' },
+    })
+    expect(now.transitions.map((t) => t.action)).toEqual(['raised', 'acknowledged', 'severity-changed'])
   })
 
   test('two officers acknowledge the same alert through different instances: one 200, one 409', async () => {

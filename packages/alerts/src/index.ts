@@ -1,19 +1,13 @@
+export {
+  type AlertBook,
+  type BookContents,
+  type BookEntry,
+  createAlertBook,
+  mayChange,
+} from './alert-book/alert-book'
 export { applyEngineEvent, type EngineChange, peakOf } from './engine-event/apply-engine-event'
-export {
-  type AlertWrite,
-  engineOutputReads,
-  engineTransition,
-  planEngineOutput,
-  splitSubjectKey,
-  subjectKey,
-} from './engine-event/plan-engine-output'
-export {
-  type EngineOutput,
-  outsideEngine,
-  type RulesStatePatch,
-  runEngine,
-  tickEngine,
-} from './engine-run/run-engine'
+export { planEngineOutput } from './engine-event/plan-engine-output'
+export { type EngineOutput, type RulesStatePatch, runEngine, tickEngine } from './engine-run/run-engine'
 export {
   type AlertActionError,
   actionTransition,
@@ -22,3 +16,12 @@ export {
 export { escalateAlert, nextCriticalSince } from './officer-action/escalate-alert'
 export { type AlertHistory, RECORDED_LOOKBACK_MS, RecordedAlerts } from './recorded/recorded-alerts'
 export { ReplayedAlerts } from './replayed/replayed-alerts'
+export {
+  type StepClock,
+  stepEscalation,
+  stepEvents,
+  stepObservations,
+  stepOfficerAction,
+  stepTick,
+} from './turn/lifecycle-step'
+export type { AlertWrite, Turn } from './turn/turn'

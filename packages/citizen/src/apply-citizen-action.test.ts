@@ -13,11 +13,12 @@ const report: CitizenReport = freshCitizenReport({
   district: 'Quận 7',
   description: '',
   hasPhoto: false,
+  via: null,
   createdAt: T,
 })
 const next = (r: ReturnType<typeof applyCitizenAction>) => {
   if (!r.ok) throw new Error(r.error.message)
-  return r.next
+  return r.value
 }
 
 test('verify, answer twice and resolve: the first answer time stays, the latest text shows', () => {

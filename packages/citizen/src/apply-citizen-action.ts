@@ -1,8 +1,13 @@
-import type { CitizenReport, CitizenReportAction, CitizenReportStatus } from '@ioc/domain'
+import {
+  type CitizenReport,
+  type CitizenReportAction,
+  type CitizenReportStatus,
+  err,
+  type Result,
+} from '@ioc/domain'
 
-export type CitizenActionResult =
-  | { ok: true; next: CitizenReport }
-  | { ok: false; error: { code: 'conflict'; message: string } }
+/** The report after the action, or why it is refused. */
+export type CitizenActionResult = Result<CitizenReport, { code: 'conflict'; message: string }>
 
 /** Which statuses each action may start from: a closed report takes only a (further) answer. */
 const FROM: Record<CitizenReportAction['kind'], readonly CitizenReportStatus[]> = {
@@ -27,31 +32,28 @@ export function applyCitizenAction(
   if (!FROM[action.kind].includes(r.status)) {
     const why =
       r.status === 'merged' ? `it was merged into ${r.mergedInto}: act on that one` : `it is ${r.status}`
-    return {
-      ok: false,
-      error: { code: 'conflict', message: `cannot ${action.kind} report ${r.code}: ${why}` },
-    }
+    return err({ code: 'conflict', message: `cannot ${action.kind} report ${r.code}: ${why}` })
   }
   const base = { ...r, updatedAt: nowMs }
   const close = { closedAt: nowMs, closedBy: by }
   switch (action.kind) {
     case 'verify':
-      return { ok: true, next: { ...base, status: 'verified', verifiedAt: nowMs, verifiedBy: by, stationId } }
+      return {
+        ok: true,
+        value: { ...base, status: 'verified', verifiedAt: nowMs, verifiedBy: by, stationId },
+      }
     case 'reject':
-      return { ok: true, next: { ...base, ...close, status: 'rejected', rejectReason: action.reason } }
+      return { ok: true, value: { ...base, ...close, status: 'rejected', rejectReason: action.reason } }
     case 'merge':
       if (action.into === r.code)
-        return {
-          ok: false,
-          error: { code: 'conflict', message: `cannot merge report ${r.code} into itself` },
-        }
-      return { ok: true, next: { ...base, ...close, status: 'merged', mergedInto: action.into } }
+        return err({ code: 'conflict', message: `cannot merge report ${r.code} into itself` })
+      return { ok: true, value: { ...base, ...close, status: 'merged', mergedInto: action.into } }
     case 'resolve':
-      return { ok: true, next: { ...base, ...close, status: 'resolved' } }
+      return { ok: true, value: { ...base, ...close, status: 'resolved' } }
     case 'answer':
       return {
         ok: true,
-        next: { ...base, answer: action.text, answeredBy: by, firstAnsweredAt: r.firstAnsweredAt ?? nowMs },
+        value: { ...base, answer: action.text, answeredBy: by, firstAnsweredAt: r.firstAnsweredAt ?? nowMs },
       }
   }
 }

@@ -10,6 +10,7 @@ export type CitizenReportBasics = Pick<
   | 'district'
   | 'description'
   | 'hasPhoto'
+  | 'via'
   | 'createdAt'
 >
 

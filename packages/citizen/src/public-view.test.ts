@@ -14,6 +14,7 @@ const report = (over: Partial<CitizenReport> = {}): CitizenReport => ({
     district: 'Quận 7',
     description: 'Nước ngập tới gối trước nhà số 12, số điện thoại 0903 123 456',
     hasPhoto: true,
+    via: null,
     createdAt: T,
   }),
   ...over,

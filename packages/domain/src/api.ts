@@ -76,6 +76,8 @@ export const AuditAction = z.enum([
   'ingest-key-revoked',
   'display-created',
   'display-revoked',
+  'open311-key-created',
+  'open311-key-revoked',
   'warning-approved',
   'warning-rejected',
   'warning-withdrawn',

@@ -48,6 +48,8 @@ export const CitizenReport = z.object({
   district: z.string(),
   description: z.string(),
   hasPhoto: z.boolean(),
+  /** The partner app (its Open311 `api_key`'s name) that sent it; null from the city's own page. */
+  via: z.string().nullable().default(null),
   status: CitizenReportStatus,
   /** Epoch ms. */
   createdAt: z.number().int(),
@@ -68,6 +70,10 @@ export const CitizenReport = z.object({
   mergedInto: CitizenReportCode.nullable(),
 })
 export type CitizenReport = z.infer<typeof CitizenReport>
+
+/** What the staff's sockets hear of a report that arrived or changed (`citizen-report:changed`). */
+export const CitizenReportChange = CitizenReport.pick({ code: true, status: true, updatedAt: true })
+export type CitizenReportChange = z.infer<typeof CitizenReportChange>
 
 /** `GET /api/v1/citizen-reports`: newest first, with the reports each open one may duplicate. */
 export const CitizenReportList = z.object({

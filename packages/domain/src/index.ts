@@ -1,3 +1,4 @@
+export * from './alarm-level-severity'
 export * from './alert'
 export * from './alert-api'
 export * from './alert-ops'

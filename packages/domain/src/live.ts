@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Alert, AlertAction } from './alert'
 import type { Silence } from './alert-api'
+import type { CitizenReportChange } from './citizen-report'
 import type { ApiError } from './errors'
 import { OperationalIncident } from './operational-incident'
 import type {
@@ -66,6 +67,11 @@ export interface ServerToClientEvents {
   'silence:changed': (silence: Silence) => void
   /** An operational incident was opened or changed (an alert joined, an action, a tick); sent at once. */
   'operational-incident:changed': (incident: OperationalIncident) => void
+  /**
+   * A citizen report arrived or changed: which one, not what it says. Sent only to sockets that may see
+   * reports (citizen:view), which then ask the staff API for the list.
+   */
+  'citizen-report:changed': (change: CitizenReportChange) => void
   /** Replay events go only to the analyst's own room `replay:<socket id>`, never to `live`. */
   'replay:clock': (clock: ReplayClockState) => void
   'replay:snapshot': (snapshot: ReplaySnapshot) => void

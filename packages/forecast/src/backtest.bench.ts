@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { loadNetwork } from '@ioc/fixtures'
-import { defaultRulesConfig, waterReleaseMarginM } from '@ioc/rules'
+import { congestionLevelsKph, defaultRulesConfig, waterReleaseMarginM } from '@ioc/rules'
 import { generateObservations, loadScenario, loadWorld } from '@ioc/simulator'
 import { bench, describe } from 'vitest'
 import { formatBacktest } from './backtest/format-backtest'
@@ -21,6 +21,7 @@ describe('forecast backtest, simulated November 2025', () => {
     () => {
       const report = runBacktest(generateObservations(scenario, world), network, {
         releaseMarginM: (stationId) => waterReleaseMarginM(rules, stationId),
+        congestionLine: (segment) => congestionLevelsKph(rules, segment),
       })
       // tinybench may call the body more than once; the table and the file come from the first run.
       if (reported) return

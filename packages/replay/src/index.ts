@@ -6,4 +6,12 @@ export {
   type ReplayClock,
   settleClock,
 } from './clock/replay-clock'
+export {
+  CHECKPOINT_MS,
+  type EngineStart,
+  ReplayEngine,
+  type ReplayedChange,
+  type WarmStart,
+  warmStart,
+} from './engine/replay-engine'
 export { LatestState } from './state/latest-state'

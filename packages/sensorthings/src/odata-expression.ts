@@ -1,3 +1,4 @@
+import { err, type Result } from '@ioc/domain'
 import { defaultParser } from '@odata/parser'
 
 /** An OData expression of `$filter` or `$orderby`, reduced to what SensorThings evaluates. */
@@ -29,16 +30,10 @@ export interface OptionError {
   message: string
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: OptionError }
+export type Parsed<T> = Result<T, OptionError>
 
-export const invalid = (message: string): { ok: false; error: OptionError } => ({
-  ok: false,
-  error: { kind: 'invalid', message },
-})
-export const unsupported = (message: string): { ok: false; error: OptionError } => ({
-  ok: false,
-  error: { kind: 'unsupported', message },
-})
+export const invalid = (message: string) => err<OptionError>({ kind: 'invalid', message })
+export const unsupported = (message: string) => err<OptionError>({ kind: 'unsupported', message })
 
 /** Thrown while converting the parser's tree; caught at the option's boundary. */
 export class ExprError extends Error {

@@ -4,6 +4,7 @@ import {
   isLocalWeekend,
   localMinuteOfDay,
   type Observation,
+  positionsById,
 } from '@ioc/domain'
 import { estimateSurgeKnots, type ReportedLevel } from '@ioc/forecast'
 import { hashUniform, mulberry32 } from './random/mulberry32'
@@ -135,7 +136,7 @@ function createWaterModel(scenario: Scenario, world: World) {
     })),
     ...drawn.rain,
   ]
-  const segmentIndex = new Map(world.segments.map((s, i) => [s.id, i]))
+  const segmentIndex = positionsById(world.segments)
   const reportedSurge = scenario.water.surgeFromReports ? estimateReportedSurge(scenario, world) : {}
   const levelAt = (stationId: string, t: number) => {
     const astronomical = world.gaugeLevelM[stationId]

@@ -1,12 +1,13 @@
 import type { FloodPoint, Network, RoadSegment, WaterStation } from '@ioc/domain'
 import type { MeasuredSpeed, TideReports } from '@ioc/fixtures'
-import { createTideBases, type ReportedLevel, selectEstuaryTide, type TideBases } from '@ioc/forecast'
+import { createTideBases, type ReportedLevel, type TideBases } from '@ioc/forecast'
 import { reportedLevels } from './tide/reported-levels'
 import { extendToFullDay, sampleDay, weekendDay } from './traffic/daily-profile'
 import { fitSmoothSpeeds, MEASURED_DYNAMIC_NOISE_SD } from './traffic/fit-smooth-speeds'
 import { findNeighbours } from './traffic/incidents'
 import { measuredRuns, segmentInfo } from './traffic/measured-runs'
 import { createGaugeLevels, type FittedTides } from './water/gauge-levels'
+import { WORLD_TIDES } from './water/world-tides'
 
 /** Everything a scenario runs on: the network with its fitted speed profiles and tide models. */
 export interface World {
@@ -21,7 +22,7 @@ export interface World {
   stations: WaterStation[]
   floodPoints: Map<string, FloodPoint>
   gaugeLevelM: Record<string, (atMs: number) => number>
-  /** The estuary tide models of the two tide gauges, each form chosen by leave-one-reported-day-out. */
+  /** The estuary tide models of the two tide gauges, frozen (see water/world-tides.ts). */
   tides: FittedTides
   tideBases: TideBases
   /** The reported levels the tides were fitted to; a reconstruction's surge is estimated from them. */
@@ -56,12 +57,7 @@ export function buildWorld({ network, measuredSpeeds, tideReports }: WorldInputs
   })
   const tideBases = createTideBases()
   const levels = reportedLevels(tideReports)
-  const tideOf = (id: string) =>
-    selectEstuaryTide(
-      tideBases,
-      levels.filter((r) => r.stationId === id),
-    ).model
-  const tides = { 'phu-an': tideOf('phu-an'), 'nha-be': tideOf('nha-be') }
+  const tides = WORLD_TIDES
   const kindOrder = (s: WaterStation) => (s.kind === 'street-flood-sensor' ? 1 : 0)
   return {
     version: network.version,

@@ -1,4 +1,16 @@
-import { type AlertActionError, outsideEngine, runEngine, tickEngine } from '@ioc/alerts'
+import { randomUUID } from 'node:crypto'
+import {
+  type AlertActionError,
+  type AlertBook,
+  createAlertBook,
+  mayChange,
+  stepEscalation,
+  stepEvents,
+  stepObservations,
+  stepOfficerAction,
+  stepTick,
+  type Turn,
+} from '@ioc/alerts'
 import {
   type Alert,
   type AlertAction,
@@ -19,7 +31,7 @@ import {
   type SegmentState,
 } from '@ioc/rules'
 import type { Logger } from 'pino'
-import type { AlertChange } from '../store/alert-store'
+import type { AlertChange, TurnResult } from '../store/alert-store'
 import type { InsertResult, Store } from '../store/store'
 import type { AlertConfig } from './alert-config'
 import { groupCommits } from './group-commits'
@@ -67,10 +79,12 @@ export interface AlertService {
 }
 
 /**
- * The alert lifecycle around the pure rules engine. Restart safety: the engine state of every subject
- * a batch touches is written in the batch's own transaction (store `rules_state`), so after a crash the
- * engine resumes exactly where the last committed batch left it: open alerts, pending and hysteresis
- * timers included. Nothing is replayed, nothing raised twice.
+ * The alert lifecycle around the pure step of `@ioc/alerts`, one turn at a time in commit order: the
+ * step runs on the engine and the alert book in memory, the store persists the turn it returns in one
+ * transaction, then the changes are pushed. Restart safety: the engine state of every subject a batch
+ * touches is written in the batch's own transaction (store `rules_state`), so after a crash the engine
+ * resumes exactly where the last committed batch left it: open alerts, pending and hysteresis timers and
+ * the readings it judged included. Nothing is replayed, nothing raised twice.
  */
 export async function createAlertService(deps: {
   store: Store
@@ -93,39 +107,61 @@ export async function createAlertService(deps: {
     }
     return createRulesEngine(network, rules, parsed.value)
   }
+  const loadBook = async (): Promise<AlertBook> => createAlertBook(await store.loadAlertBook(Date.now()))
+
   let engine = await restoreEngine()
+  let book = await loadBook()
   /**
    * Segment states as last committed, for a store that takes a segment's lastAtMs from its readings:
    * a batch then writes only the segments whose congestion state changed (most keep theirs).
    */
   const persistedSegments = store.derivesSegmentReadTimes ? new Map<string, SegmentState>() : undefined
+  /** Set when a commit failed: the engine (and maybe the book) moved on without the store. */
+  let behind = false
 
-  const open = new Map<string, Alert>()
-  for (const a of await store.listAlerts({ state: 'open' })) open.set(a.id, a)
+  /** Reloads the engine, then the book, from the store: what it holds is what the next step reads. */
+  async function rebuild(): Promise<void> {
+    engine = await restoreEngine()
+    book = await loadBook()
+    persistedSegments?.clear()
+    behind = false
+  }
 
-  // Batches go through the engine one at a time, in commit order, whatever the store's concurrency.
+  /** Brings the engine and book back to the store after a failed commit, before the next step. */
+  async function current(): Promise<void> {
+    if (behind) await rebuild()
+  }
+
+  // Turns run one at a time, in commit order, whatever the store's concurrency.
   let queue: Promise<unknown> = Promise.resolve()
   function serial<T>(job: () => Promise<T>): Promise<T> {
-    const run = queue.then(job)
+    const run = queue.then(async () => {
+      await current()
+      return job()
+    })
     queue = run.catch(() => undefined)
     return run
   }
 
-  /** Runs `commit`; if it fails the engine may be ahead of the store, so it is rebuilt from the store. */
-  async function guarded<T>(commit: () => Promise<T>): Promise<T> {
+  /** Persists a turn, then takes its writes into the book and pushes them. */
+  async function commit(turn: Turn): Promise<TurnResult> {
+    let result: TurnResult
     try {
-      return await commit()
+      result = await store.persistTurn(turn)
     } catch (err) {
-      engine = await restoreEngine()
-      persistedSegments?.clear()
+      // The engine judged the turn already, and the book may be behind another instance's commits.
+      behind = true
       throw err
     }
+    book.apply(turn.writes)
+    publish(result.changes)
+    return result
   }
+
+  const clock = () => ({ nowMs: Date.now(), newId: randomUUID })
 
   function publish(changes: readonly AlertChange[]): void {
     for (const { alert, transition } of changes) {
-      if (alert.resolution) open.delete(alert.id)
-      else open.set(alert.id, alert)
       if (alert.silenced) continue
       emit.alertChanged(alert)
       const becameCritical =
@@ -138,22 +174,14 @@ export async function createAlertService(deps: {
     }
   }
 
-  /** Stores batches in one transaction with the alerts they cause; one result per batch. */
+  /** Stores batches in one turn with the alerts they cause; one result per batch. */
   async function commitBatches(batches: (readonly Observation[])[]): Promise<InsertResult[]> {
-    let written: Record<string, SegmentState> = {}
-    const { changes, stored } = await guarded(() =>
-      store.insertObservationsWithAlerts(
-        batches.length === 1 ? (batches[0] as readonly Observation[]) : batches.flat(),
-        (stored) => {
-          const out = runEngine(engine, stored, persistedSegments)
-          written = out.state.segments
-          return out
-        },
-        Date.now(),
-      ),
-    )
-    for (const [id, st] of Object.entries(written)) persistedSegments?.set(id, st)
-    publish(changes)
+    // A failed group is committed again batch by batch (group-commits.ts), each from the store's state.
+    await current()
+    const observations = batches.length === 1 ? (batches[0] as readonly Observation[]) : batches.flat()
+    const turn = stepObservations(engine, book, observations, { ...clock(), persisted: persistedSegments })
+    const { stored } = await commit(turn)
+    for (const [id, st] of Object.entries(turn.state.segments)) persistedSegments?.set(id, st)
     // `stored` keeps the order and the objects of the input, so it splits back batch by batch.
     let k = 0
     return batches.map((batch) => {
@@ -161,6 +189,18 @@ export async function createAlertService(deps: {
       for (const o of batch) if (stored[k] === o) mine.push(stored[k++] as Observation)
       return { accepted: mine.length, duplicates: batch.length - mine.length, stored: mine }
     })
+  }
+
+  /** The alert as the book holds it, or as stored when the lifecycle can no longer change it. */
+  async function entryOf(id: string) {
+    const held = book.get(id)
+    if (held) return held
+    const stored = await store.getAlert(id)
+    if (!stored) return null
+    if (!mayChange(stored)) return { alert: stored, criticalSince: null }
+    // Stored since the book was loaded (another instance raised it): the book is behind.
+    await rebuild()
+    return book.get(id) ?? { alert: stored, criticalSince: null }
   }
 
   return {
@@ -174,23 +214,23 @@ export async function createAlertService(deps: {
     commitEvents(events, nowMs) {
       return serial(async () => {
         if (!events.length) return []
-        // The engine's own state goes back unchanged (no subject touched), so this commit cannot set it back.
-        const out = outsideEngine(engine, events)
-        const changes = await guarded(() => store.commitEngineOutput(out, nowMs))
-        publish(changes)
+        const { changes } = await commit(stepEvents(book, events, { nowMs, newId: randomUUID }))
         return changes.map((c) => c.alert)
       })
     },
 
     tick(nowMs) {
       return serial(async () => {
-        const out = tickEngine(engine, nowMs)
-        if (out) publish(await guarded(() => store.commitEngineOutput(out, nowMs)))
+        const turn = stepTick(engine, book, { nowMs, newId: randomUUID })
+        if (turn) await commit(turn)
       })
     },
 
-    async escalate(nowMs) {
-      publish(await store.escalateDue(nowMs - config.escalateAfterMs, nowMs))
+    escalate(nowMs) {
+      return serial(async () => {
+        const turn = stepEscalation(book, nowMs - config.escalateAfterMs, nowMs)
+        if (turn) await commit(turn)
+      })
     },
 
     async act(id, action, by, origin) {
@@ -202,10 +242,14 @@ export async function createAlertService(deps: {
             error: { code: 'invalid_request', message: `"${action.to}" is not a duty officer or admin` },
           }
       }
-      const r = await store.actOnAlert(id, action, by, Date.now(), origin)
-      if (!r.ok) return { ok: false, error: describeRefusal(id, r.error) }
-      publish([r.value])
-      return { ok: true, value: r.value.alert }
+      return serial(async (): Promise<AlertResult<Alert>> => {
+        const entry = await entryOf(id)
+        if (!entry) return { ok: false, error: describeRefusal(id, { code: 'not_found' }) }
+        const turn = stepOfficerAction(entry, action, by, Date.now(), origin)
+        if (!turn.ok) return { ok: false, error: describeRefusal(id, turn.error) }
+        const { changes } = await commit(turn.value)
+        return { ok: true, value: (changes[0] as AlertChange).alert }
+      })
     },
 
     async createSilence(silence, by) {
@@ -224,27 +268,35 @@ export async function createAlertService(deps: {
         }
       if (silence.until <= now)
         return { ok: false, error: { code: 'invalid_request', message: 'until must be in the future' } }
-      const created = await store.createSilence(silence, by, now)
+      const created = await serial(async () => {
+        const s = await store.createSilence(silence, by, now)
+        book.applySilence(s)
+        return s
+      })
       emit.silenceChanged(created)
       return { ok: true, value: created }
     },
 
     async cancelSilence(id) {
-      const cancelled = await store.cancelSilence(id, Date.now())
+      const cancelled = await serial(async () => {
+        const s = await store.cancelSilence(id, Date.now())
+        if (s) book.applySilence(s)
+        return s
+      })
       if (!cancelled) return { ok: false, error: { code: 'not_found', message: `no active silence "${id}"` } }
       emit.silenceChanged(cancelled)
       return { ok: true, value: cancelled }
     },
 
     openAlerts() {
-      return [...open.values()].filter((a) => !a.silenced).sort((a, b) => b.raisedAt - a.raisedAt)
+      return book
+        .open()
+        .filter((a) => !a.silenced)
+        .sort((a, b) => b.raisedAt - a.raisedAt)
     },
 
     adopt(alert) {
-      const held = open.get(alert.id)
-      if (held && held.updatedAt > alert.updatedAt) return
-      if (alert.resolution) open.delete(alert.id)
-      else open.set(alert.id, alert)
+      book.adopt(alert)
     },
 
     async close() {

@@ -6,6 +6,7 @@ import helmet from 'helmet'
 import type { Logger } from 'pino'
 import { alertRoutes } from '../alerts/alert-routes'
 import { citizenRoutes } from '../citizen/citizen-routes'
+import { open311PartnerOf } from '../citizen/open311-partner'
 import { open311Routes } from '../citizen/open311-routes'
 import { forecastRoutes } from '../forecast/forecast-routes'
 import { operationalIncidentRoutes } from '../incidents/operational-incident-routes'
@@ -85,7 +86,12 @@ export function createApp(ctx: ServerContext): Express {
   // Citizens' reports (Open311 GeoReport v2): anonymous, outside /api/v1 and its session cookie.
   app.use(
     '/open311/v2',
-    open311Routes({ publicConfig: ctx.config.public, config: ctx.config.citizen, citizen: ctx.citizen }),
+    open311Routes({
+      publicConfig: ctx.config.public,
+      config: ctx.config.citizen,
+      citizen: ctx.citizen,
+      partnerOf: open311PartnerOf(ctx.store),
+    }),
   )
 
   app.get('/metrics', async (_req, res) => {

@@ -31,6 +31,7 @@ export async function authenticate(
     if (!found || found.kind !== type) return err(`the ${type} token is unknown or revoked`)
     return ok({ principal: { kind: type, name: found.name } })
   }
+  if (type === 'open311-key') return err('an Open311 api_key is good for /open311/v2 only')
   return err('the token is not one this server issues')
 }
 

@@ -13,6 +13,8 @@ export const CITIZEN_ENV = {
   CITIZEN_REPORTS_PER_HOUR_PER_ADDRESS: int(1, 1_000_000).default(30),
   /** Reports one device (Open311 `device_id`, else its address) may send per hour before 429. */
   CITIZEN_REPORTS_PER_HOUR_PER_DEVICE: int(1, 1_000_000).default(5),
+  /** Reports one partner app (Open311 `api_key`) may send per hour before 429. */
+  CITIZEN_REPORTS_PER_HOUR_PER_KEY: int(1, 1_000_000).default(1000),
   /** Leading zero bits of the proof of work: ~2^bits SHA-256 per report, under a second in a phone's browser at 16. */
   CITIZEN_POW_BITS: int(0, 28).default(16),
   /** Key that signs proof-of-work challenges; several instances must share one. Random per process when unset. */
@@ -24,6 +26,7 @@ type CitizenEnv = z.output<z.ZodObject<typeof CITIZEN_ENV>>
 export interface CitizenConfig {
   perHourPerAddress: number
   perHourPerDevice: number
+  perHourPerKey: number
   powBits: number
   powSecret: string | undefined
 }
@@ -32,6 +35,7 @@ export function citizenConfigFrom(e: CitizenEnv): CitizenConfig {
   return {
     perHourPerAddress: e.CITIZEN_REPORTS_PER_HOUR_PER_ADDRESS,
     perHourPerDevice: e.CITIZEN_REPORTS_PER_HOUR_PER_DEVICE,
+    perHourPerKey: e.CITIZEN_REPORTS_PER_HOUR_PER_KEY,
     powBits: e.CITIZEN_POW_BITS,
     powSecret: e.CITIZEN_POW_SECRET,
   }

@@ -17,10 +17,12 @@ import {
   type CitizenReportStatus,
   DEPTH_LEVEL_CM,
   type ErrorCode,
+  err,
   type NetworkIndex,
   type NewCitizenReport,
   type Observation,
   type PublicCitizenReport,
+  type Result,
 } from '@ioc/domain'
 import type { District } from '@ioc/fixtures'
 import type { Audit } from '../auth/audit-log'
@@ -30,11 +32,8 @@ import type { CitizenPhoto } from '../store/citizen-report-store'
 import type { Store } from '../store/store'
 import { createDistrictLocator } from './district-locator'
 
-export type CitizenResult<T> = { ok: true; value: T } | { ok: false; error: ApiError }
-const fail = (code: ErrorCode, message: string): { ok: false; error: ApiError } => ({
-  ok: false,
-  error: { code, message },
-})
+export type CitizenResult<T> = Result<T, ApiError>
+const fail = (code: ErrorCode, message: string) => err<ApiError>({ code, message })
 
 export interface CitizenService {
   /** Stores a validated report (and its processed photo) under a new tracking code. */
@@ -42,6 +41,8 @@ export interface CitizenService {
     input: NewCitizenReport,
     photo: CitizenPhoto | null,
     nowMs: number,
+    /** The partner app that sent it (Open311 `api_key`), or null. */
+    via: string | null,
   ): Promise<CitizenResult<CitizenReport>>
   /** What anyone may see of a report; a merged one shows the outcome of the one it joined. */
   publicView(code: string): Promise<PublicCitizenReport | null>
@@ -83,6 +84,8 @@ export function createCitizenService(deps: {
   audit: Audit
   /** The one commit path of every feed (ingest/commit-observations.ts). */
   commit: (observations: readonly Observation[]) => Promise<unknown>
+  /** Tells the staff who may see reports that one arrived or changed (server.ts: the citizen room). */
+  changed: (report: CitizenReport) => void
   now?: () => number
 }): CitizenService {
   const { store, index, audit } = deps
@@ -125,7 +128,7 @@ export function createCitizenService(deps: {
   }
 
   return {
-    async submit(input, photo, nowMs) {
+    async submit(input, photo, nowMs, via) {
       const at: [number, number] = [input.long, input.lat]
       const district = locate(at)
       if (!district)
@@ -146,10 +149,14 @@ export function createCitizenService(deps: {
           district,
           description: input.description,
           hasPhoto: photo !== null,
+          via,
           createdAt: nowMs,
         })
         // 40 random bits: a taken code is a one-in-a-trillion event; draw again rather than fail.
-        if (await store.createCitizenReport(report, photo)) return { ok: true, value: report }
+        if (await store.createCitizenReport(report, photo)) {
+          deps.changed(report)
+          return { ok: true, value: report }
+        }
       }
       return fail('internal', 'no free tracking code after 5 draws')
     },
@@ -204,7 +211,8 @@ export function createCitizenService(deps: {
         origin,
         reason: auditReason(action, stationId),
       })
-      return { ok: true, value: done.report }
+      deps.changed(done.value)
+      return { ok: true, value: done.value }
     },
   }
 }

@@ -50,8 +50,9 @@ export function toOpen311Request(r: PublicCitizenReport) {
   }
 }
 
+const NO_CHALLENGE = 'required (or a partner api_key): fetch one from /open311/v2/challenge.json'
 const Solution = z.object({
-  pow_challenge: z.string().min(1, 'required: fetch one from /open311/v2/challenge.json').max(300),
+  pow_challenge: z.string({ error: NO_CHALLENGE }).min(1, NO_CHALLENGE).max(300),
   pow_nonce: z.coerce.number().int().nonnegative(),
 })
 
@@ -70,13 +71,15 @@ function flatten(body: Record<string, unknown>): Record<string, unknown> {
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) under /open311/v2, behind the public
  * front (any origin, rate-limited per address): services, a new request (form or multipart with a
  * `media` photo), a request's public status. Extensions: `challenge.json` and the `pow_challenge` /
- * `pow_nonce` fields of the proof of work every new request must carry. Nothing is stored unless the
- * whole request is good.
+ * `pow_nonce` fields of the proof of work every new request must carry, unless it carries a partner
+ * app's `api_key` (`ioc open311-keys add`). Nothing is stored unless the whole request is good.
  */
 export function open311Routes(deps: {
   publicConfig: PublicConfig
   config: CitizenConfig
   citizen: CitizenService
+  /** The partner app an Open311 `api_key` belongs to, or null if it is unknown or revoked. */
+  partnerOf: (apiKey: string) => Promise<string | null>
   now?: () => number
 }): Router {
   const { citizen, config } = deps
@@ -102,7 +105,12 @@ export function open311Routes(deps: {
     res.set('Cache-Control', 'no-store').json(challenges.issue(now()))
   })
 
-  const limited = (limit: number, what: string, keyGenerator?: (req: Request) => string): RequestHandler =>
+  const limited = (
+    limit: number,
+    what: string,
+    keyGenerator?: (req: Request, res: Response) => string,
+    skip?: (req: Request, res: Response) => boolean,
+  ): RequestHandler =>
     rateLimit({
       windowMs: 3_600_000,
       limit,
@@ -110,6 +118,7 @@ export function open311Routes(deps: {
       legacyHeaders: false,
       identifier: what,
       ...(keyGenerator && { keyGenerator }),
+      ...(skip && { skip }),
       handler: (_req, res) =>
         sendOpen311Error(
           res,
@@ -148,19 +157,46 @@ export function open311Routes(deps: {
     )
   }
 
+  /** A partner app's `api_key` (GeoReport v2 puts it among the POST fields; the query string is taken too). */
+  const identifyPartner: RequestHandler = async (req, res, next) => {
+    const body = req.body as { api_key?: unknown } | undefined
+    const key = body?.api_key ?? req.query.api_key
+    if (key === undefined) return next()
+    const partner = typeof key === 'string' ? await deps.partnerOf(key) : null
+    if (partner === null)
+      return sendOpen311Error(res, 'forbidden', 'api_key: unknown or revoked; ask the city for a partner key')
+    res.locals.partner = partner
+    next()
+  }
+  const partnerOf = (res: Response): string | undefined => res.locals.partner
+
   router.post(
     '/requests.json',
-    limited(config.perHourPerAddress, 'address'),
     requireForm,
     express.urlencoded({ extended: false, limit: '32kb' }),
     upload,
     uploadErrors,
-    limited(config.perHourPerDevice, 'device', (req) => {
-      const device = (req.body as { device_id?: unknown } | undefined)?.device_id
-      return typeof device === 'string' && device
-        ? `device:${device.slice(0, 100)}`
-        : ipKeyGenerator(req.ip ?? '')
-    }),
+    identifyPartner,
+    // A partner's server sends for many citizens from one address: its key is limited instead.
+    limited(
+      config.perHourPerKey,
+      'api_key',
+      (_req, res) => `key:${partnerOf(res)}`,
+      (_req, res) => !partnerOf(res),
+    ),
+    limited(config.perHourPerAddress, 'address', undefined, (_req, res) => partnerOf(res) !== undefined),
+    limited(
+      config.perHourPerDevice,
+      'device',
+      (req, res) => {
+        const device = (req.body as { device_id?: unknown } | undefined)?.device_id
+        return typeof device === 'string' && device
+          ? `device:${partnerOf(res) ?? ''}:${device.slice(0, 100)}`
+          : ipKeyGenerator(req.ip ?? '')
+      },
+      // Without a device_id a partner's requests would all count as its server's one address.
+      (req, res) => partnerOf(res) !== undefined && !(req.body as { device_id?: unknown }).device_id,
+    ),
     (async (req: Request, res: Response) => {
       const body = flatten(req.body as Record<string, unknown>)
       const input = NewCitizenReport.safeParse(body)
@@ -168,22 +204,25 @@ export function open311Routes(deps: {
         const i = input.error.issues[0]
         return sendOpen311Error(res, 'invalid_request', `${i?.path.join('.') || 'body'}: ${i?.message}`)
       }
-      const solution = Solution.safeParse(body)
-      if (!solution.success) {
-        const i = solution.error.issues[0]
-        return sendOpen311Error(res, 'invalid_request', `${i?.path.join('.')}: ${i?.message}`)
+      const partner = partnerOf(res) ?? null
+      if (partner === null) {
+        const solution = Solution.safeParse(body)
+        if (!solution.success) {
+          const i = solution.error.issues[0]
+          return sendOpen311Error(res, 'invalid_request', `${i?.path.join('.')}: ${i?.message}`)
+        }
+        // Before the photo is decoded, the costly part; a solution is spent even if the photo is then refused.
+        const paid = await challenges.redeem(solution.data.pow_challenge, solution.data.pow_nonce, now())
+        if (!paid.ok) return sendOpen311Error(res, 'forbidden', paid.error)
       }
-      // Before the photo is decoded, the costly part; a solution is spent even if the photo is then refused.
-      const paid = await challenges.redeem(solution.data.pow_challenge, solution.data.pow_nonce, now())
-      if (!paid.ok) return sendOpen311Error(res, 'forbidden', paid.message)
       const file = req.file
       let photo = null
       if (file) {
         const processed = await processPhoto(file.buffer)
-        if (!processed.ok) return sendOpen311Error(res, processed.code, processed.message)
-        photo = processed.photo
+        if (!processed.ok) return sendOpen311Error(res, processed.error.code, processed.error.message)
+        photo = processed.value
       }
-      const stored = await citizen.submit(input.data, photo, now())
+      const stored = await citizen.submit(input.data, photo, now(), partner)
       if (!stored.ok) return sendOpen311Error(res, stored.error.code, stored.error.message)
       const r: CitizenReport = stored.value
       res

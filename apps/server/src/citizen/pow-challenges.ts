@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { solvesChallenge } from '@ioc/citizen'
-import type { PowChallenge } from '@ioc/domain'
+import { err, ok, type PowChallenge, type Result } from '@ioc/domain'
 import { LRUCache } from 'lru-cache'
 
 /** A challenge must be solved and sent within this long. */
@@ -9,11 +9,7 @@ export const POW_TTL_MS = 10 * 60_000
 export interface PowChallenges {
   issue(nowMs: number): PowChallenge
   /** Accepts a solved challenge once; the reason it is refused otherwise. */
-  redeem(
-    challenge: string,
-    nonce: number,
-    nowMs: number,
-  ): Promise<{ ok: true } | { ok: false; message: string }>
+  redeem(challenge: string, nonce: number, nowMs: number): Promise<Result<null, string>>
 }
 
 /**
@@ -43,13 +39,13 @@ export function createPowChallenges(options: { bits: number; secret?: string | u
         Buffer.byteLength(mac) !== expected.length ||
         !timingSafeEqual(Buffer.from(mac), expected)
       )
-        return { ok: false, message: 'pow_challenge: not a challenge of this server; fetch a new one' }
-      if (Number(expires) < nowMs) return { ok: false, message: 'pow_challenge: expired; fetch a new one' }
-      if (spent.has(challenge)) return { ok: false, message: 'pow_challenge: already used; fetch a new one' }
+        return err('pow_challenge: not a challenge of this server; fetch a new one')
+      if (Number(expires) < nowMs) return err('pow_challenge: expired; fetch a new one')
+      if (spent.has(challenge)) return err('pow_challenge: already used; fetch a new one')
       if (!(await solvesChallenge(challenge, nonce, Number(bits))))
-        return { ok: false, message: `pow_nonce: does not solve the challenge (${bits} leading zero bits)` }
+        return err(`pow_nonce: does not solve the challenge (${bits} leading zero bits)`)
       spent.set(challenge, true)
-      return { ok: true }
+      return ok(null)
     },
   }
 }

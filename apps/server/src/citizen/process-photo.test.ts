@@ -17,18 +17,18 @@ test('the test photo does carry a GPS position, so the next test can fail', asyn
 
 test('a JPEG with a GPS position is stored re-encoded without any EXIF', async () => {
   const r = await processPhoto(jpeg)
-  if (!r.ok) throw new Error(r.message)
-  expect(r.photo).toMatchObject({ width: 480, height: 360 })
-  expect(await exifr.parse(r.photo.jpeg, true)).toBeUndefined()
-  expect((await sharp(r.photo.jpeg).metadata()).exif).toBeUndefined()
+  if (!r.ok) throw new Error(r.error.message)
+  expect(r.value).toMatchObject({ width: 480, height: 360 })
+  expect(await exifr.parse(r.value.jpeg, true)).toBeUndefined()
+  expect((await sharp(r.value.jpeg).metadata()).exif).toBeUndefined()
 })
 
 test('an iPhone-style HEIC is decoded and stored as a JPEG without its EXIF', async () => {
   const r = await processPhoto(heic)
-  if (!r.ok) throw new Error(r.message)
-  expect(sniffImageType(r.photo.jpeg)).toBe('jpeg')
-  expect(r.photo).toMatchObject({ width: 480, height: 360 })
-  expect(await exifr.parse(r.photo.jpeg, true)).toBeUndefined()
+  if (!r.ok) throw new Error(r.error.message)
+  expect(sniffImageType(r.value.jpeg)).toBe('jpeg')
+  expect(r.value).toMatchObject({ width: 480, height: 360 })
+  expect(await exifr.parse(r.value.jpeg, true)).toBeUndefined()
 })
 
 test('a large PNG is bounded to 1600 px a side', async () => {
@@ -36,13 +36,16 @@ test('a large PNG is bounded to 1600 px a side', async () => {
     .png()
     .toBuffer()
   const r = await processPhoto(png)
-  expect(r.ok && r.photo).toMatchObject({ width: 1600, height: 800 })
+  expect(r.ok && r.value).toMatchObject({ width: 1600, height: 800 })
 })
 
 test('a text file is no image (415); a cut-off JPEG cannot be read (400)', async () => {
   expect(await processPhoto(Buffer.from('not a photo at all'))).toMatchObject({
     ok: false,
-    code: 'unsupported_media_type',
+    error: { code: 'unsupported_media_type' },
   })
-  expect(await processPhoto(jpeg.subarray(0, 600))).toMatchObject({ ok: false, code: 'invalid_request' })
+  expect(await processPhoto(jpeg.subarray(0, 600))).toMatchObject({
+    ok: false,
+    error: { code: 'invalid_request' },
+  })
 })

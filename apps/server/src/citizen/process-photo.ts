@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '@ioc/domain'
 import decodeHeic from 'heic-decode'
 import sharp, { type Sharp } from 'sharp'
 
@@ -8,9 +9,13 @@ export interface StoredPhoto {
   height: number
 }
 
-export type PhotoResult =
-  | { ok: true; photo: StoredPhoto }
-  | { ok: false; code: 'unsupported_media_type' | 'invalid_request'; message: string }
+/** Why a photo is refused, as the Open311 error it is answered with. */
+export interface PhotoError {
+  code: 'unsupported_media_type' | 'invalid_request'
+  message: string
+}
+
+export type PhotoResult = Result<StoredPhoto, PhotoError>
 
 const MAX_SIDE_PX = 1600
 /** 50 megapixels: more than any phone camera, less than a decompression bomb. */
@@ -38,7 +43,7 @@ export function sniffImageType(b: Buffer): 'jpeg' | 'png' | 'heic' | null {
 export async function processPhoto(input: Buffer): Promise<PhotoResult> {
   const type = sniffImageType(input)
   if (!type)
-    return { ok: false, code: 'unsupported_media_type', message: 'photo: expected a JPEG, PNG or HEIC image' }
+    return err({ code: 'unsupported_media_type', message: 'photo: expected a JPEG, PNG or HEIC image' })
   try {
     const image =
       type === 'heic'
@@ -49,13 +54,12 @@ export async function processPhoto(input: Buffer): Promise<PhotoResult> {
       .resize({ width: MAX_SIDE_PX, height: MAX_SIDE_PX, fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 82, mozjpeg: true })
       .toBuffer({ resolveWithObject: true })
-    return { ok: true, photo: { jpeg: data, width: info.width, height: info.height } }
+    return ok({ jpeg: data, width: info.width, height: info.height })
   } catch (e) {
-    return {
-      ok: false,
+    return err({
       code: 'invalid_request',
       message: `photo: the ${type.toUpperCase()} image cannot be read (${(e as Error).message.split('\n')[0]})`,
-    }
+    })
   }
 }
 

@@ -1,5 +1,5 @@
 import { text } from 'node:stream/consumers'
-import type { Role } from '@ioc/domain'
+import type { AuditAction, Role } from '@ioc/domain'
 import { pino } from 'pino'
 import { createAudit } from '../auth/audit-log'
 import { hashPassword } from '../auth/password'
@@ -42,7 +42,13 @@ export async function addUser(config: Config, name: string, role: Role): Promise
   process.stdout.write(`added user ${name} (${role})\n`)
 }
 
-async function addToken(config: Config, kind: TokenKind, name: string): Promise<void> {
+const AUDITED: Record<TokenKind, { created: AuditAction; revoked: AuditAction }> = {
+  'ingest-key': { created: 'ingest-key-created', revoked: 'ingest-key-revoked' },
+  display: { created: 'display-created', revoked: 'display-revoked' },
+  'open311-key': { created: 'open311-key-created', revoked: 'open311-key-revoked' },
+}
+
+export async function addToken(config: Config, kind: TokenKind, name: string): Promise<void> {
   const token = newToken(kind)
   await withStore(config, async (store, audit) => {
     const created = await store.createToken({
@@ -54,7 +60,7 @@ async function addToken(config: Config, kind: TokenKind, name: string): Promise<
     if (!created) throw new CliError(`an active ${kind} named "${name}" exists; revoke it first`)
     await audit({
       actor: 'cli',
-      action: kind === 'display' ? 'display-created' : 'ingest-key-created',
+      action: AUDITED[kind].created,
       target: name,
       origin: 'cli',
     })
@@ -63,16 +69,13 @@ async function addToken(config: Config, kind: TokenKind, name: string): Promise<
   process.stdout.write(`${token}\n`)
 }
 
-export const addIngestKey = (config: Config, name: string) => addToken(config, 'ingest-key', name)
-export const addDisplay = (config: Config, name: string) => addToken(config, 'display', name)
-
 export async function revokeToken(config: Config, kind: TokenKind, name: string): Promise<void> {
   await withStore(config, async (store, audit) => {
     if (!(await store.revokeToken(kind, name, Date.now())))
       throw new CliError(`no active ${kind} named "${name}"`)
     await audit({
       actor: 'cli',
-      action: kind === 'display' ? 'display-revoked' : 'ingest-key-revoked',
+      action: AUDITED[kind].revoked,
       target: name,
       origin: 'cli',
     })

@@ -3,7 +3,8 @@ import { Command, Option } from 'commander'
 import { ConfigError, loadConfig } from '../config/config'
 import { backtestCommand } from '../forecast/backtest-command'
 import { realBacktestCommand } from '../forecast/real-backtest-command'
-import { addDisplay, addIngestKey, addUser, revokeToken } from './admin-commands'
+import type { TokenKind } from '../store/store'
+import { addToken, addUser, revokeToken } from './admin-commands'
 import { backupCommand, restoreCommand } from './backup-commands'
 import { CliError } from './cli-error'
 import { demoCommand } from './demo-command'
@@ -28,25 +29,28 @@ users
   .addOption(new Option('--role <role>', 'what the user may do').choices(Role.options).makeOptionMandatory())
   .action((name: string, o: { role: Role }) => addUser(loadConfig(), name, o.role))
 
-const keys = program.command('keys').description('manage ingest keys (may only ingest)')
-keys
-  .command('add <name>')
-  .description('create an ingest key and print it once')
-  .action((name: string) => addIngestKey(loadConfig(), name))
-keys
-  .command('revoke <name>')
-  .description('revoke an ingest key')
-  .action((name: string) => revokeToken(loadConfig(), 'ingest-key', name))
-
-const displays = program.command('displays').description('manage read-only wall display tokens')
-displays
-  .command('add <name>')
-  .description('create a display token and print it once')
-  .action((name: string) => addDisplay(loadConfig(), name))
-displays
-  .command('revoke <name>')
-  .description('revoke a display token')
-  .action((name: string) => revokeToken(loadConfig(), 'display', name))
+// Tokens made by an admin, shown once and stored hashed: one command group per kind.
+const TOKEN_COMMANDS: [command: string, kind: TokenKind, what: string, may: string][] = [
+  ['keys', 'ingest-key', 'an ingest key', 'manage ingest keys (may only ingest)'],
+  ['displays', 'display', 'a display token', 'manage read-only wall display tokens'],
+  [
+    'open311-keys',
+    'open311-key',
+    'an Open311 api_key',
+    "manage partner citizen apps' Open311 api_key (may send reports without a proof of work)",
+  ],
+]
+for (const [command, kind, what, may] of TOKEN_COMMANDS) {
+  const group = program.command(command).description(may)
+  group
+    .command('add <name>')
+    .description(`create ${what} and print it once`)
+    .action((name: string) => addToken(loadConfig(), kind, name))
+  group
+    .command('revoke <name>')
+    .description(`revoke ${what}`)
+    .action((name: string) => revokeToken(loadConfig(), kind, name))
+}
 
 program
   .command('import <file>')

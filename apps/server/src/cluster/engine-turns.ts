@@ -18,13 +18,15 @@ export interface EngineTurns {
 }
 
 /**
- * Several instances on one PostgreSQL database take turns at the rules engine. Each engine operation
- * (a batch, the sensor-silent tick, forecast events) holds a cluster-wide advisory lock from before its
- * engine looks at the data until its commit; PostgreSQL grants waiting turns in order, so no instance
- * starves. An instance whose engine is behind (another committed since it last loaded) is told so by
- * the store under the lock, before anything is written (StaleRulesStateError); the alert service has
- * then reloaded its engine from the stored state, and the operation runs again within the same turn,
- * where nobody else can commit. Every reading is judged once, by an engine that saw every earlier one.
+ * Several instances on one PostgreSQL database take turns at the alert lifecycle. Each operation that
+ * steps it or changes what it reads (a batch, the sensor-silent tick, forecast events, an officer's
+ * action, an escalation, a silence) holds a cluster-wide advisory lock from before its step looks at the
+ * engine and the alert book until its commit; PostgreSQL grants waiting turns in order, so no instance
+ * starves. An instance whose engine or book is behind (another committed since it last loaded) is told
+ * so by the store under the lock, before anything is written (StaleRulesStateError); the alert service
+ * then reloads both from the store, and the operation runs again within the same turn, where nobody else
+ * can commit. Every reading is judged once, by an engine that saw every earlier one, and every action
+ * on the alert as the last commit left it.
  */
 export function engineTurns(databaseUrl: string): EngineTurns {
   // One connection of its own: the lock belongs to the session that took it.
@@ -60,6 +62,10 @@ export function engineTurns(databaseUrl: string): EngineTurns {
       ingest: (batch) => turn(() => alerts.ingest(batch)),
       tick: (nowMs) => turn(() => alerts.tick(nowMs)),
       commitEvents: (events, nowMs) => turn(() => alerts.commitEvents(events, nowMs)),
+      escalate: (nowMs) => turn(() => alerts.escalate(nowMs)),
+      act: (id, action, by, origin) => turn(() => alerts.act(id, action, by, origin)),
+      createSilence: (silence, by) => turn(() => alerts.createSilence(silence, by)),
+      cancelSilence: (id) => turn(() => alerts.cancelSilence(id)),
     }),
     close: () => pool.end(),
   }

@@ -1,7 +1,7 @@
 import type { Observation } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { formatBacktest, runBacktest } from '@ioc/forecast'
-import { waterReleaseMarginM } from '@ioc/rules'
+import { congestionLevelsKph, waterReleaseMarginM } from '@ioc/rules'
 import { readRulesConfigFile } from '../alerts/rules-config-file'
 import { CliError } from '../cli/cli-error'
 import type { Config } from '../config/config'
@@ -41,6 +41,7 @@ export async function backtestCommand(config: Config, o: { from: string; to: str
     fromMs,
     toMs,
     releaseMarginM: (stationId) => waterReleaseMarginM(rules, stationId),
+    congestionLine: (segment) => congestionLevelsKph(rules, segment),
   })
   process.stdout.write(`${formatBacktest(report)}\n`)
 }

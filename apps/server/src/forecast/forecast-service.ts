@@ -3,6 +3,7 @@ import {
   type GaugeStation,
   localMidnightMs,
   type Network,
+  positionsById,
   type TrafficForecast,
   type TrafficForecastLead,
   type WaterForecast,
@@ -23,7 +24,7 @@ import {
   type TideTransfer,
   type TrafficModel,
 } from '@ioc/forecast'
-import { type RulesConfig, waterReleaseMarginM } from '@ioc/rules'
+import { congestionLevelsKph, type RulesConfig, waterReleaseMarginM } from '@ioc/rules'
 import type { Logger } from 'pino'
 import type { Store } from '../store/store'
 import { createLiveSeries } from './live-series'
@@ -67,7 +68,7 @@ export function createForecastService(deps: ForecastDeps): ForecastService {
   const { store, network, tide, priors, rules, logger } = deps
   let series = createLiveSeries(store, network)
   const gauges = network.stations.filter((s): s is GaugeStation => s.kind === 'tide-gauge')
-  const segmentIdx = new Map(network.segments.map((s, i) => [s.id, i]))
+  const segmentIdx = positionsById(network.segments)
   const transfers = new Map<string, { fit: GaugeTransfer; atMs: number }>()
   const waterForecasts = new Map<string, WaterForecast>()
   const trafficForecasts = new Map<TrafficForecastLead, TrafficForecast>()
@@ -170,7 +171,7 @@ export function createForecastService(deps: ForecastDeps): ForecastService {
         c.speedKph.push(round1(l.speedKph))
         c.usualKph.push(round1(l.usualKph))
       })
-      const step = applySpeedForecast(s, segment, f)
+      const step = applySpeedForecast(s, segment, f, congestionLevelsKph(rules, segment))
       s = step.state
       events.push(...step.events)
     }

@@ -1,12 +1,11 @@
-import type { Alert, AlertEvent, Network } from '@ioc/domain'
+import type { Alert, AlertEvent, Network, RoadSegment } from '@ioc/domain'
 import {
-  CONGESTION_RELEASE_RATIO,
   CONGESTION_TOLERANCE_MS,
   DEFAULT_TOLERANCE_MS,
   type ForecastAlertState,
   type OpenForecastAlert,
 } from '@ioc/forecast'
-import { type RulesConfig, waterReleaseMarginM } from '@ioc/rules'
+import { congestionLevelsKph, type RulesConfig, waterReleaseMarginM } from '@ioc/rules'
 import type { Store } from '../store/store'
 
 const DAY_MS = 86_400_000
@@ -22,7 +21,7 @@ export async function restoreForecastState(
   rules: RulesConfig,
   nowMs: number,
 ): Promise<ForecastAlertState> {
-  const freeFlow = new Map(network.segments.map((s) => [s.id, s.freeFlowKph]))
+  const segments = new Map(network.segments.map((s) => [s.id, s]))
   const open = new Map<string, OpenForecastAlert>()
   const spent = new Map<string, { direction: 'rise' | 'fall'; releaseAt: number }>()
   for (const kind of ['forecast-water-level', 'forecast-congestion'] as const) {
@@ -32,7 +31,7 @@ export async function restoreForecastState(
       const direction = water ? 'rise' : 'fall'
       const releaseAt = water
         ? a.threshold - waterReleaseMarginM(rules, a.subject.id)
-        : (freeFlow.get(a.subject.id) ?? 0) * CONGESTION_RELEASE_RATIO
+        : releaseAboveKph(segments.get(a.subject.id))
       if (a.active && a.forecastFor !== undefined && !open.has(a.key)) {
         open.set(a.key, {
           claim: { direction, threshold: a.threshold, raisedAt: a.raisedAt, forecastFor: a.forecastFor },
@@ -51,6 +50,10 @@ export async function restoreForecastState(
     }
   }
   return { open, spent }
+
+  function releaseAboveKph(segment: RoadSegment | undefined): number {
+    return segment ? congestionLevelsKph(rules, segment).releaseAboveKph : 0
+  }
 }
 
 function eventOf(a: Alert): AlertEvent {

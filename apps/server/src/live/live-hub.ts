@@ -18,6 +18,8 @@ export type IocServer = Server<ClientToServerEvents, ServerToClientEvents, Inter
 
 /** The room of everyone watching the live picture; replays get rooms of their own. */
 export const LIVE_ROOM = 'live'
+/** The sockets that may see citizen reports (citizen:view): their changes go to this room only. */
+export const CITIZEN_ROOM = 'citizen'
 
 /** Longest silence of the live room: clients call a link stale after 30 s without a message. */
 export const HEARTBEAT_MS = 10_000

@@ -1,6 +1,6 @@
 import { type Alert, AlertActRequest, type ApiError, can, issuesFromZod, type Result } from '@ioc/domain'
 import { describePrincipal } from '../auth/authenticate'
-import { type IocServer, LIVE_ROOM, type LiveHub } from './live-hub'
+import { CITIZEN_ROOM, type IocServer, LIVE_ROOM, type LiveHub } from './live-hub'
 
 /**
  * What a connected socket receives and may do. A socket recovered by Socket.IO (back within
@@ -15,6 +15,7 @@ export function handleSockets(
   io.on('connection', (socket) => {
     if (!socket.recovered) {
       socket.join(LIVE_ROOM)
+      if (can(socket.data.principal, 'citizen:view')) socket.join(CITIZEN_ROOM)
       socket.emit('state:snapshot', hub.snapshot())
     }
 

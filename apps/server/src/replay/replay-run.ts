@@ -1,20 +1,11 @@
 import { gunzipSync, gzipSync } from 'node:zlib'
-import { type RecordedAlerts, ReplayedAlerts } from '@ioc/alerts'
-import type {
-  AlertEvent,
-  NetworkIndex,
-  Observation,
-  ReplayAlert,
-  ReplaySnapshot,
-  StateDelta,
-} from '@ioc/domain'
-import { LatestState } from '@ioc/replay'
-import { createRulesEngine, type RulesConfig, type RulesEngine, type RulesEngineState } from '@ioc/rules'
+import type { RecordedAlerts } from '@ioc/alerts'
+import type { NetworkIndex, Observation, ReplayAlert, ReplaySnapshot, StateDelta } from '@ioc/domain'
+import { LatestState, ReplayEngine, type ReplayedChange, warmStart } from '@ioc/replay'
+import type { RulesConfig, RulesEngineState } from '@ioc/rules'
 import type { Store } from '../store/store'
 import type { EngineCheckpoints } from './engine-checkpoints'
 
-/** Engine checkpoints every 5 min of data (~120 kB each): a seek feeds at most that much to the engine. */
-export const CHECKPOINT_MS = 5 * 60_000
 /** Observations may still arrive this late; no checkpoint is kept nearer to now than this. */
 const LATE_MS = 15 * 60_000
 const PAGE = 5000
@@ -35,14 +26,12 @@ export interface ReplayRunOptions {
 /**
  * The data side of one replay, no sockets and no clock: the picture, the replayed alerts and the
  * recorded ones at a replay time, and what changed as the time moves forward. The picture and the
- * engine have taken every observation with observedAt ≤ the time.
+ * engine have taken every observation with observedAt ≤ the time. The engine itself is
+ * `ReplayEngine` (@ioc/replay); this reads its pages from the store and keeps its checkpoints.
  */
 export class ReplayRun {
   private readonly latest: LatestState
-  private engine!: RulesEngine
-  private alerts!: ReplayedAlerts
-  /** The engine has taken every observation with observedAt < position. */
-  private position = Number.NaN
+  private engine: ReplayEngine | undefined
   /** The replay time the picture is at. */
   private t = Number.NaN
 
@@ -53,13 +42,13 @@ export class ReplayRun {
   /** Jumps to `t`: the latest reading of every subject at t, and the engine warmed up to t. */
   async seek(t: number): Promise<ReplaySnapshot> {
     this.latest.replaceAll(await this.o.store.latestObservations(t))
-    await this.warmTo(t + 1)
+    const engine = await this.warmTo(t + 1)
     this.t = t
     // The tick raises what only the clock can (a silent sensor): shown like any other replayed alert.
-    for (const e of this.engine.tick(t)) this.alerts.apply(e)
+    engine.tick(t)
     return {
       ...this.latest.snapshot(t, this.o.recorded.activeAt(t)),
-      replayedAlerts: this.alerts.list(),
+      replayedAlerts: engine.alerts(),
     }
   }
 
@@ -68,16 +57,14 @@ export class ReplayRun {
    * Returns the coalesced picture change and every alert change, none dropped, in time order.
    */
   async advance(t: number): Promise<{ delta: StateDelta | null; alerts: ReplayAlert[] }> {
-    if (!(t > this.t)) return { delta: null, alerts: [] }
+    const engine = this.engine
+    if (!engine || !(t > this.t)) return { delta: null, alerts: [] }
     const changes: { at: number; change: ReplayAlert }[] = []
-    const replayed = (events: readonly AlertEvent[]) => {
-      for (const e of events) {
-        const alert = this.alerts.apply(e)
-        if (alert) changes.push({ at: e.at, change: { source: 'replayed', alert } })
-      }
+    const replayed = (cs: readonly ReplayedChange[]) => {
+      for (const { at, alert } of cs) changes.push({ at, change: { source: 'replayed', alert } })
     }
-    await this.feed(t + 1, (page) => this.latest.apply(page), replayed)
-    replayed(this.engine.tick(t))
+    await this.feed(engine, t + 1, (page) => this.latest.apply(page), replayed)
+    replayed(engine.tick(t))
     for (const alert of this.o.recorded.changesBetween(this.t, t))
       changes.push({ at: alert.updatedAt, change: { source: 'recorded', alert } })
     this.t = t
@@ -88,62 +75,56 @@ export class ReplayRun {
   }
 
   /** Brings the engine to `target` from the nearest start: its own position, a checkpoint, or the anchor. */
-  private async warmTo(target: number): Promise<void> {
-    const cp = this.o.checkpoints.latest(this.o.chain, target)
-    const ownUsable = this.position <= target
-    if (!(ownUsable && (!cp || cp.atMs <= this.position))) {
-      this.alerts = new ReplayedAlerts('replayed')
-      if (cp) {
-        // The checkpoint is this process's own export, so validating it again would only slow the seek.
-        const state: RulesEngineState = JSON.parse(gunzipSync(cp.state).toString('utf8'))
-        this.engine = createRulesEngine(this.o.index.network, this.o.rules, state, { trustedState: true })
-        this.alerts.restore(cp.alerts)
-        this.position = cp.atMs
-      } else {
-        this.engine = createRulesEngine(this.o.index.network, this.o.rules)
-        this.position = this.o.anchorMs
-      }
+  private async warmTo(target: number): Promise<ReplayEngine> {
+    const start = warmStart(this.engine?.position, target, this.o.checkpoints.latest(this.o.chain, target))
+    const { network } = this.o.index
+    if (start.from === 'checkpoint') {
+      const cp = start.checkpoint
+      const state: RulesEngineState = JSON.parse(gunzipSync(cp.state).toString('utf8'))
+      // The checkpoint is this process's own export, so validating it again would only slow the seek.
+      this.engine = ReplayEngine.start(
+        network,
+        this.o.rules,
+        { atMs: cp.atMs, state, alerts: cp.alerts },
+        { trustedState: true },
+      )
+    } else if (start.from === 'anchor' || !this.engine) {
+      this.engine = ReplayEngine.start(network, this.o.rules, { atMs: this.o.anchorMs })
     }
+    const engine = this.engine
     await this.feed(
+      engine,
       target,
       () => {},
-      (events) => {
-        for (const e of events) this.alerts.apply(e)
-      },
+      () => {},
     )
+    return engine
   }
 
   /** Feeds [position, target) to the engine a page at a time, keeping a checkpoint at each boundary. */
   private async feed(
+    engine: ReplayEngine,
     target: number,
     onPage: (page: readonly Observation[]) => void,
-    onEvents: (events: readonly AlertEvent[]) => void,
+    onChanges: (changes: readonly ReplayedChange[]) => void,
   ): Promise<void> {
-    if (!(target > this.position)) return
-    let boundary = (Math.floor(this.position / CHECKPOINT_MS) + 1) * CHECKPOINT_MS
-    for await (const page of this.o.store.observationsInRange(this.position, target, PAGE)) {
+    if (!(target > engine.position)) return
+    for await (const page of this.o.store.observationsInRange(engine.position, target, PAGE)) {
       onPage(page)
-      for (const obs of page) {
-        const at = Date.parse(obs.observedAt)
-        if (at >= boundary) {
-          this.checkpoint(Math.floor(at / CHECKPOINT_MS) * CHECKPOINT_MS)
-          boundary = (Math.floor(at / CHECKPOINT_MS) + 1) * CHECKPOINT_MS
-        }
-        const events = this.engine.observe(obs)
-        if (events.length) onEvents(events)
-      }
+      const changes = engine.observe(page, (atMs) => this.checkpoint(engine, atMs))
+      if (changes.length) onChanges(changes)
       // better-sqlite3 is synchronous: let the sockets of other analysts through between pages.
       await new Promise((resolve) => setImmediate(resolve))
     }
-    this.position = target
+    engine.reached(target)
   }
 
-  private checkpoint(atMs: number): void {
+  private checkpoint(engine: ReplayEngine, atMs: number): void {
     if (atMs > this.o.nowMs() - LATE_MS || this.o.checkpoints.has(this.o.chain, atMs)) return
     this.o.checkpoints.put(this.o.chain, {
       atMs,
-      state: gzipSync(JSON.stringify(this.engine.exportState()), { level: 1 }),
-      alerts: this.alerts.list(),
+      state: gzipSync(JSON.stringify(engine.exportState()), { level: 1 }),
+      alerts: engine.alerts(),
     })
   }
 }

@@ -8,7 +8,7 @@ import {
   ReplayStartRequest,
 } from '@ioc/domain'
 import { createReplayClock } from '@ioc/replay'
-import type { RulesConfig } from '@ioc/rules'
+import { applyRulesOverride, type RulesConfig, rulesKey } from '@ioc/rules'
 import type { Logger } from 'pino'
 import { describePrincipal } from '../auth/authenticate'
 import type { IocServer } from '../live/live-hub'
@@ -17,7 +17,6 @@ import type { EngineCheckpoints } from './engine-checkpoints'
 import { loadRecordedAlerts } from './load-recorded-alerts'
 import { ReplayRun } from './replay-run'
 import { ReplaySession } from './replay-session'
-import { applyRulesOverride, rulesKey } from './rules-override'
 
 /** The engine starts this long before a replay's start, so alerts open at the start are open in it. */
 export const WARM_UP_MS = 6 * 3600_000

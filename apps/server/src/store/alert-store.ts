@@ -1,12 +1,9 @@
-import type { AlertActionError, EngineOutput } from '@ioc/alerts'
+import type { BookContents, Turn } from '@ioc/alerts'
 import type {
   Alert,
-  AlertAction,
   AlertQuery,
   AlertTransition,
   NewSilence,
-  Observation,
-  Result,
   Role,
   Silence,
   UserSummary,
@@ -22,11 +19,15 @@ export interface AlertChange {
 
 export type NewDelivery = Omit<WebhookDelivery, 'id'>
 
-export type ActResult = Result<AlertChange, AlertActionError | { code: 'not_found' }>
+/** A persisted turn: its observations' insert result and the alert changes as stored (transitions numbered). */
+export interface TurnResult extends InsertResult {
+  changes: AlertChange[]
+}
 
 /**
- * The alert part of the store. Every change writes the alert and its audit transition in one
- * transaction; engine changes are written in the same transaction as the observations that caused them.
+ * The alert part of the store. It holds none of the lifecycle: the alert service runs the step of
+ * `@ioc/alerts` on its engine and alert book, and the store persists each turn it returns whole, in
+ * one transaction (the observations, the alerts and their transitions, the engine state).
  */
 export interface AlertStore {
   /**
@@ -36,31 +37,22 @@ export interface AlertStore {
    */
   readonly derivesSegmentReadTimes: boolean
   /**
-   * Inserts a batch like `insertObservations` and, in the same transaction, stores what `derive` makes
-   * of the observations actually stored (duplicates left out): alert changes, transitions and the
-   * engine state. `derive` runs synchronously inside the transaction. `nowMs` decides silences.
+   * Persists one turn of the lifecycle in one transaction, durable before it resolves: the turn's
+   * observations like `insertObservations` (the ones already stored are dropped and counted as
+   * duplicates), its alert writes in order, each with its transition, and its engine state. It reads
+   * nothing the lifecycle decides on. PostgreSQL refuses, before writing anything, a turn of an
+   * instance whose engine or book is behind what another instance committed (StaleRulesStateError).
    */
-  insertObservationsWithAlerts(
-    batch: readonly Observation[],
-    derive: (stored: readonly Observation[]) => EngineOutput,
-    nowMs: number,
-  ): Promise<InsertResult & { changes: AlertChange[] }>
-  /** Stores engine output that no observation caused (the sensor-silent clock). */
-  commitEngineOutput(output: EngineOutput, nowMs: number): Promise<AlertChange[]>
+  persistTurn(turn: Turn): Promise<TurnResult>
   /** The engine state saved with the last commit, assembled; null before the first. */
   loadRulesState(): Promise<Record<string, unknown> | null>
+  /** What the alert book starts from: every alert the lifecycle may still change, and the silences live at `nowMs`. */
+  loadAlertBook(nowMs: number): Promise<BookContents>
 
   listAlerts(query: AlertQuery): Promise<Alert[]>
   getAlert(id: string): Promise<Alert | null>
   /** Oldest first. */
   listTransitions(alertId: string): Promise<AlertTransition[]>
-  /**
-   * A duty officer's action, decided by the database: the update only applies if the alert is still as
-   * it was read (not acknowledged or resolved meanwhile); the loser learns who won.
-   */
-  actOnAlert(id: string, action: AlertAction, by: string, atMs: number, origin: string): Promise<ActResult>
-  /** Marks unacknowledged, unsilenced critical alerts critical since `beforeMs` or earlier as escalated. */
-  escalateDue(beforeMs: number, atMs: number): Promise<AlertChange[]>
   /** Appends a transition written by someone other than the engine or a duty officer (webhook notices). */
   appendTransition(t: Omit<AlertTransition, 'seq'>): Promise<AlertTransition>
   /** Alert counts by kind, severity and state, for metrics. */

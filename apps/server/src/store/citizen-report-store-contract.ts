@@ -14,6 +14,7 @@ const report = (code: string, over: Partial<CitizenReport> = {}): CitizenReport 
     district: 'Quận 7',
     description: 'Ngập tới gối trên Huỳnh Tấn Phát',
     hasPhoto: false,
+    via: null,
     createdAt: T,
   }),
   ...over,
@@ -87,7 +88,7 @@ export function runCitizenReportStoreContract(
       await h.store.createCitizenReport(report('AAAA-0001'), null)
       const done = await h.store.updateCitizenReport('AAAA-0001', (r) => ({
         ok: true,
-        next: {
+        value: {
           ...r,
           status: 'verified',
           verifiedBy: 'vanhanh',
@@ -97,7 +98,7 @@ export function runCitizenReportStoreContract(
       }))
       expect(done).toEqual({
         ok: true,
-        report: report('AAAA-0001', {
+        value: report('AAAA-0001', {
           status: 'verified',
           verifiedBy: 'vanhanh',
           verifiedAt: T + 60_000,
@@ -108,7 +109,7 @@ export function runCitizenReportStoreContract(
       expect(refused).toEqual({ ok: false, error: 'conflict' })
       expect((await h.store.getCitizenReport('AAAA-0001'))?.verifiedBy).toBe('vanhanh')
       expect(await h.store.listCitizenReports({ statuses: ['verified'], limit: 10 })).toHaveLength(1)
-      expect(await h.store.updateCitizenReport('ZZZZ-ZZZZ', (r) => ({ ok: true, next: r }))).toEqual({
+      expect(await h.store.updateCitizenReport('ZZZZ-ZZZZ', (r) => ({ ok: true, value: r }))).toEqual({
         ok: false,
         error: 'not_found',
       })

@@ -1,4 +1,4 @@
-import type { CitizenReport, CitizenReportStatus } from '@ioc/domain'
+import type { CitizenReport, CitizenReportStatus, Result } from '@ioc/domain'
 
 /** A citizen's photo as stored: re-encoded JPEG without metadata (citizen/process-photo.ts). */
 export interface CitizenPhoto {
@@ -17,9 +17,7 @@ export interface CitizenReportQuery {
 }
 
 /** The outcome of a change: the report after it, the change's own refusal, or no such report. */
-export type CitizenReportUpdate<E> =
-  | { ok: true; report: CitizenReport }
-  | { ok: false; error: E | 'not_found' }
+export type CitizenReportUpdate<E> = Result<CitizenReport, E | 'not_found'>
 
 /** Reports from citizens (phản ánh) and their photos. */
 export interface CitizenReportStore {
@@ -35,6 +33,6 @@ export interface CitizenReportStore {
    */
   updateCitizenReport<E>(
     code: string,
-    change: (current: CitizenReport) => { ok: true; next: CitizenReport } | { ok: false; error: E },
+    change: (current: CitizenReport) => Result<CitizenReport, E>,
   ): Promise<CitizenReportUpdate<E>>
 }

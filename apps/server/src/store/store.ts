@@ -42,7 +42,8 @@ export interface SessionRecord {
   expiresAt: number
 }
 
-export type TokenKind = 'ingest-key' | 'display'
+/** `open311-key`: a partner citizen app's Open311 `api_key`, good for /open311/v2 only. */
+export type TokenKind = 'ingest-key' | 'display' | 'open311-key'
 
 export interface TokenRecord {
   kind: TokenKind

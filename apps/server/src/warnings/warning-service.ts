@@ -7,13 +7,13 @@ import {
   warningPlace,
   withdrawWarning,
 } from '@ioc/cap'
-import type { Alert, ApiError, Network, PublicWarning } from '@ioc/domain'
+import type { Alert, ApiError, Network, PublicWarning, Result } from '@ioc/domain'
 import type { Logger } from 'pino'
 import type { Audit } from '../auth/audit-log'
 import type { Store } from '../store/store'
 import type { WarningConfig } from './warning-config'
 
-export type WarningResult = { ok: true; value: PublicWarning } | { ok: false; error: ApiError }
+export type WarningResult = Result<PublicWarning, ApiError>
 
 export interface WarningService {
   /** Drafts (or publishes, where the kind auto-publishes) what the changed alert means for the public. */

@@ -1012,7 +1012,7 @@ export interface paths {
                             at: number;
                             actor: string;
                             /** @enum {string} */
-                            action: "login" | "login-failed" | "logout" | "request-refused" | "socket-refused" | "user-created" | "ingest-key-created" | "ingest-key-revoked" | "display-created" | "display-revoked" | "warning-approved" | "warning-rejected" | "warning-withdrawn" | "citizen-report-verified" | "citizen-report-rejected" | "citizen-report-merged" | "citizen-report-answered" | "citizen-report-resolved";
+                            action: "login" | "login-failed" | "logout" | "request-refused" | "socket-refused" | "user-created" | "ingest-key-created" | "ingest-key-revoked" | "display-created" | "display-revoked" | "open311-key-created" | "open311-key-revoked" | "warning-approved" | "warning-rejected" | "warning-withdrawn" | "citizen-report-verified" | "citizen-report-rejected" | "citizen-report-merged" | "citizen-report-answered" | "citizen-report-resolved";
                             target: string | null;
                             origin: string;
                             reason: string | null;
@@ -3924,6 +3924,8 @@ export interface paths {
                                 district: string;
                                 description: string;
                                 hasPhoto: boolean;
+                                /** @default null */
+                                via: string | null;
                                 /** @enum {string} */
                                 status: "new" | "verified" | "rejected" | "merged" | "resolved";
                                 createdAt: number;
@@ -4020,6 +4022,8 @@ export interface paths {
                             district: string;
                             description: string;
                             hasPhoto: boolean;
+                            /** @default null */
+                            via: string | null;
                             /** @enum {string} */
                             status: "new" | "verified" | "rejected" | "merged" | "resolved";
                             createdAt: number;
@@ -4183,6 +4187,8 @@ export interface paths {
                             district: string;
                             description: string;
                             hasPhoto: boolean;
+                            /** @default null */
+                            via: string | null;
                             /** @enum {string} */
                             status: "new" | "verified" | "rejected" | "merged" | "resolved";
                             createdAt: number;
@@ -4299,6 +4305,8 @@ export interface paths {
                             district: string;
                             description: string;
                             hasPhoto: boolean;
+                            /** @default null */
+                            via: string | null;
                             /** @enum {string} */
                             status: "new" | "verified" | "rejected" | "merged" | "resolved";
                             createdAt: number;
@@ -4415,6 +4423,8 @@ export interface paths {
                             district: string;
                             description: string;
                             hasPhoto: boolean;
+                            /** @default null */
+                            via: string | null;
                             /** @enum {string} */
                             status: "new" | "verified" | "rejected" | "merged" | "resolved";
                             createdAt: number;
@@ -4531,6 +4541,8 @@ export interface paths {
                             district: string;
                             description: string;
                             hasPhoto: boolean;
+                            /** @default null */
+                            via: string | null;
                             /** @enum {string} */
                             status: "new" | "verified" | "rejected" | "merged" | "resolved";
                             createdAt: number;
@@ -4645,6 +4657,8 @@ export interface paths {
                             district: string;
                             description: string;
                             hasPhoto: boolean;
+                            /** @default null */
+                            via: string | null;
                             /** @enum {string} */
                             status: "new" | "verified" | "rejected" | "merged" | "resolved";
                             createdAt: number;

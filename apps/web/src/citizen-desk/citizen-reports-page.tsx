@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate } from 'react-router'
 import { useAuth } from '../auth/auth-provider'
+import { useDeskConnection } from '../connection/desk-connection'
 import { useFormatters } from '../hooks/use-formatters'
 import { CitizenReportActions } from './citizen-report-actions'
 import { useCitizenReports } from './use-citizen-reports'
@@ -16,7 +17,7 @@ export default function CitizenReportsPage() {
   const [show, setShow] = useState<'open' | 'all'>('open')
   const [selected, setSelected] = useState<string | null>(null)
   const allowed = !!user && can({ kind: 'user', ...user }, 'citizen:view')
-  const list = useCitizenReports(show, allowed)
+  const list = useCitizenReports(useDeskConnection(), show, allowed)
   if (!user) return null
   if (!allowed) return <Navigate to="/" replace />
   const reports = list.data?.reports ?? []
@@ -98,6 +99,7 @@ function ReportDetail({
       <p>
         {report.code} ·{' '}
         {t('citizenDesk.sentAt', { time: `${f.date(report.createdAt)} ${f.time(report.createdAt)}` })} ·{' '}
+        {report.via && `${t('citizenDesk.via', { app: report.via })} · `}
         {t(`citizenDesk.status.${report.status}`)} · {report.location[1].toFixed(5)},{' '}
         {report.location[0].toFixed(5)}
       </p>

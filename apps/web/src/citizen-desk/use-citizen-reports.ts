@@ -1,20 +1,32 @@
 import type { CitizenReportList } from '@ioc/domain'
-import { useEffect, useMemo, useState } from 'react'
-import { answer, createApiClient } from '../api/api-client'
+import { useEffect, useState } from 'react'
+import { type ApiClient, answer } from '../api/api-client'
 import { type ApiResource, useApiResource } from '../api/use-api-resource'
+import type { IocSocket } from '../connection/live-feed'
 
-/** New reports arrive at a citizen's pace: asking every 15 s keeps the list and the map fresh enough. */
-export const CITIZEN_REFRESH_MS = 15_000
-
-/** The citizen reports of `status` (staff API), asked again every 15 s and on `reload()`; none when `enabled` is false. */
-export function useCitizenReports(status: 'open' | 'all', enabled = true): ApiResource<CitizenReportList> {
-  const api = useMemo(() => createApiClient(null), [])
+/**
+ * The citizen reports of `status` (staff API), asked again whenever the server says one arrived or
+ * changed (`citizen-report:changed`), when the socket (re)connects, and on `reload()`; none when `enabled`
+ * is false. A new report reaches the list and the map at once, without polling.
+ */
+export function useCitizenReports(
+  desk: { api: ApiClient; socket: IocSocket },
+  status: 'open' | 'all',
+  enabled = true,
+): ApiResource<CitizenReportList> {
+  const { api, socket } = desk
   const [tick, setTick] = useState(0)
   useEffect(() => {
     if (!enabled) return
-    const timer = setInterval(() => setTick((t) => t + 1), CITIZEN_REFRESH_MS)
-    return () => clearInterval(timer)
-  }, [enabled])
+    const again = () => setTick((t) => t + 1)
+    socket.on('citizen-report:changed', again)
+    // A socket back from an outage may have missed changes: ask once more.
+    socket.on('connect', again)
+    return () => {
+      socket.off('citizen-report:changed', again)
+      socket.off('connect', again)
+    }
+  }, [socket, enabled])
   return useApiResource(
     enabled
       ? {

@@ -90,7 +90,7 @@ export function createLiveFeed(
 
   const onSnapshot = (s: StateSnapshot) => {
     const r = applySnapshot(state, s)
-    if (!r.ok) return r.reason === 'network-changed' ? opts.onNetworkChanged() : undefined
+    if (!r.ok) return r.error === 'network-changed' ? opts.onNetworkChanged() : undefined
     publish({
       lastDataAt: opts.now(),
       newestReadingAt: state.newestAt || null,
@@ -107,8 +107,8 @@ export function createLiveFeed(
   }
   const onDelta = (d: StateDelta) => {
     const r = applyDelta(state, d)
-    if (!r.ok) return r.reason === 'network-changed' ? opts.onNetworkChanged() : resync()
-    if (r.gap) resync()
+    if (!r.ok) return r.error === 'network-changed' ? opts.onNetworkChanged() : resync()
+    if (r.value.gap) resync()
     publish({ lastDataAt: opts.now(), newestReadingAt: state.newestAt || null })
   }
   const onAlert = (a: Alert) => publish({ alerts: applyAlertChange(view.alerts, a) })

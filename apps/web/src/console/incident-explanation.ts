@@ -1,10 +1,12 @@
-import type { IncidentMember, OperationalIncident, Severity } from '@ioc/domain'
+import {
+  alarmLevelOfSeverity,
+  type IncidentMember,
+  type OperationalIncident,
+  SEVERITY_RANK,
+} from '@ioc/domain'
 import type { TFunction } from 'i18next'
 import { TIME_ZONE } from '../i18n/format'
 import type { Lang } from '../i18n/i18n'
-
-/** Báo động I, II, III by severity (packages/rules water-level: minor, major, critical). */
-const LEVEL: Partial<Record<Severity, string>> = { minor: 'I', major: 'II', critical: 'III' }
 
 const PARTS = [
   [5, 'night'],
@@ -74,18 +76,16 @@ export function explainIncident(incident: OperationalIncident, t: TFunction, lan
           episode: episode(g.cause),
         },
       )
-      if (g.driver && LEVEL[g.driver.severity])
-        text += t('opsIncidents.explain.drivenBy', {
-          station: g.driver.stationName,
-          level: LEVEL[g.driver.severity],
-        })
+      const driverLevel = g.driver && alarmLevelOfSeverity(g.driver.severity)
+      if (g.driver && driverLevel)
+        text += t('opsIncidents.explain.drivenBy', { station: g.driver.stationName, level: driverLevel })
       const roads = count('congestion')
       if (roads) text += t('opsIncidents.explain.withRoads', { count: roads })
       return text
     }
     case 'gauge': {
       const levels = members.filter((m) => m.kind === 'water-level')
-      const top = [...levels].sort((a, b) => rank(b.peakSeverity) - rank(a.peakSeverity))[0]
+      const top = [...levels].sort((a, b) => SEVERITY_RANK[b.peakSeverity] - SEVERITY_RANK[a.peakSeverity])[0]
       const stations = names(members)
       if (!top)
         return t('opsIncidents.explain.gaugeRise', { names: stations.join(', '), episode: episode('tide') })
@@ -96,7 +96,7 @@ export function explainIncident(incident: OperationalIncident, t: TFunction, lan
           count: names(levels).length,
           names: names(levels).join(', '),
           top: top.name,
-          level: LEVEL[top.peakSeverity] ?? 'I',
+          level: alarmLevelOfSeverity(top.peakSeverity) ?? 'I',
           episode: episode('tide'),
         },
       )
@@ -123,5 +123,3 @@ export function explainIncident(incident: OperationalIncident, t: TFunction, lan
     }
   }
 }
-
-const rank = (s: Severity) => ['warning', 'minor', 'major', 'critical'].indexOf(s)

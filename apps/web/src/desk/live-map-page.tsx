@@ -4,7 +4,7 @@ import { useAuth } from '../auth/auth-provider'
 import { SignedOut } from '../auth/signed-out'
 import { useCitizenReports } from '../citizen-desk/use-citizen-reports'
 import { connectionStatus, lastUpdateAt } from '../connection/connection-status'
-import { DeskLive } from '../connection/desk-connection'
+import { DeskLive, useDeskConnection } from '../connection/desk-connection'
 import { useLive } from '../connection/live-provider'
 import { useDeskForecast } from '../forecast/use-desk-forecast'
 import { useNow } from '../hooks/use-now'
@@ -18,7 +18,11 @@ function DeskMap() {
   const now = useNow()
   const forecast = useDeskForecast()
   const { user } = useAuth()
-  const citizen = useCitizenReports('open', !!user && can({ kind: 'user', ...user }, 'citizen:view'))
+  const citizen = useCitizenReports(
+    useDeskConnection(),
+    'open',
+    !!user && can({ kind: 'user', ...user }, 'citizen:view'),
+  )
   const overlays = useMemo(
     () => [...forecast.overlays, ...(citizen.data ? [citizenReportLayer(citizen.data.reports, 1)] : [])],
     [forecast.overlays, citizen.data],

@@ -5,12 +5,12 @@ import 'uplot/dist/uPlot.min.css'
 import { useFormatters } from '../hooks/use-formatters'
 import { TIME_ZONE } from '../i18n/format'
 import { cssColor, STAGE_COLORS } from '../layers/colors'
+import { stageOfLevel } from '../state/alarm-stage'
 import type { GaugeForecastData } from './gauge-forecast-data'
 
 const OBSERVED = '#1d4f91'
 const FORECAST = '#7a3fb0'
 const BAND_FILL = 'rgba(122, 63, 176, 0.15)'
-const STAGE = { I: 1, II: 2, III: 3 } as const
 
 /**
  * A gauge's observed level with its forecast, the forecast's 90 % band and the báo động lines, in HCMC
@@ -55,7 +55,7 @@ export default function GaugeForecastChart({
           { label: t('forecast.chart.upper'), stroke: 'transparent', points: { show: false }, value: metres },
           ...data.levels.map((l) => ({
             label: t('chart.alarmLevel', { level: l.level }),
-            stroke: cssColor(STAGE_COLORS[STAGE[l.level]]),
+            stroke: cssColor(STAGE_COLORS[stageOfLevel(l.level)]),
             width: 1,
             dash: [4, 4],
             points: { show: false },

@@ -1,3 +1,4 @@
+import { localHour } from '@ioc/domain'
 import { describe, expect, test } from 'vitest'
 import { at, huynhTanPhatCongestion, nhaBeCritical, phuAnCritical } from '../console/test-alerts'
 import { fractionAt, layoutAlertMarkers, layoutBookmarks, timeAtFraction, timeTicks } from './marker-layout'
@@ -92,8 +93,6 @@ describe('timeline marker layout', () => {
       at('19:30'),
     ])
     const day = { from: Date.parse('2025-11-06T00:00:00+07:00'), to: Date.parse('2025-11-07T00:00:00+07:00') }
-    expect(timeTicks(day, 10).map((t) => new Date(t + 7 * 3_600_000).getUTCHours())).toEqual([
-      0, 3, 6, 9, 12, 15, 18, 21,
-    ])
+    expect(timeTicks(day, 10).map(localHour)).toEqual([0, 3, 6, 9, 12, 15, 18, 21])
   })
 })

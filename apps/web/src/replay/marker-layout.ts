@@ -1,4 +1,4 @@
-import type { Alert, Incident } from '@ioc/domain'
+import { type Alert, HCMC_OFFSET_MS, type Incident } from '@ioc/domain'
 
 export interface TimeRange {
   /** Epoch ms, inclusive. */
@@ -78,7 +78,6 @@ export function layoutBookmarks(incidents: readonly Incident[], range: TimeRange
 
 const MINUTE_MS = 60_000
 const TICK_STEPS_MS = [5, 15, 30, 60, 180, 360, 720, 1440, 2880, 10080].map((m) => m * MINUTE_MS)
-const OFFSET_MS = 7 * 60 * MINUTE_MS
 
 /**
  * Tick times for the timeline's axis: the finest round step (5 min … 1 week) giving at most `maxTicks`,
@@ -87,7 +86,7 @@ const OFFSET_MS = 7 * 60 * MINUTE_MS
 export function timeTicks(range: TimeRange, maxTicks: number): number[] {
   const span = range.to - range.from
   const step = TICK_STEPS_MS.find((s) => span / s <= maxTicks) ?? (TICK_STEPS_MS.at(-1) as number)
-  const first = Math.ceil((range.from + OFFSET_MS) / step) * step - OFFSET_MS
+  const first = Math.ceil((range.from + HCMC_OFFSET_MS) / step) * step - HCMC_OFFSET_MS
   const ticks: number[] = []
   for (let t = first; t < range.to; t += step) ticks.push(t)
   return ticks

@@ -19,7 +19,7 @@ export interface ReplayRequest {
   /** Epoch ms, exclusive. */
   to: number
   speed: number
-  /** A partial rules configuration for a what-if (server `applyRulesOverride`). */
+  /** A partial rules configuration for a what-if (`applyRulesOverride` of @ioc/rules). */
   rulesOverride?: Record<string, unknown>
 }
 
@@ -144,7 +144,7 @@ export function createReplayFeed(
 
   const onSnapshot = (s: ReplaySnapshot) => {
     const r = applySnapshot(state, s)
-    if (!r.ok) return r.reason === 'network-changed' ? opts.onNetworkChanged() : undefined
+    if (!r.ok) return r.error === 'network-changed' ? opts.onNetworkChanged() : undefined
     publish({
       lastDataAt: opts.now(),
       alerts: s.alerts,
@@ -155,9 +155,9 @@ export function createReplayFeed(
   }
   const onDelta = (d: StateDelta) => {
     const r = applyDelta(state, d)
-    if (!r.ok) return r.reason === 'network-changed' ? opts.onNetworkChanged() : undefined
+    if (!r.ok) return r.error === 'network-changed' ? opts.onNetworkChanged() : undefined
     // A missed delta leaves some subjects behind: a seek to the same time sends the whole picture.
-    if (r.gap) void control({ type: 'seek', t: d.clock })
+    if (r.value.gap) void control({ type: 'seek', t: d.clock })
     publish({ lastDataAt: opts.now() })
   }
   const onAlert = ({ source, alert }: ReplayAlert) =>

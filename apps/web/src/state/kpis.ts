@@ -1,4 +1,4 @@
-import type { Alert } from '@ioc/domain'
+import type { AlarmLevelsM, Alert } from '@ioc/domain'
 import { type AlarmStage, alarmStage } from './alarm-stage'
 import { isUnacknowledged } from './alert-list'
 import type { LiveState } from './live-state'
@@ -11,7 +11,7 @@ export interface GaugeReading {
   name: string
   valueM: number
   stage: AlarmStage
-  levels: { I: number; II: number | null; III: number | null }
+  levels: AlarmLevelsM
   observedAt: number
 }
 

@@ -29,7 +29,7 @@ function delta(seq: number, over: Partial<StateDelta> = {}): StateDelta {
 describe('applySnapshot', () => {
   test('fills the columns and leaves unreported subjects empty', () => {
     const s = createLiveState('v1', 4, 2)
-    expect(applySnapshot(s, snapshot())).toEqual({ ok: true, gap: false })
+    expect(applySnapshot(s, snapshot())).toEqual({ ok: true, value: { gap: false } })
     expect(Array.from(s.speedKph)).toEqual([31, Number.NaN, 12.5, Number.NaN])
     expect(s.trafficAt[2]).toBe(T0 - 30_000)
     expect(s.waterValue[1]).toBeCloseTo(1.42, 5)
@@ -50,7 +50,7 @@ describe('applySnapshot', () => {
     const before = { speeds: Array.from(s.speedKph), version: s.trafficVersion }
     expect(applySnapshot(s, snapshot({ networkVersion: 'v2' }))).toEqual({
       ok: false,
-      reason: 'network-changed',
+      error: 'network-changed',
     })
     expect({ speeds: Array.from(s.speedKph), version: s.trafficVersion }).toEqual(before)
   })
@@ -65,7 +65,7 @@ describe('applyDelta', () => {
       s,
       delta(7, { traffic: { segmentIdx: [2], speedKph: [8], observedAt: [T0 + 700] } }),
     )
-    expect(result).toEqual({ ok: true, gap: false })
+    expect(result).toEqual({ ok: true, value: { gap: false } })
     expect(Array.from(s.speedKph)).toEqual([31, Number.NaN, 8, Number.NaN])
     expect(s.trafficAt[2]).toBe(T0 + 700)
     expect(s.trafficVersion).toBe(versions.traffic + 1)
@@ -76,10 +76,10 @@ describe('applyDelta', () => {
   test('a missed delta is reported as a gap so the client asks for a snapshot', () => {
     const s = createLiveState('v1', 4, 2)
     applySnapshot(s, snapshot())
-    expect(applyDelta(s, delta(10))).toEqual({ ok: true, gap: false })
-    expect(applyDelta(s, delta(11))).toEqual({ ok: true, gap: false })
+    expect(applyDelta(s, delta(10))).toEqual({ ok: true, value: { gap: false } })
+    expect(applyDelta(s, delta(11))).toEqual({ ok: true, value: { gap: false } })
     const gapped = applyDelta(s, delta(13, { water: { stationIdx: [0], value: [2.1], observedAt: [T0] } }))
-    expect(gapped).toEqual({ ok: true, gap: true })
+    expect(gapped).toEqual({ ok: true, value: { gap: true } })
     expect(s.waterValue[0]).toBeCloseTo(2.1, 5)
   })
 
@@ -87,7 +87,7 @@ describe('applyDelta', () => {
     const s = createLiveState('v1', 4, 2)
     applySnapshot(s, snapshot())
     const bad = delta(1, { traffic: { segmentIdx: [1, 4], speedKph: [20, 20], observedAt: [T0, T0] } })
-    expect(applyDelta(s, bad)).toEqual({ ok: false, reason: 'index-out-of-range' })
+    expect(applyDelta(s, bad)).toEqual({ ok: false, error: 'index-out-of-range' })
     expect(Number.isNaN(s.speedKph[1])).toBe(true)
   })
 })

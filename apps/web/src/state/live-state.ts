@@ -1,4 +1,12 @@
-import type { StateDelta, StateSnapshot, TrafficColumns, WaterColumns } from '@ioc/domain'
+import {
+  err,
+  ok,
+  type Result,
+  type StateDelta,
+  type StateSnapshot,
+  type TrafficColumns,
+  type WaterColumns,
+} from '@ioc/domain'
 
 /**
  * The latest value of every segment and station in typed arrays indexed like the network's features, so
@@ -24,9 +32,8 @@ export interface LiveState {
   newestAt: number
 }
 
-export type ApplyResult =
-  | { ok: true; gap: boolean }
-  | { ok: false; reason: 'network-changed' | 'index-out-of-range' }
+/** Why a snapshot or delta was refused: it is for another network version, or names a subject past its end. */
+export type LiveStateProblem = 'network-changed' | 'index-out-of-range'
 
 export function createLiveState(
   networkVersion: string,
@@ -55,10 +62,10 @@ function indicesFit(indices: readonly number[], length: number): boolean {
 function check(
   state: LiveState,
   m: { networkVersion: string; traffic: TrafficColumns; water: WaterColumns },
-) {
-  if (m.networkVersion !== state.networkVersion) return 'network-changed' as const
-  if (!indicesFit(m.traffic.segmentIdx, state.speedKph.length)) return 'index-out-of-range' as const
-  if (!indicesFit(m.water.stationIdx, state.waterValue.length)) return 'index-out-of-range' as const
+): LiveStateProblem | null {
+  if (m.networkVersion !== state.networkVersion) return 'network-changed'
+  if (!indicesFit(m.traffic.segmentIdx, state.speedKph.length)) return 'index-out-of-range'
+  if (!indicesFit(m.water.stationIdx, state.waterValue.length)) return 'index-out-of-range'
   return null
 }
 
@@ -89,9 +96,12 @@ function writeWater(state: LiveState, w: WaterColumns): void {
  * hand deck.gl new buffers and cost garbage collection on a wall that runs for weeks.
  * A rejected message (other network version, index past the end) changes nothing.
  */
-export function applySnapshot(state: LiveState, snapshot: StateSnapshot): ApplyResult {
+export function applySnapshot(
+  state: LiveState,
+  snapshot: StateSnapshot,
+): Result<{ gap: boolean }, LiveStateProblem> {
   const problem = check(state, snapshot)
-  if (problem) return { ok: false, reason: problem }
+  if (problem) return err(problem)
   state.speedKph.fill(Number.NaN)
   state.trafficAt.fill(0)
   state.waterValue.fill(Number.NaN)
@@ -103,7 +113,7 @@ export function applySnapshot(state: LiveState, snapshot: StateSnapshot): ApplyR
   state.waterVersion++
   state.clock = snapshot.clock
   state.seq = -1
-  return { ok: true, gap: false }
+  return ok({ gap: false })
 }
 
 /**
@@ -111,13 +121,13 @@ export function applySnapshot(state: LiveState, snapshot: StateSnapshot): ApplyR
  * applied (its values are the newest), and `gap: true` tells the caller to ask for a snapshot, since the
  * subjects of the missed delta may be out of date.
  */
-export function applyDelta(state: LiveState, delta: StateDelta): ApplyResult {
+export function applyDelta(state: LiveState, delta: StateDelta): Result<{ gap: boolean }, LiveStateProblem> {
   const problem = check(state, delta)
-  if (problem) return { ok: false, reason: problem }
+  if (problem) return err(problem)
   const gap = state.seq >= 0 && delta.seq !== state.seq + 1
   writeTraffic(state, delta.traffic)
   writeWater(state, delta.water)
   state.clock = delta.clock
   state.seq = delta.seq
-  return { ok: true, gap }
+  return ok({ gap })
 }

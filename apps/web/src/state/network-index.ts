@@ -20,7 +20,11 @@ function stationProps(index: NetworkIndex, stationIdx: number): StationProps | u
   return index.network.stations.features[stationIdx]?.properties as StationProps | undefined
 }
 
-/** Static facts about the network, laid out for per-frame loops and lookups by id. */
+/**
+ * Static facts about the network as the map draws it, laid out for per-frame loops and lookups by id.
+ * Not the domain's `NetworkIndex` (over `Network`, for the server and replay): this one is over the
+ * GeoJSON the web is sent, with typed arrays for deck.gl; its id maps come from the domain's `positionsById`.
+ */
 export interface NetworkIndex {
   network: NetworkGeoJson
   segmentLengthM: Float32Array

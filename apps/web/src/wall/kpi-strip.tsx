@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useFormatters } from '../hooks/use-formatters'
 import { cssColor, STAGE_COLORS } from '../layers/colors'
+import { levelOfStage } from '../state/alarm-stage'
 import type { Kpis } from '../state/kpis'
 
 export interface KpiStripProps {
@@ -31,11 +32,11 @@ export function KpiStrip({ kpis, incidents }: KpiStripProps) {
         <div className="kpi-label">{t('kpi.gauge')}</div>
         {gauge ? (
           <>
-            <div className="kpi-value">
-              {f.metres(gauge.valueM)} <span className="kpi-name">{gauge.name}</span>
+            <div className="kpi-value kpi-value-named">
+              <span>{f.metres(gauge.valueM)}</span> <span className="kpi-name">{gauge.name}</span>
             </div>
             <div className="kpi-stage" style={{ background: cssColor(STAGE_COLORS[gauge.stage]) }}>
-              {gauge.stage === 0 ? t('kpi.belowAlarm') : t('kpi.stage', { stage: 'I'.repeat(gauge.stage) })}
+              {gauge.stage === 0 ? t('kpi.belowAlarm') : t('kpi.stage', { stage: levelOfStage(gauge.stage) })}
             </div>
             <div className="kpi-sub">
               {t('kpi.levels', {

@@ -15,7 +15,13 @@ export function TopIncidents({ incidents }: { incidents: readonly OperationalInc
   const top = sortIncidents(incidents).slice(0, SHOWN)
   return (
     <section className="top-incidents" aria-label={t('opsIncidents.wall.top')}>
-      <div className="kpi-label">{t('opsIncidents.wall.top')}</div>
+      {/* The count of the rest heads the list, so a short screen cuts an incident, never the count. */}
+      <div className="top-heading">
+        <span className="kpi-label">{t('opsIncidents.wall.top')}</span>
+        {incidents.length > SHOWN && (
+          <span className="kpi-sub">{t('opsIncidents.wall.more', { count: incidents.length - SHOWN })}</span>
+        )}
+      </div>
       <ol>
         {top.map((i) => (
           <li key={i.id} className={unackedCount(i) ? 'top-unacked' : ''}>
@@ -25,9 +31,6 @@ export function TopIncidents({ incidents }: { incidents: readonly OperationalInc
           </li>
         ))}
       </ol>
-      {incidents.length > SHOWN && (
-        <div className="kpi-sub">{t('opsIncidents.wall.more', { count: incidents.length - SHOWN })}</div>
-      )}
     </section>
   )
 }

@@ -1,30 +1,18 @@
 import type { Alert, AlertEvent } from '@ioc/domain'
 import { describe, expect, test } from 'vitest'
+import { waterLevelEvent } from '../testing/water-level-event'
 import { applyEngineEvent } from './apply-engine-event'
 
 const T0 = Date.parse('2025-11-06T17:00:00+07:00')
 const MIN = 60_000
 
-/** Phú An's báo động levels (fixtures/hcmc/water-stations.json): I 1.40 m, II 1.50 m, III 1.60 m. */
-const THRESHOLD = { warning: 1.4, minor: 1.4, major: 1.5, critical: 1.6 }
 const event = (
   type: AlertEvent['type'],
   severity: AlertEvent['severity'],
   at: number,
   value: number,
-  threshold = THRESHOLD[severity],
-): AlertEvent => ({
-  type,
-  key: 'water-level:phu-an',
-  kind: 'water-level',
-  subject: { type: 'station', id: 'phu-an' },
-  severity,
-  value,
-  threshold,
-  unit: 'm',
-  at,
-  message: { vi: 'Phú An vượt báo động', en: 'Phú An above alarm level' },
-})
+  threshold?: number,
+) => waterLevelEvent(type, severity, at, { value, ...(threshold !== undefined && { threshold }) })
 
 let n = 0
 const next = { id: () => `a${++n}`, silenced: false }

@@ -1,71 +1,59 @@
 import type { Alert, AlertEvent, AlertTransition } from '@ioc/domain'
+import type { AlertBook, BookEntry } from '../alert-book/alert-book'
+import { nextCriticalSince } from '../officer-action/escalate-alert'
+import type { AlertWrite } from '../turn/turn'
 import { applyEngineEvent, type EngineChange } from './apply-engine-event'
 
-/** One change a store writes, in order: the alert as it now stands and its transition, at the event's time. */
-export interface AlertWrite extends EngineChange {
-  at: number
-}
-
 /**
- * What a batch's engine events do to the stored alerts, in event order: the whole lifecycle of the batch,
- * so a store only reads what it asks for and writes what it returns, in one transaction.
- *
- * `active` are the stored alerts the engine holds open (`active`) of the events' keys; `silenced` the
- * subjects (`type:id`) under a silence now. Later events of a key see what earlier ones did to it.
+ * What engine events do to the alerts of the book, in event order: the alert writes of a batch or a
+ * tick, each with its transition and the time it became critical (`nowMs`, server clock). Later events
+ * of a key see what earlier ones did to it; the book itself is left as it is until the writes commit.
+ * A raise on a subject silenced at `nowMs` is stored silenced.
  */
 export function planEngineOutput(
   events: readonly AlertEvent[],
-  active: readonly Alert[],
-  silenced: ReadonlySet<string>,
+  book: AlertBook,
+  nowMs: number,
   newId: () => string,
 ): AlertWrite[] {
+  /** Active alerts of the keys this batch changed, as the batch left them. */
   const byKey = new Map<string, Alert[]>()
-  for (const a of active) byKey.set(a.key, [...(byKey.get(a.key) ?? []), a])
+  /** The alerts this batch wrote, as it left them. */
+  const written = new Map<string, BookEntry>()
   const writes: AlertWrite[] = []
   for (const e of events) {
-    const held = byKey.get(e.key) ?? []
+    const held = byKey.get(e.key) ?? book.activeOf(e.key)
     const changes = applyEngineEvent(e, held, {
       id: newId,
-      silenced: silenced.has(subjectKey(e.subject)),
+      silenced: book.isSilenced(e.subject, nowMs),
     })
     if (!changes.length) continue
     const next = new Map(held.map((a) => [a.id, a]))
     for (const c of changes) {
+      const before = written.get(c.alert.id) ?? book.get(c.alert.id)
+      const entry = {
+        alert: c.alert,
+        criticalSince: nextCriticalSince(c.alert, before?.criticalSince ?? null, nowMs),
+      }
+      writes.push({ ...entry, isNew: before === undefined, transition: engineTransition(c, e.at) })
+      written.set(c.alert.id, entry)
       if (c.alert.active) next.set(c.alert.id, c.alert)
       else next.delete(c.alert.id)
-      writes.push({ ...c, at: e.at })
     }
     byKey.set(e.key, [...next.values()])
   }
   return writes
 }
 
-/** The keys and subjects a store reads for `planEngineOutput`. */
-export function engineOutputReads(events: readonly AlertEvent[]): { keys: string[]; subjects: string[] } {
+/** The audit transition of an engine change: by the system, from the engine, at the event's time. */
+function engineTransition(c: EngineChange, at: number): Omit<AlertTransition, 'seq'> {
   return {
-    keys: [...new Set(events.map((e) => e.key))],
-    subjects: [...new Set(events.map((e) => subjectKey(e.subject)))],
-  }
-}
-
-/** `station:phu-an`: how a silenced subject is named in `planEngineOutput`'s set. */
-export const subjectKey = (s: { type: string; id: string }) => `${s.type}:${s.id}`
-
-/** The subject of a `subjectKey`: `['station', 'phu-an']`. */
-export function splitSubjectKey(key: string): ['station' | 'segment', string] {
-  const at = key.indexOf(':')
-  return [key.slice(0, at) as 'station' | 'segment', key.slice(at + 1)]
-}
-
-/** The audit transition of an engine write: by the system, from the engine, at the event's time. */
-export function engineTransition(w: AlertWrite): Omit<AlertTransition, 'seq'> {
-  return {
-    alertId: w.alert.id,
-    action: w.action,
-    at: w.at,
+    alertId: c.alert.id,
+    action: c.action,
+    at,
     by: 'system',
     origin: 'engine',
     note: '',
-    details: w.details,
+    details: c.details,
   }
 }

@@ -13,7 +13,7 @@ export interface RulesStatePatch {
   segments: Record<string, unknown>
 }
 
-/** What the engine made of some observations (or of a clock tick), to store with them atomically. */
+/** What the engine made of some observations (or of a clock tick): its events and the state to store. */
 export interface EngineOutput {
   events: readonly AlertEvent[]
   state: RulesStatePatch
@@ -55,10 +55,4 @@ export function tickEngine(engine: RulesEngine, nowMs: number): EngineOutput | n
   const { stations: stationStates, segments: _none, ...meta } = engine.exportState({ stations, segments: [] })
   if (!events.length && meta.silenceBaselineMs === before) return null
   return { events, state: { meta, stations: stationStates, segments: {} } }
-}
-
-/** Engine output for events made outside the engine (forecasts): the engine-wide part goes back unchanged. */
-export function outsideEngine(engine: RulesEngine, events: readonly AlertEvent[]): EngineOutput {
-  const { stations: _s, segments: _g, ...meta } = engine.exportState({ stations: [], segments: [] })
-  return { events, state: { meta, stations: {}, segments: {} } }
 }

@@ -1,11 +1,14 @@
-import type {
-  Alert,
-  CapCategory,
-  CapCertainty,
-  CapResponseType,
-  CapSeverity,
-  CapUrgency,
-  LocalizedText,
+import {
+  type AlarmSeverities,
+  type Alert,
+  alarmLevelOfSeverity,
+  type CapCategory,
+  type CapCertainty,
+  type CapResponseType,
+  type CapSeverity,
+  type CapUrgency,
+  FORECAST_ALARM_SEVERITY,
+  type LocalizedText,
 } from '@ioc/domain'
 import { formatLocalTime } from '../time/cap-time'
 import type { WarningPlace } from './warning-place'
@@ -36,8 +39,9 @@ const WARNING_EVENT: Partial<Record<Alert['kind'], LocalizedText>> = {
 const eventOf = (kind: Alert['kind']): LocalizedText => WARNING_EVENT[kind] ?? { vi: kind, en: kind }
 
 type Level = 'II' | 'III'
-const GAUGE_LEVEL: Partial<Record<Alert['severity'], Level>> = { major: 'II', critical: 'III' }
-const FORECAST_LEVEL: Partial<Record<Alert['severity'], Level>> = { minor: 'II', major: 'III' }
+/** The báo động level a gauge or forecast alert is published at: II or III (a warning starts at II). */
+const publishedLevel = (severity: Alert['severity'], severities?: AlarmSeverities): Level =>
+  alarmLevelOfSeverity(severity, severities) === 'III' ? 'III' : 'II'
 // The depth levels' meaning for a street (packages/rules street-flood-alert.ts).
 const DEPTH = {
   minor: { vi: 'đi được nhưng cần thận trọng', en: 'passable with care' },
@@ -102,7 +106,7 @@ export function hazardWording(
       }
     }
     case 'forecast-water-level': {
-      const level = FORECAST_LEVEL[alert.severity] ?? 'II'
+      const level = publishedLevel(alert.severity, FORECAST_ALARM_SEVERITY)
       const due = formatLocalTime(alert.forecastFor ?? alert.updatedAt)
       const soon = (alert.forecastFor ?? alert.updatedAt) - alert.updatedAt <= 3_600_000
       return {
@@ -132,7 +136,7 @@ export function hazardWording(
       }
     }
     default: {
-      const level = GAUGE_LEVEL[alert.severity] ?? 'II'
+      const level = publishedLevel(alert.severity)
       return {
         codes: {
           category: ['Met'],

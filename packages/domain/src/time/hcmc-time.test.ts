@@ -4,6 +4,7 @@ import {
   formatLocalIso,
   isLocalWeekend,
   localDay,
+  localHour,
   localMidnightMs,
   localMinuteOfDay,
   localTimeMs,
@@ -13,6 +14,8 @@ test('formats epoch times as HCMC local ISO with +07:00', () => {
   expect(formatLocalIso(Date.parse('2025-11-06T10:05:00Z'))).toBe('2025-11-06T17:05:00+07:00')
   expect(formatLocalIso(Date.parse('2025-11-05T17:00:00Z'))).toBe('2025-11-06T00:00:00+07:00')
   expect(formatLocalHhMm(Date.parse('2025-11-06T10:05:00Z'))).toBe('17:05')
+  expect(localHour(Date.parse('2025-11-06T10:05:00Z'))).toBe(17)
+  expect(localHour(Date.parse('2025-11-05T17:00:00Z'))).toBe(0)
 })
 
 test('local minute of day and weekend follow Vietnamese wall-clock time', () => {

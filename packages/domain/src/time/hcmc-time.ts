@@ -21,6 +21,11 @@ export function localDay(epochMs: number): string {
   return new Date(epochMs + HCMC_OFFSET_MS).toISOString().slice(0, 10)
 }
 
+/** The local hour of the day, 0–23. */
+export function localHour(epochMs: number): number {
+  return new Date(epochMs + HCMC_OFFSET_MS).getUTCHours()
+}
+
 /** Minutes since local midnight, fractional. */
 export function localMinuteOfDay(epochMs: number): number {
   const local = (epochMs + HCMC_OFFSET_MS) % DAY_MS

@@ -1,6 +1,6 @@
 import type { GaugeStation, RoadSegment } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
-import { defaultRulesConfig, waterReleaseMarginM } from '@ioc/rules'
+import { congestionLevelsKph, defaultRulesConfig, loadRulesConfig, waterReleaseMarginM } from '@ioc/rules'
 import { expect, test } from 'vitest'
 import type { WaterLevelForecast } from '../water-level/forecast-water-level'
 import {
@@ -84,9 +84,10 @@ test('verifyForecastAlert judges a claim from readings alone', () => {
   expect(verifyForecastAlert(claim, readings([1.5]))).toEqual({ verdict: 'pending', atMs: null })
 })
 
-test('a flowing street forecast below 40 % of free flow raises a congestion forecast naming the lead', () => {
+/** Nguyễn Hữu Cảnh flowing at 70 % of free flow now, forecast at 60 / 30 / 20 % in 15 / 30 / 60 min. */
+function slowingDown() {
   const ff = nguyenHuuCanh.freeFlowKph
-  const forecast = {
+  return {
     segmentId: nguyenHuuCanh.id,
     issuedAtMs: T0,
     nowKph: ff * 0.7,
@@ -101,11 +102,36 @@ test('a flowing street forecast below 40 % of free flow raises a congestion fore
       usualKph: ff * 0.7,
     })),
   }
-  const { events } = applySpeedForecast(emptyForecastAlertState(), nguyenHuuCanh, forecast)
+}
+
+test('a flowing street forecast below 40 % of free flow raises a congestion forecast naming the lead', () => {
+  const line = congestionLevelsKph(defaultRulesConfig(), nguyenHuuCanh)
+  const { events } = applySpeedForecast(emptyForecastAlertState(), nguyenHuuCanh, slowingDown(), line)
   expect(events).toHaveLength(1)
-  expect(events[0]).toMatchObject({ kind: 'forecast-congestion', leadMin: 30, forecastFor: T0 + 30 * MIN })
+  expect(events[0]).toMatchObject({
+    kind: 'forecast-congestion',
+    leadMin: 30,
+    forecastFor: T0 + 30 * MIN,
+    threshold: Math.round(nguyenHuuCanh.freeFlowKph * 0.4 * 10) / 10,
+  })
   expect(events[0]?.message).toEqual({
     vi: 'Nguyễn Hữu Cảnh dự báo ùn tắc trong 30 phút',
     en: 'Nguyễn Hữu Cảnh is forecast to congest in 30 min',
   })
+})
+
+test('a rules file with a lower congestion line moves the forecast to the lead below it', () => {
+  const defaults = defaultRulesConfig()
+  const changed = loadRulesConfig(
+    { ...defaults, congestion: { ...defaults.congestion, warningBelowRatio: 0.25, majorBelowRatio: 0.1 } },
+    network,
+  )
+  if (!changed.ok) throw new Error(JSON.stringify(changed.error))
+  const line = congestionLevelsKph(changed.value, nguyenHuuCanh)
+  const { events, state } = applySpeedForecast(emptyForecastAlertState(), nguyenHuuCanh, slowingDown(), line)
+  expect(events.map((e) => e.leadMin)).toEqual([60])
+  expect(state.open.get(`forecast-congestion:${nguyenHuuCanh.id}`)?.releaseAt).toBeCloseTo(
+    nguyenHuuCanh.freeFlowKph * 0.6,
+    9,
+  )
 })

@@ -1,4 +1,4 @@
-import type { AlarmLevel, AlertEvent, GaugeStation, RoadSegment, Severity } from '@ioc/domain'
+import { type AlertEvent, FORECAST_ALARM_SEVERITY, type GaugeStation, type RoadSegment } from '@ioc/domain'
 import type { SpeedForecast } from '../traffic/forecast-traffic'
 import type { WaterLevelForecast } from '../water-level/forecast-water-level'
 import { predictCrossings } from '../water-level/predict-crossings'
@@ -35,9 +35,6 @@ export interface WaterAlertOptions {
   releaseMarginM: number
 }
 
-// A forecast is one step below the observed alert for the same level: warn before it happens.
-const WATER_SEVERITY: Record<AlarmLevel, Severity> = { I: 'warning', II: 'minor', III: 'major' }
-
 /**
  * Raises `forecast-water-level:<station>:<level>` for each báo động level the forecast crosses within
  * the horizon, and re-issues it (as `severity-changed`, same severity) when the crossing time moves.
@@ -65,7 +62,7 @@ export function applyWaterForecast(
       key,
       kind: 'forecast-water-level',
       subject: { type: 'station', id: station.id },
-      severity: WATER_SEVERITY[c.level],
+      severity: FORECAST_ALARM_SEVERITY[c.level],
       value: round(levelAt(forecast, c.atMs), 3),
       threshold: c.thresholdM,
       unit: 'm',
@@ -93,14 +90,15 @@ export function applyWaterForecast(
 
 /** A congestion forecast is judged within 15 min of its time (a water one within `DEFAULT_TOLERANCE_MS`). */
 export const CONGESTION_TOLERANCE_MS = 15 * 60_000
-/** A verified congestion forecast's segment is released once above this share of free flow (the rules' clear level). */
-export const CONGESTION_RELEASE_RATIO = 0.6
+/** A segment's congestion line, km/h: the rules' `congestionLevelsKph` for it, so forecasts and the engine agree. */
+export interface CongestionLine {
+  /** Congested below this speed: the rules' warning level. */
+  congestedBelowKph: number
+  /** A verified forecast's segment is released once above this speed again: the rules' clear level. */
+  releaseAboveKph: number
+}
 
-export interface CongestionAlertOptions {
-  /** Congested below this share of free flow (default 0.4, the rules' warning level). */
-  congestedBelowRatio?: number
-  /** Released once above this share again (default 0.6, the rules' clear level). */
-  releaseAboveRatio?: number
+export interface CongestionAlertOptions extends CongestionLine {
   toleranceMs?: number
 }
 
@@ -112,9 +110,9 @@ export function applySpeedForecast(
   state: ForecastAlertState,
   segment: RoadSegment,
   forecast: SpeedForecast,
-  options: CongestionAlertOptions = {},
+  options: CongestionAlertOptions,
 ): { state: ForecastAlertState; events: AlertEvent[] } {
-  const threshold = segment.freeFlowKph * (options.congestedBelowRatio ?? 0.4)
+  const threshold = options.congestedBelowKph
   const key = `forecast-congestion:${segment.id}`
   const hit = forecast.leads.find((l) => l.speedKph < threshold)
   if (!hit || forecast.nowKph === null || forecast.nowKph < threshold) return { state, events: [] }
@@ -137,7 +135,7 @@ export function applySpeedForecast(
   open.set(key, {
     claim: { direction: 'fall', threshold, raisedAt: forecast.issuedAtMs, forecastFor: hit.atMs },
     toleranceMs: options.toleranceMs ?? CONGESTION_TOLERANCE_MS,
-    releaseAt: segment.freeFlowKph * (options.releaseAboveRatio ?? CONGESTION_RELEASE_RATIO),
+    releaseAt: options.releaseAboveKph,
     event,
   })
   return { state: { open, spent: state.spent }, events: [event] }

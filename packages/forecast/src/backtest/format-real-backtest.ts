@@ -33,9 +33,13 @@ export function formatRealBacktest(r: RealBacktestReport): string {
     '',
     '90 % band: share of reported levels inside it (n), median half-width',
     ...r.band.calibrated.map((c, k) => {
-      const f = r.band.fixed[k]
       const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)} %`)
-      return `${`${c.leadH} h`.padEnd(6)}calibrated ${pct(c.coverage)} (${c.n}), ±${c.medianHalfWidthCm ?? '–'} cm   fixed ${pct(f?.coverage ?? null)} (${f?.n ?? 0}), ±${f?.medianHalfWidthCm ?? '–'} cm`
+      const f = r.band.fixed[k]
+      const byGauge = r.band.calibratedByGauge
+        .filter((g) => g.leadH === c.leadH)
+        .map((g) => `${name(g.stationId)} ${pct(g.coverage)} (${g.n})`)
+        .join(', ')
+      return `${`${c.leadH} h`.padEnd(6)}calibrated ${pct(c.coverage)} (${c.n}), ±${c.medianHalfWidthCm ?? '–'} cm [${byGauge}]   fixed ${pct(f?.coverage ?? null)} (${f?.n ?? 0}), ±${f?.medianHalfWidthCm ?? '–'} cm`
     }),
   ]
   return lines.join('\n')

@@ -5,11 +5,13 @@ import {
   localMidnightMs,
   type Network,
   type Observation,
+  type RoadSegment,
 } from '@ioc/domain'
 import {
   applyReading,
   applySpeedForecast,
   applyWaterForecast,
+  type CongestionLine,
   emptyForecastAlertState,
   type ForecastAlertState,
 } from '../alerts/forecast-alerts'
@@ -43,6 +45,8 @@ export interface BacktestOptions {
   tide?: (atMs: number) => number
   /** Metres below a passed level a gauge must fall before it is passed again: the rules' `waterReleaseMarginM`. */
   releaseMarginM: (stationId: string) => number
+  /** A segment's congestion line: the rules' `congestionLevelsKph`. */
+  congestionLine: (segment: RoadSegment) => CongestionLine
 }
 
 export interface LeadRow {
@@ -223,7 +227,7 @@ function backtestTraffic(
       }
       const f = forecastSegmentSpeed(store, model, s, t, floods.get(s.id))
       count++
-      const step = applySpeedForecast(state, s, f)
+      const step = applySpeedForecast(state, s, f, options.congestionLine(s))
       state = step.state
       events.push(...step.events)
       f.leads.forEach((l, k) => {
@@ -242,15 +246,16 @@ function backtestTraffic(
       })
     }
   }
-  const observed = segments.flatMap((s) =>
-    findPassages(
+  const observed = segments.flatMap((s) => {
+    const line = options.congestionLine(s)
+    return findPassages(
       `forecast-congestion:${s.id}`,
       store.range(s.id, fromMs, toMs),
       'fall',
-      s.freeFlowKph * 0.4,
-      s.freeFlowKph * 0.6,
-    ),
-  )
+      line.congestedBelowKph,
+      line.releaseAboveKph,
+    )
+  })
   const rows = (stats: typeof all) =>
     leads.map((lead, k) => {
       const s = stats[k] as (typeof all)[number]

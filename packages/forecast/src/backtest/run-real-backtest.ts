@@ -69,6 +69,14 @@ export interface RealBacktestReport {
   band: {
     /** Share of reported levels inside the calibrated 90 % band, per lead, both gauges. */
     calibrated: { leadH: number; n: number; coverage: number | null; medianHalfWidthCm: number | null }[]
+    /** The calibrated band's coverage per gauge and lead. */
+    calibratedByGauge: {
+      stationId: string
+      leadH: number
+      n: number
+      coverage: number | null
+      medianHalfWidthCm: number | null
+    }[]
     /** The same with the live forecast's fixed band: 1.645 × the fit's in-sample rms. */
     fixed: { leadH: number; n: number; coverage: number | null; medianHalfWidthCm: number | null }[]
   }
@@ -186,17 +194,10 @@ export function runRealBacktest(
       ),
     ),
     band: {
-      calibrated: REAL_LEADS_H.map((leadH) => {
-        const fs = forecasts.filter((f) => f.method === 'forecast' && f.leadH === leadH && f.dhM !== null)
-        const banded = fs.filter((f) => f.bandM !== undefined)
-        return coverage(
-          leadH,
-          banded.map((f) => ({
-            inside: Math.abs(f.dhM as number) <= (f.bandM as number),
-            halfWidthM: f.bandM as number,
-          })),
-        )
-      }),
+      calibrated: REAL_LEADS_H.map((leadH) => bandCoverage(forecasts, leadH)),
+      calibratedByGauge: stationIds.flatMap((stationId) =>
+        REAL_LEADS_H.map((leadH) => ({ stationId, ...bandCoverage(forecasts, leadH, stationId) })),
+      ),
       fixed: REAL_LEADS_H.map((leadH) =>
         coverage(
           leadH,
@@ -273,6 +274,25 @@ function calibrateBands(forecasts: RealForecast[]): void {
     if (others.length < 5) continue
     f.bandM = others[Math.min(others.length - 1, Math.ceil(0.9 * (others.length + 1)) - 1)] as number
   }
+}
+
+/** How often the reported level fell inside the calibrated band, at one lead (of one gauge, or all). */
+function bandCoverage(forecasts: readonly RealForecast[], leadH: number, stationId?: string) {
+  const banded = forecasts.filter(
+    (f) =>
+      f.method === 'forecast' &&
+      f.leadH === leadH &&
+      f.dhM !== null &&
+      f.bandM !== undefined &&
+      (stationId === undefined || f.stationId === stationId),
+  )
+  return coverage(
+    leadH,
+    banded.map((f) => ({
+      inside: Math.abs(f.dhM as number) <= (f.bandM as number),
+      halfWidthM: f.bandM as number,
+    })),
+  )
 }
 
 function coverage(leadH: number, xs: readonly { inside: boolean; halfWidthM: number }[]) {

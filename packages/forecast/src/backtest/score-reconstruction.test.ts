@@ -1,3 +1,4 @@
+import { localHour } from '@ioc/domain'
 import { loadTideReports } from '@ioc/fixtures'
 import { reportedLevels } from '@ioc/simulator'
 import { expect, test } from 'vitest'
@@ -5,7 +6,7 @@ import { createTideBases } from '../estuary/tide-bases'
 import { scoreReconstruction } from './score-reconstruction'
 
 const windows = scoreReconstruction(createTideBases(), reportedLevels(loadTideReports()), '2025-11-06')
-const hour = (ms: number) => new Date(ms + 7 * 3_600_000).getUTCHours()
+const hour = localHour
 
 test("the king tide of 6 Nov 2025: Phú An's evening peak from the tide model that never saw the day is within ±8 cm of 1.72–1.78 m, 17–19 h", () => {
   const evening = windows.find((w) => w.stationId === 'phu-an' && hour(w.fromMs) === 17)

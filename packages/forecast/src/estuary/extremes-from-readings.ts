@@ -1,7 +1,7 @@
+import { localDay } from '@ioc/domain'
 import type { ReportedLevel } from './reported-level'
 
 const HOUR_MS = 3_600_000
-const LOCAL_OFFSET_MS = 7 * HOUR_MS
 
 /**
  * The highs and lows of a gauge's recorded readings, as levels the real-data backtest scores like the
@@ -57,7 +57,7 @@ export function extremesFromReadings(
     out.push({
       kind: 'extreme',
       stationId,
-      day: new Date(s.atMs + LOCAL_OFFSET_MS).toISOString().slice(0, 10),
+      day: localDay(s.atMs),
       extreme: high ? 'high' : 'low',
       atMs: s.atMs,
       levelM: s.value,

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
+import { printedExtremes } from '../testing/printed-extremes'
 import { findExtremeNear } from './find-extreme'
-import { evaluateEstuaryTide, fitEstuaryTide, refineExtreme } from './fit-estuary-tide'
-import type { ReportedLevel } from './reported-level'
+import { evaluateEstuaryTide, fitEstuaryTide } from './fit-estuary-tide'
 import { createTideBases } from './tide-bases'
 
 const bases = createTideBases()
@@ -16,30 +16,7 @@ const truth = {
 }
 const level = (t: number) => evaluateEstuaryTide(bases, truth, t)
 
-/** The truth's highs and lows over some days, at their exact times, as a bulletin would print them. */
-function extremesOf(days: string[]): ReportedLevel[] {
-  return days.flatMap((day) => {
-    const from = Date.parse(`${day}T00:00:00+07:00`)
-    const step = 10 * 60_000
-    const out: ReportedLevel[] = []
-    for (let t = from; t < from + 24 * HOUR_MS; t += step) {
-      const [a, b, c] = [level(t - step), level(t), level(t + step)]
-      const extreme = b > a && b >= c ? 'high' : b < a && b <= c ? 'low' : null
-      if (!extreme) continue
-      const e = refineExtreme(level, t, step, extreme === 'high' ? 1 : -1)
-      out.push({
-        kind: 'extreme',
-        stationId: 'phu-an',
-        day,
-        extreme,
-        atMs: e.atMs,
-        levelM: e.levelM,
-        source: 'truth',
-      })
-    }
-    return out
-  })
-}
+const extremesOf = (days: string[]) => printedExtremes(level, days)
 
 test('recovers a known estuary tide from its printed highs and lows: the curve within 1 cm', () => {
   const reports = extremesOf(['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24'])

@@ -71,25 +71,34 @@ function highestOf(h: (atMs: number) => number, fromMs: number, toMs: number): n
 /**
  * Fits every candidate form to `reports` and keeps the one that best predicts each reported day from
  * the others (leave one day out): the choice never sees a day it is then scored on, because the caller
- * hands in only the training days. A missing extreme counts as 2 h and 20 cm.
+ * hands in only the training days. Only days with printed highs and lows judge a form, each predicted
+ * from training that has printed extremes of its own: a peak without a time cannot tell a form that places
+ * the highs well from one that does not. With fewer than two such days the single lag stays: one day left
+ * out of two leaves a fit to one day judged on nothing (the reported days: each left-out 2013 day leaves
+ * the other, so the richer forms are chosen only where both 2013 days are in training). A missing extreme
+ * counts as 2 h and 20 cm; a tie keeps the simpler form.
  */
 export function selectEstuaryTide(bases: TideBases, reports: readonly ReportedLevel[]): SelectedTide {
-  const days = [...new Set(reports.map((r) => r.day))]
+  const timed = (r: ReportedLevel) => r.kind === 'extreme'
+  const judges = [...new Set(reports.filter(timed).map((r) => r.day))].filter((day) =>
+    reports.some((r) => timed(r) && r.day !== day),
+  )
+  const single = { groups: [] as readonly FeatureGroup[], strength: CANDIDATE_STRENGTHS[0] as number }
+  if (judges.length < MIN_JUDGING_DAYS)
+    return { model: fitForm(bases, reports, [], single.strength), score: 0 }
+  // The base lag depends on the training days only, not on the form: found once per left-out day.
+  const folds = judges.map((day) => {
+    const train = reports.filter((r) => r.day !== day)
+    return { train, test: reports.filter((r) => r.day === day), lagMin: baseLagMin(bases, train) }
+  })
   let best: { groups: readonly FeatureGroup[]; strength: number; score: number } | null = null
   for (const groups of CANDIDATE_GROUPS) {
     for (const strength of CANDIDATE_STRENGTHS) {
       if (groups.length === 0 && strength !== CANDIDATE_STRENGTHS[0]) continue // nothing to regularise
       let score = 0
-      for (const day of days) {
-        const train = reports.filter((r) => r.day !== day)
-        if (timedReadings(train).length < 3) continue
-        const m = fitForm(bases, train, groups, strength)
-        score += errorScore(
-          levelErrors(
-            (t) => evaluateEstuaryTide(bases, m, t),
-            reports.filter((r) => r.day === day),
-          ),
-        )
+      for (const { train, test, lagMin } of folds) {
+        const m = fitEstuaryTide(bases, lagMin, train, { groups, priorStrength: strength })
+        score += errorScore(levelErrors((t) => evaluateEstuaryTide(bases, m, t), test))
       }
       if (!best || score < best.score) best = { groups, strength, score }
     }
@@ -98,15 +107,42 @@ export function selectEstuaryTide(bases: TideBases, reports: readonly ReportedLe
   return { model: fitForm(bases, reports, best.groups, best.strength), score: best.score }
 }
 
-/** The form fitted at the single-lag fit's lag: the added terms then shift the lag by level and species. */
+/** Left-out days with printed extremes a form choice needs; below it, the single lag. */
+export const MIN_JUDGING_DAYS = 2
+
+/**
+ * Base lags tried, minutes: Vũng Tàu to Nhà Bè and Phú An is 2–4 h (the reported highs and lows of 2013
+ * come 75–250 min after Vũng Tàu's), searched over 1–5⅓ h.
+ */
+const BASE_LAGS_MIN = Array.from({ length: 27 }, (_, k) => 60 + 10 * k)
+
+/**
+ * The form fitted at the base lag: the lag whose single-lag curve best meets the reported highs, lows and
+ * peaks in time and level (the score the backtest judges by), not the lag that best fits the levels at
+ * the printed times: at a high or low the level hardly moves with the time (the 2013 extremes stay within
+ * 5 cm of their top for ±40–60 min), so a fit to levels there barely sees the lag. The added terms then
+ * shift the lag by level and species.
+ */
 export function fitForm(
   bases: TideBases,
   reports: readonly ReportedLevel[],
   groups: readonly FeatureGroup[],
   priorStrength: number,
 ): EstuaryTide {
-  const lagMin = fitTideTransfer(bases.sea, timedReadings(reports)).lagMin
-  return fitEstuaryTide(bases, lagMin, reports, { groups, priorStrength })
+  return fitEstuaryTide(bases, baseLagMin(bases, reports), reports, { groups, priorStrength })
+}
+
+/** The base lag of `fitForm`, minutes; the single-lag fit's when no report has a time to meet. */
+export function baseLagMin(bases: TideBases, reports: readonly ReportedLevel[]): number {
+  if (!reports.some((r) => r.kind === 'extreme'))
+    return fitTideTransfer(bases.sea, timedReadings(reports)).lagMin
+  let best = { lagMin: BASE_LAGS_MIN[0] as number, score: Number.POSITIVE_INFINITY }
+  for (const lagMin of BASE_LAGS_MIN) {
+    const m = fitEstuaryTide(bases, lagMin, reports, { groups: [] })
+    const score = errorScore(levelErrors((t) => evaluateEstuaryTide(bases, m, t), reports))
+    if (score < best.score) best = { lagMin, score }
+  }
+  return best.lagMin
 }
 
 /** Squared errors in units of the targets (30 min, 10 cm). */

@@ -1,4 +1,4 @@
-import type { Network, RoadSegment } from '@ioc/domain'
+import { localHour, type Network, type RoadSegment } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { expect, test } from 'vitest'
 import { createSeriesStore } from '../history/series-history'
@@ -15,7 +15,7 @@ const MIN = 60_000
 const T0 = Date.parse('2025-11-20T17:00:00+07:00') // a Thursday
 // A usual day: free flow at night, 50 % in the evening rush; each reading ±2 % by a fixed pattern.
 const usual = (atMs: number) => {
-  const hour = new Date(atMs + 7 * 3_600_000).getUTCHours()
+  const hour = localHour(atMs)
   return segment.freeFlowKph * (hour >= 16 && hour < 19 ? 0.5 : 0.9)
 }
 const wobble = (atMs: number) => 1 + 0.02 * Math.sin(atMs / 300_000)

@@ -1,8 +1,8 @@
 import {
   ALARM_LEVELS,
-  type AlarmLevel,
   AlarmLevelsM,
   type FloodSensorStation,
+  GAUGE_ALARM_SEVERITY,
   type GaugeStation,
   type Issue,
   type Network,
@@ -10,6 +10,7 @@ import {
   type RoadSegment,
   type Severity,
 } from '@ioc/domain'
+import { congestionLevelsKph } from './congestion-levels'
 import { roundDecimal } from './round-decimal'
 import type { CongestionRule, RulesConfig, SegmentOverride, StationOverride } from './rules-config'
 
@@ -74,7 +75,6 @@ export interface ResolvedRules {
   segments: SegmentSettings[]
 }
 
-const GAUGE_SEVERITY: Record<AlarmLevel, Severity> = { I: 'minor', II: 'major', III: 'critical' }
 const DEPTH_SEVERITY: Severity[] = ['minor', 'major', 'critical']
 
 /**
@@ -158,7 +158,7 @@ function resolveWaterLevel(
     if (m !== null)
       levels.push({
         label,
-        severity: GAUGE_SEVERITY[label],
+        severity: GAUGE_ALARM_SEVERITY[label],
         threshold: m,
         releaseAt: roundDecimal(m - rule.clearMarginM),
       })
@@ -212,6 +212,7 @@ function resolveCongestion(
   }
   if (!rule.enabled) return null
   const ff = override.freeFlowKph ?? segment.freeFlowKph
+  const line = congestionLevelsKph(config, segment)
   // Each severity leaves at the raise threshold of the one below it: major eases to warning once
   // traffic is back above the congestion line, warning clears once above `clearAboveRatio`.
   return {
@@ -220,8 +221,8 @@ function resolveCongestion(
       {
         label: 'warning',
         severity: 'warning',
-        threshold: roundDecimal(rule.warningBelowRatio * ff),
-        releaseAt: roundDecimal(rule.clearAboveRatio * ff),
+        threshold: line.congestedBelowKph,
+        releaseAt: line.releaseAboveKph,
       },
       {
         label: 'major',

@@ -23,8 +23,16 @@ export const RateOfRiseState = z.strictObject({
 })
 export type RateOfRiseState = z.infer<typeof RateOfRiseState>
 
+/**
+ * The sources of the readings judged at `lastAtMs`: a reading of one of them at that instant is the
+ * same reading again (the store's key is subject, observedAt, source), which the engine skips. Absent in
+ * states saved before it was kept: then any reading at `lastAtMs` counts as already judged.
+ */
+const LastSources = z.array(z.string()).min(1).optional()
+
 export const StationState = z.strictObject({
   lastAtMs: z.number().int().nullable(),
+  lastSources: LastSources,
   waterLevel: BandState.optional(),
   rateOfRise: RateOfRiseState.optional(),
   streetFlood: BandState.optional(),
@@ -34,6 +42,7 @@ export type StationState = z.infer<typeof StationState>
 
 export const SegmentState = z.strictObject({
   lastAtMs: z.number().int().nullable(),
+  lastSources: LastSources,
   congestion: BandState.optional(),
 })
 export type SegmentState = z.infer<typeof SegmentState>

@@ -216,7 +216,8 @@ describe('rules engine properties', () => {
     // What the SQLite store keeps: each batch's export given what it holds, and the readings.
     expectRestoresLikeUninterrupted((before, stepsBefore) => {
       const persisted = new Map<string, SegmentState>()
-      const lastReadingMs = new Map<string, number>()
+      // The newest stored reading of each segment and the sources stored at that instant.
+      const lastReading = new Map<string, { atMs: number; sources: string[] }>()
       const first: AlertEvent[] = []
       for (const step of stepsBefore) {
         const o = toObservation(step)
@@ -227,12 +228,17 @@ describe('rules engine properties', () => {
         first.push(...before.observe(o))
         if (o.type !== 'traffic') continue
         const atMs = Date.parse(o.observedAt)
-        lastReadingMs.set(o.segmentId, Math.max(atMs, lastReadingMs.get(o.segmentId) ?? atMs))
+        const last = lastReading.get(o.segmentId)
+        if (!last || atMs > last.atMs) lastReading.set(o.segmentId, { atMs, sources: [o.source] })
+        else if (atMs === last.atMs && !last.sources.includes(o.source)) last.sources.push(o.source)
         const out = before.exportState({ stations: [], segments: [o.segmentId] }, persisted)
         for (const [id, st] of Object.entries(out.segments)) persisted.set(id, st)
       }
       const segments = Object.fromEntries(
-        [...persisted].map(([id, st]) => [id, { ...st, lastAtMs: lastReadingMs.get(id) ?? st.lastAtMs }]),
+        [...persisted].map(([id, st]) => {
+          const last = lastReading.get(id)
+          return [id, last ? { ...st, lastAtMs: last.atMs, lastSources: last.sources } : st]
+        }),
       )
       return { first, stored: { ...before.exportState(), segments } }
     })
@@ -240,6 +246,39 @@ describe('rules engine properties', () => {
 })
 
 describe('rules engine', () => {
+  test('the same reading again is skipped, before and after a restore; another source at that instant is judged', () => {
+    const engine = createRulesEngine(network, config)
+    const gauge = water(PHU_AN, 0, 1.2)
+    const from = (source: string, value: number) => ({ ...gauge, source, value })
+    expect(engine.observe(gauge)).toEqual([])
+    // A retried batch: same station, instant and source. The store keeps the first value; so must the engine.
+    expect(engine.observe(from('test', 1.62))).toEqual([])
+    const levelOf = (events: readonly AlertEvent[]) =>
+      events.filter((e) => e.kind === 'water-level').map((e) => [e.type, e.severity])
+    expect(levelOf(engine.observe(from('volunteer', 1.62)))).toEqual([['raised', 'critical']])
+    const saved = parseRulesEngineState(JSON.parse(JSON.stringify(engine.exportState())))
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error))
+    const restored = createRulesEngine(network, config, saved.value)
+    for (const source of ['test', 'volunteer']) expect(restored.observe(from(source, 1.1))).toEqual([])
+    expect(levelOf(restored.openAlerts())).toEqual([['raised', 'critical']])
+    // A third source at the same instant is a reading of its own.
+    restored.observe(from('dwr', 1.1))
+    expect(restored.exportState().stations[PHU_AN]?.lastSources).toEqual(['test', 'volunteer', 'dwr'])
+  })
+
+  test('restored from a state saved before sources were kept, no reading at its last instant is judged again', () => {
+    const engine = createRulesEngine(network, config)
+    engine.observe(water(PHU_AN, 0, 1.2))
+    const { lastSources: _, ...old } = engine.exportState().stations[PHU_AN] ?? { lastAtMs: null }
+    const restored = createRulesEngine(network, config, {
+      ...engine.exportState(),
+      stations: { [PHU_AN]: old },
+    })
+    expect(restored.observe({ ...water(PHU_AN, 0, 1.62), source: 'volunteer' })).toEqual([])
+    const next = restored.observe(water(PHU_AN, 1, 1.62)).filter((e) => e.kind === 'water-level')
+    expect(next.map((e) => e.severity)).toEqual(['critical'])
+  })
+
   test('openAlerts lists the current event of each open key', () => {
     const engine = createRulesEngine(network, config)
     for (const o of [water(PHU_AN, 0, 1.45), water(PHU_AN, 10, 1.62), water(UNG_VAN_KHIEM, 10, 12)])

@@ -26,8 +26,10 @@ export interface RulesEngine {
   /**
    * Feeds one observation; returns the events it causes (usually none). Time is the observation's
    * `observedAt`. An observation older than the last one seen for its subject is ignored (a late
-   * duplicate must not rewind timers); one at the same instant is evaluated. Unknown subjects are
-   * ignored: the server validates against the network first.
+   * duplicate must not rewind timers); one at the same instant is evaluated once per source: the same
+   * subject, instant and source again is the same reading again (the store's key; a feed retrying a
+   * batch), so it is skipped, before or after a restore. Unknown subjects are ignored: the server
+   * validates against the network first.
    */
   observe(o: Observation): readonly AlertEvent[]
   /** Advances the injected clock (epoch ms, live only): raises `sensor-silent` alerts. */
@@ -41,8 +43,9 @@ export interface RulesEngine {
    * change since the last export are the same objects again: treat the result as read-only.
    *
    * With `persisted` (segment states as last stored, from earlier exports), a segment whose state
-   * apart from `lastAtMs` is still the stored one is left out: for a store that takes a segment's
-   * `lastAtMs` from its readings, most segments of a batch then need no export and no write.
+   * apart from `lastAtMs` and `lastSources` is still the stored one is left out: for a store that
+   * takes a segment's latest reading time and its sources from its readings, most segments of a batch
+   * then need no export and no write.
    */
   exportState(only?: StateSubjects, persisted?: ReadonlyMap<string, SegmentState>): RulesEngineState
 }
@@ -60,19 +63,28 @@ export interface StateSubjects {
   segments: Iterable<string>
 }
 
-interface StationRuntime {
-  id: string
+/** When a subject was last read, and by which sources at that instant. */
+interface ReadTimes {
   /** Epoch ms of the last accepted reading, NaN before the first. */
   lastAtMs: number
+  /** The first source judged at `lastAtMs`; null when unknown (restored from a state without it). */
+  lastSource: string | null
+  /** Further sources judged at `lastAtMs`; null when there is none, nearly always. */
+  moreSources: string[] | null
+  /** The last exported `[lastSource]`, handed out again while it holds: exports allocate nothing for it. */
+  exportedSources: string[] | null
+}
+
+interface StationRuntime extends ReadTimes {
+  id: string
   waterLevel: BandAlert | null
   rateOfRise: RateOfRiseAlert | null
   streetFlood: BandAlert | null
   silent: SilentAlert | null
 }
 
-interface SegmentRuntime {
+interface SegmentRuntime extends ReadTimes {
   id: string
-  lastAtMs: number
   congestion: BandAlert | null
 }
 
@@ -100,7 +112,7 @@ export function createRulesEngine(
   const stationList: StationRuntime[] = resolved.value.stations.map((s) => {
     const base = {
       id: s.station.id,
-      lastAtMs: Number.NaN,
+      ...neverRead(),
       silent: s.silentAfterMs === null ? null : createSilentAlert(s.station, s.silentAfterMs),
     }
     if ('streetFlood' in s) {
@@ -120,7 +132,7 @@ export function createRulesEngine(
   })
   const segmentList: SegmentRuntime[] = resolved.value.segments.map((s) => ({
     id: s.segment.id,
-    lastAtMs: Number.NaN,
+    ...neverRead(),
     congestion: s.congestion && createCongestionAlert(s.segment, s.congestion),
   }))
   const stations = new Map(stationList.map((s) => [s.id, s]))
@@ -152,17 +164,16 @@ export function createRulesEngine(
     const at = lastIsoMs
     if (o.type === 'traffic') {
       const rt = segments.get(o.segmentId)
-      if (rt === undefined || Number.isNaN(at) || at < rt.lastAtMs) return NONE
-      rt.lastAtMs = at
+      if (rt === undefined || Number.isNaN(at) || !accept(rt, at, o.source)) return NONE
       const c = rt.congestion
       if (c === null) return NONE
       const e = stepBandAlert(c, fallingMasks(c.levels, o.speedKph), o.speedKph, at)
       return e === null ? NONE : [e]
     }
     const rt = stations.get(o.stationId)
-    if (rt === undefined || Number.isNaN(at) || at < rt.lastAtMs) return NONE
+    if (rt === undefined || Number.isNaN(at)) return NONE
     const sinceMs = Number.isNaN(rt.lastAtMs) ? silenceBaselineMs : rt.lastAtMs
-    rt.lastAtMs = at
+    if (!accept(rt, at, o.source)) return NONE
     let out = NONE
     if (rt.silent) out = add(out, resumeSilent(rt.silent, sinceMs, at))
     const v = o.value
@@ -217,6 +228,8 @@ export function createRulesEngine(
     for (const rt of only ? pick(only.stations, stations) : stationList) {
       if (Number.isNaN(rt.lastAtMs) && !rt.silent?.open) continue
       const st: StationState = { lastAtMs: Number.isNaN(rt.lastAtMs) ? null : rt.lastAtMs }
+      const lastSources = sourcesOf(rt)
+      if (lastSources) st.lastSources = lastSources
       if (rt.waterLevel) st.waterLevel = exportBand(rt.waterLevel)
       if (rt.rateOfRise) st.rateOfRise = exportRateOfRise(rt.rateOfRise)
       if (rt.streetFlood) st.streetFlood = exportBand(rt.streetFlood)
@@ -229,7 +242,15 @@ export function createRulesEngine(
       const stored = persisted?.get(rt.id)
       // exportBand hands out an unchanged band as the same object, so identity is equality here.
       if (stored && stored.congestion === congestion) continue
-      out.segments[rt.id] = congestion ? { lastAtMs: rt.lastAtMs, congestion } : { lastAtMs: rt.lastAtMs }
+      const lastSources = sourcesOf(rt)
+      // One literal per shape: most of a batch's exports are segments, so they are made in one step each.
+      out.segments[rt.id] = lastSources
+        ? congestion
+          ? { lastAtMs: rt.lastAtMs, lastSources, congestion }
+          : { lastAtMs: rt.lastAtMs, lastSources }
+        : congestion
+          ? { lastAtMs: rt.lastAtMs, congestion }
+          : { lastAtMs: rt.lastAtMs }
     }
     return out
   }
@@ -249,13 +270,55 @@ export function runRules(
   return events
 }
 
+const neverRead = (): ReadTimes => ({
+  lastAtMs: Number.NaN,
+  lastSource: null,
+  moreSources: null,
+  exportedSources: null,
+})
+
+/** The sources judged at the subject's last instant, as exported; undefined when unknown or never read. */
+function sourcesOf(rt: ReadTimes): string[] | undefined {
+  if (rt.lastSource === null || Number.isNaN(rt.lastAtMs)) return undefined
+  if (rt.moreSources) return [rt.lastSource, ...rt.moreSources]
+  const held = rt.exportedSources
+  if (held !== null && held.length === 1 && held[0] === rt.lastSource) return held
+  const one = [rt.lastSource]
+  rt.exportedSources = one
+  return one
+}
+
+/**
+ * Whether a reading at `at` from `source` is new to the subject, noting it if so: not older than the
+ * last one, and not a source already judged at that instant (unknown sources count as judged).
+ */
+function accept(rt: ReadTimes, at: number, source: string): boolean {
+  if (at > rt.lastAtMs || Number.isNaN(rt.lastAtMs)) {
+    rt.lastAtMs = at
+    rt.lastSource = source
+    rt.moreSources = null
+    return true
+  }
+  if (at < rt.lastAtMs || rt.lastSource === null || rt.lastSource === source) return false
+  if (rt.moreSources === null) rt.moreSources = [source]
+  else if (rt.moreSources.includes(source)) return false
+  else rt.moreSources.push(source)
+  return true
+}
+
+function restoreReadTimes(rt: ReadTimes, s: { lastAtMs: number | null; lastSources?: string[] }): void {
+  rt.lastAtMs = s.lastAtMs ?? Number.NaN
+  rt.lastSource = s.lastSources?.[0] ?? null
+  rt.moreSources = s.lastSources && s.lastSources.length > 1 ? s.lastSources.slice(1) : null
+}
+
 function add(out: readonly AlertEvent[], e: AlertEvent | null): readonly AlertEvent[] {
   if (e === null) return out
   return out === NONE ? [e] : [...out, e]
 }
 
 function restoreStation(rt: StationRuntime, s: StationState): void {
-  rt.lastAtMs = s.lastAtMs ?? Number.NaN
+  restoreReadTimes(rt, s)
   if (rt.waterLevel && s.waterLevel) restoreBand(rt.waterLevel, s.waterLevel)
   if (rt.rateOfRise && s.rateOfRise) restoreRateOfRise(rt.rateOfRise, s.rateOfRise)
   if (rt.streetFlood && s.streetFlood) restoreBand(rt.streetFlood, s.streetFlood)
@@ -263,6 +326,6 @@ function restoreStation(rt: StationRuntime, s: StationState): void {
 }
 
 function restoreSegment(rt: SegmentRuntime, s: SegmentState): void {
-  rt.lastAtMs = s.lastAtMs ?? Number.NaN
+  restoreReadTimes(rt, s)
   if (rt.congestion && s.congestion) restoreBand(rt.congestion, s.congestion)
 }

@@ -1,3 +1,4 @@
+import { localHour } from '@ioc/domain'
 import { expect, test } from 'vitest'
 import { drawRandomWeather } from './random-weather'
 
@@ -22,9 +23,9 @@ test('a month of drawn weather has surges of the asked spread and afternoon stor
   expect(rain.length).toBeGreaterThan(5)
   expect(rain.length).toBeLessThan(20)
   for (const r of rain) {
-    const localHour = new Date(r.fromMs + 7 * 3_600_000).getUTCHours()
-    expect(localHour).toBeGreaterThanOrEqual(13)
-    expect(localHour).toBeLessThan(21)
+    const hour = localHour(r.fromMs)
+    expect(hour).toBeGreaterThanOrEqual(13)
+    expect(hour).toBeLessThan(21)
     expect(r.peakMmPerH).toBeGreaterThanOrEqual(40)
     expect(r.floodPointIds.size).toBeGreaterThan(10)
   }

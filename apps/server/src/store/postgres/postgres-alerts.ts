@@ -1,15 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import {
-  actionTransition,
-  applyOfficerAction,
-  type EngineOutput,
-  engineOutputReads,
-  engineTransition,
-  escalateAlert,
-  nextCriticalSince,
-  planEngineOutput,
-} from '@ioc/alerts'
-import { type Alert, type AlertQuery, type AlertTransition, ok, type UserSummary } from '@ioc/domain'
+import type { AlertWrite, RulesStatePatch, Turn } from '@ioc/alerts'
+import type { Alert, AlertQuery, AlertTransition, UserSummary } from '@ioc/domain'
 import type pg from 'pg'
 import type { AlertChange, AlertStore } from '../alert-store'
 import {
@@ -29,14 +20,16 @@ import { insertObservationsIn } from './postgres-observations'
 const MAX_LISTED = 5000
 
 /**
- * Every engine commit of every instance takes this transaction-scoped advisory lock, so engine runs
- * are serialized across the cluster in commit order (the number is arbitrary, fixed for this use).
+ * Every lifecycle commit of every instance (a turn, a silence) takes this transaction-scoped advisory
+ * lock, so they are serialized across the cluster in commit order (the number is arbitrary, fixed for
+ * this use).
  */
 const ENGINE_LOCK = 0x10c_a1e7
 
 /**
- * Thrown, before anything is written, when another instance committed engine state since this one last
- * loaded or wrote it: the caller's engine is behind and must reload (`loadRulesState`) and run again.
+ * Thrown, before anything is written, when another instance committed a turn or a silence since this
+ * one last loaded or wrote the lifecycle's state: the caller's engine or alert book is behind and must
+ * reload (`loadRulesState`, `loadAlertBook`) and run the step again.
  */
 export class StaleRulesStateError extends Error {
   override name = 'StaleRulesStateError'
@@ -77,15 +70,17 @@ async function addTransition(db: pg.ClientBase, t: Omit<AlertTransition, 'seq'>)
 }
 
 /**
- * The alert part of the PostgreSQL store. Across instances: engine commits serialize on an advisory
- * lock and carry a version of the engine state, so an instance whose engine is behind learns it before
- * writing (StaleRulesStateError) instead of raising a second alert for a condition another instance
- * already raised; duty officers' actions lock the alert row, so of two concurrent acknowledgements one
- * wins and the other is told who won.
+ * The alert part of the PostgreSQL store. Across instances every commit that changes what the lifecycle
+ * step reads (the engine state, the alerts, the silences) takes the advisory lock and moves one version
+ * (`rules_version`) on, so an instance whose engine or alert book is behind learns it before writing
+ * (StaleRulesStateError) instead of raising a second alert for a condition another instance already
+ * raised, or acknowledging an alert another officer acknowledged meanwhile: it reloads and steps again.
  */
 export function postgresAlerts(pool: pg.Pool): AlertStore {
-  /** The engine-state version this instance's engine reflects; null until it has loaded the state. */
-  let seenVersion: number | null = null
+  /** The lifecycle version this instance's engine reflects; null until it has loaded the state. */
+  let engineSeen: number | null = null
+  /** The lifecycle version this instance's alert book reflects; null until it has loaded the book. */
+  let bookSeen: number | null = null
   /** The stored engine state (JSON text) as of `version`, so a reload reads only rows changed since. */
   const cache = {
     version: -1,
@@ -94,76 +89,41 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
     segments: new Map<string, string>(),
   }
 
-  async function applyEngineOutput(
-    db: pg.ClientBase,
-    out: EngineOutput,
-    nowMs: number,
-  ): Promise<AlertChange[]> {
-    if (!out.events.length) return []
-    const { keys, subjects } = engineOutputReads(out.events)
-    const { rows } = await db.query<AlertRow>(
-      'SELECT doc, version, critical_since FROM alerts WHERE key = ANY($1) AND active FOR UPDATE',
-      [keys],
-    )
-    const silencedRows = await db.query<{ subject: string }>(
-      `SELECT DISTINCT subject_type || ':' || subject_id AS subject FROM silences
-       WHERE subject_type || ':' || subject_id = ANY($1) AND cancelled_at IS NULL
-       AND created_at <= $2 AND until > $2`,
-      [subjects, nowMs],
-    )
-    const stored = new Map(rows.map((r) => [r.doc.id, r.critical_since]))
-    const writes = planEngineOutput(
-      out.events,
-      rows.map((r) => r.doc),
-      new Set(silencedRows.rows.map((r) => r.subject)),
-      randomUUID,
-    )
-    const changes: AlertChange[] = []
-    for (const w of writes) {
-      const a = w.alert
-      const criticalSince = nextCriticalSince(a, stored.get(a.id) ?? null, nowMs)
-      if (stored.has(a.id)) {
-        await db.query(UPDATE_ALERT, [a.id, ...columns(a, criticalSince)])
-      } else {
-        await db.query(INSERT_ALERT, [
-          a.id,
-          ...columns(a, criticalSince),
-          a.key,
-          a.kind,
-          a.subject.type,
-          a.subject.id,
-          a.raisedAt,
-        ])
-      }
-      stored.set(a.id, criticalSince)
-      changes.push({ alert: a, transition: await addTransition(db, engineTransition(w)) })
-    }
-    return changes
-  }
-
-  /** Takes the engine lock and checks this instance's engine is current; returns the next version. */
-  async function lockEngine(db: pg.ClientBase): Promise<number> {
+  /** Takes the lifecycle lock; returns the version stored now. */
+  async function lockLifecycle(db: pg.ClientBase): Promise<number> {
     await db.query('SELECT pg_advisory_xact_lock($1)', [ENGINE_LOCK])
     const { rows } = await db.query<{ version: number }>('SELECT version FROM rules_version')
-    const current = rows[0]?.version ?? 0
-    if (seenVersion !== null && current !== seenVersion) {
-      throw new StaleRulesStateError(
-        `engine state v${current} was written by another instance (this one has v${seenVersion})`,
-      )
-    }
-    return current + 1
+    return rows[0]?.version ?? 0
   }
 
-  async function saveState(db: pg.ClientBase, out: EngineOutput, version: number): Promise<void> {
+  async function writeAlert(db: pg.ClientBase, w: AlertWrite): Promise<AlertChange> {
+    const a = w.alert
+    if (w.isNew) {
+      await db.query(INSERT_ALERT, [
+        a.id,
+        ...columns(a, w.criticalSince),
+        a.key,
+        a.kind,
+        a.subject.type,
+        a.subject.id,
+        a.raisedAt,
+      ])
+    } else if ((await db.query(UPDATE_ALERT, [a.id, ...columns(a, w.criticalSince)])).rowCount === 0) {
+      throw new Error(`alert ${a.id} is not stored, so it cannot be changed`)
+    }
+    return { alert: a, transition: await addTransition(db, w.transition) }
+  }
+
+  async function saveState(db: pg.ClientBase, state: RulesStatePatch, version: number): Promise<void> {
     const scopes: string[] = ['meta']
     const ids: string[] = ['']
-    const docs: string[] = [JSON.stringify(out.state.meta)]
-    for (const [id, st] of Object.entries(out.state.stations)) {
+    const docs: string[] = [JSON.stringify(state.meta)]
+    for (const [id, st] of Object.entries(state.stations)) {
       scopes.push('station')
       ids.push(id)
       docs.push(JSON.stringify(st))
     }
-    for (const [id, st] of Object.entries(out.state.segments)) {
+    for (const [id, st] of Object.entries(state.segments)) {
       scopes.push('segment')
       ids.push(id)
       docs.push(JSON.stringify(st))
@@ -174,40 +134,56 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
        ON CONFLICT (scope, id) DO UPDATE SET doc = excluded.doc, version = excluded.version`,
       [scopes, ids, docs, version],
     )
-    await db.query('UPDATE rules_version SET version = $1', [version])
   }
 
-  /** One engine commit: lock, check, write, and remember the version written. */
-  async function commitEngine<T>(
-    work: (db: pg.PoolClient) => Promise<{ out: EngineOutput; result: T }>,
-    nowMs: number,
-  ) {
-    let written = 0
-    const r = await inTransaction(pool, async (db) => {
-      written = await lockEngine(db)
-      const { out, result } = await work(db)
-      const changes = await applyEngineOutput(db, out, nowMs)
-      await saveState(db, out, written)
-      return { result, changes }
+  /**
+   * A silence changes what the step reads (a raise on its subject is stored silenced), so it moves the
+   * version on like a turn; this instance's book takes the silence in, so what it reflected stays true.
+   */
+  async function changeSilence<T>(write: (db: pg.PoolClient) => Promise<T | null>): Promise<T | null> {
+    let from = null as number | null
+    const written = await inTransaction(pool, async (db) => {
+      const current = await lockLifecycle(db)
+      const w = await write(db)
+      if (w === null) return null
+      await db.query('UPDATE rules_version SET version = $1', [current + 1])
+      from = current
+      return w
     })
-    seenVersion = written
-    return r
+    if (from !== null) {
+      if (engineSeen === from) engineSeen = from + 1
+      if (bookSeen === from) bookSeen = from + 1
+    }
+    return written
   }
 
   return {
     // Instances reload each other's changed rows, so a segment's reading time travels in its row.
     derivesSegmentReadTimes: false,
 
-    async insertObservationsWithAlerts(batch, derive, nowMs) {
-      const { result, changes } = await commitEngine(async (db) => {
-        const inserted = await insertObservationsIn(db, batch)
-        return { out: derive(inserted.stored), result: inserted }
-      }, nowMs)
-      return { ...result, changes }
-    },
-
-    async commitEngineOutput(output, nowMs) {
-      return (await commitEngine(async () => ({ out: output, result: null }), nowMs)).changes
+    async persistTurn(turn) {
+      let written = 0
+      const result = await inTransaction(pool, async (db) => {
+        const current = await lockLifecycle(db)
+        const behind = (seen: number | null) => seen !== null && seen !== current
+        if (behind(engineSeen) || behind(bookSeen)) {
+          throw new StaleRulesStateError(
+            `lifecycle state v${current} was written by another instance (this one has engine v${engineSeen}, book v${bookSeen})`,
+          )
+        }
+        written = current + 1
+        const inserted = turn.observations.length
+          ? await insertObservationsIn(db, turn.observations)
+          : { accepted: 0, duplicates: 0, stored: [] }
+        const changes: AlertChange[] = []
+        for (const w of turn.writes) changes.push(await writeAlert(db, w))
+        if (turn.state) await saveState(db, turn.state, written)
+        await db.query('UPDATE rules_version SET version = $1', [written])
+        return { ...inserted, changes }
+      })
+      engineSeen = written
+      bookSeen = written
+      return result
     },
 
     async loadRulesState() {
@@ -227,12 +203,33 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
         else if (r.scope === 'segment') cache.segments.set(r.id, r.doc)
       }
       cache.version = version
-      seenVersion = version
+      engineSeen = version
       if (!cache.meta) return null
       // Parsed afresh on each load, so the engine never shares objects with the cache.
       const parsed = (m: Map<string, string>) =>
         Object.fromEntries([...m].map(([id, doc]) => [id, JSON.parse(doc)]))
       return { ...JSON.parse(cache.meta), stations: parsed(cache.stations), segments: parsed(cache.segments) }
+    },
+
+    async loadAlertBook(nowMs) {
+      // One snapshot for the version, the alerts and the silences, so they agree.
+      const { version, alerts, silences } = await inTransaction(pool, async (db) => {
+        await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
+        const v = await db.query<{ version: number }>('SELECT version FROM rules_version')
+        const live = await db.query<Omit<AlertRow, 'version'>>(
+          'SELECT doc, critical_since FROM alerts WHERE resolved_at IS NULL OR active',
+        )
+        const s = await db.query<SilenceRow>(
+          'SELECT * FROM silences WHERE cancelled_at IS NULL AND until > $1 ORDER BY created_at, id COLLATE "C"',
+          [nowMs],
+        )
+        return { version: v.rows[0]?.version ?? 0, alerts: live.rows, silences: s.rows }
+      })
+      bookSeen = version
+      return {
+        entries: alerts.map((r) => ({ alert: r.doc, criticalSince: r.critical_since })),
+        silences: silences.map(toSilence),
+      }
     },
 
     async listAlerts(q: AlertQuery) {
@@ -271,42 +268,6 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
       return rows.map(toTransition)
     },
 
-    actOnAlert(id, action, by, atMs, origin) {
-      return inTransaction(pool, async (db) => {
-        // The row lock makes the database decide a race between instances: the second action waits,
-        // then reads the alert as the first left it and is refused with who got there first.
-        const { rows } = await db.query<AlertRow>(
-          'SELECT doc, version, critical_since FROM alerts WHERE id = $1 FOR UPDATE',
-          [id],
-        )
-        const row = rows[0]
-        if (!row) return { ok: false as const, error: { code: 'not_found' as const } }
-        const applied = applyOfficerAction(row.doc, action, by, atMs)
-        if (!applied.ok) return applied
-        await db.query(UPDATE_ALERT, [id, ...columns(applied.value, row.critical_since)])
-        const transition = await addTransition(db, actionTransition(applied.value, action, by, atMs, origin))
-        return ok({ alert: applied.value, transition })
-      })
-    },
-
-    escalateDue(beforeMs, atMs) {
-      return inTransaction(pool, async (db) => {
-        // FOR UPDATE re-checks the conditions on rows an acknowledgement changed meanwhile.
-        const { rows } = await db.query<AlertRow>(
-          `SELECT doc, version, critical_since FROM alerts WHERE resolved_at IS NULL AND ack_by IS NULL
-           AND NOT silenced AND escalated_at IS NULL AND critical_since <= $1 FOR UPDATE`,
-          [beforeMs],
-        )
-        const changes: AlertChange[] = []
-        for (const row of rows) {
-          const escalated = escalateAlert(row.doc, atMs, row.critical_since)
-          await db.query(UPDATE_ALERT, [escalated.alert.id, ...columns(escalated.alert, row.critical_since)])
-          changes.push({ alert: escalated.alert, transition: await addTransition(db, escalated.transition) })
-        }
-        return changes
-      })
-    },
-
     appendTransition(t) {
       return inTransaction(pool, async (db) => {
         await db.query('SELECT 1 FROM alerts WHERE id = $1 FOR UPDATE', [t.alertId])
@@ -324,12 +285,16 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
     },
 
     async createSilence(n, by, atMs) {
-      const { rows } = await pool.query<SilenceRow>(
-        `INSERT INTO silences (id, subject_type, subject_id, reason, created_by, created_at, until, cancelled_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, NULL) RETURNING *`,
-        [randomUUID(), n.subject.type, n.subject.id, n.reason, by, atMs, n.until],
-      )
-      return toSilence(rows[0] as SilenceRow)
+      const created = await changeSilence(async (db) => {
+        const { rows } = await db.query<SilenceRow>(
+          `INSERT INTO silences (id, subject_type, subject_id, reason, created_by, created_at, until, cancelled_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, NULL) RETURNING *`,
+          [randomUUID(), n.subject.type, n.subject.id, n.reason, by, atMs, n.until],
+        )
+        return toSilence(rows[0] as SilenceRow)
+      })
+      if (!created) throw new Error('the new silence was not stored')
+      return created
     },
 
     async listSilences(nowMs) {
@@ -340,12 +305,14 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
       return rows.map(toSilence)
     },
 
-    async cancelSilence(id, atMs) {
-      const { rows } = await pool.query<SilenceRow>(
-        'UPDATE silences SET cancelled_at = $1 WHERE id = $2 AND cancelled_at IS NULL AND until > $1 RETURNING *',
-        [atMs, id],
-      )
-      return rows[0] ? toSilence(rows[0]) : null
+    cancelSilence(id, atMs) {
+      return changeSilence(async (db) => {
+        const { rows } = await db.query<SilenceRow>(
+          'UPDATE silences SET cancelled_at = $1 WHERE id = $2 AND cancelled_at IS NULL AND until > $1 RETURNING *',
+          [atMs, id],
+        )
+        return rows[0] ? toSilence(rows[0]) : null
+      })
     },
 
     async recordDelivery(d) {

@@ -57,10 +57,10 @@ export function postgresCitizenReports(pool: pg.Pool): CitizenReportStore {
         if (!c.ok) return c
         await db.query('UPDATE citizen_reports SET status = $2, doc = $3 WHERE code = $1', [
           code,
-          c.next.status,
-          JSON.stringify(c.next),
+          c.value.status,
+          JSON.stringify(c.value),
         ])
-        return { ok: true as const, report: c.next }
+        return c
       })
     },
   }

@@ -1,6 +1,12 @@
 import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { KING_TIDE_ALERT, runAlertStoreContract, storeKingTideAlert } from '../alert-store-contract'
+import {
+  KING_TIDE_ALERT,
+  lifecycleOn,
+  phuAnEvent,
+  runAlertStoreContract,
+  storeKingTideAlert,
+} from '../alert-store-contract'
 import { runCitizenReportStoreContract } from '../citizen-report-store-contract'
 import { runDeadLetterStoreContract } from '../dead-letter-store-contract'
 import { runHistoryStoreContract } from '../history-store-contract'
@@ -9,6 +15,7 @@ import { runOperationalIncidentStoreContract } from '../operational-incident-sto
 import { runStoreContract } from '../store-contract'
 import { runWarningStoreContract } from '../warning-store-contract'
 import { LATEST_PG_SCHEMA_VERSION } from './migrations'
+import { StaleRulesStateError } from './postgres-alerts'
 import { openPostgresStore } from './postgres-store'
 import { createTempSchema } from './temp-schema'
 
@@ -178,6 +185,40 @@ test('alerts stored before schema v11 take their cause and peak from their audit
   const upgraded = await openPostgresStore(own.url)
   expect(await upgraded.listAlerts({ state: 'all' })).toMatchObject([KING_TIDE_ALERT])
   await upgraded.close()
+  await own.drop()
+})
+
+test('an instance whose alert book is behind another instance is refused before writing, then goes on from the store', async () => {
+  const own = await createTempSchema('turns')
+  const [one, two] = [await openPostgresStore(own.url), await openPostgresStore(own.url)]
+  const T0 = Date.parse('2025-11-06T17:00:00+07:00')
+  const first = await lifecycleOn(one)
+  const [raised] = await first.events([phuAnEvent('raised', 'critical', T0, 1.62)], T0)
+  // The second instance loads now; the first then acknowledges: the second's book is behind.
+  const second = await lifecycleOn(two)
+  const id = raised?.alert.id as string
+  expect(await first.act(id, { type: 'acknowledge', note: 'on it' }, 'lan', T0 + 1000, 'ip')).toMatchObject({
+    ok: true,
+  })
+  const eased = phuAnEvent('severity-changed', 'major', T0 + 60_000, 1.55)
+  await expect(second.events([eased], T0 + 60_000)).rejects.toThrow(StaleRulesStateError)
+  expect(await two.getAlert(id)).toMatchObject({ severity: 'critical', ack: { by: 'lan' } })
+  // Reloaded (as the alert service does within the same turn), it changes the alert as the first left it.
+  const reloaded = await lifecycleOn(two)
+  expect((await reloaded.events([eased], T0 + 60_000)).map((c) => c.alert)).toMatchObject([
+    { severity: 'major', ack: { by: 'lan' } },
+  ])
+  // A silence set through the second moves the first behind too.
+  await two.createSilence(
+    { subject: { type: 'station', id: 'nha-be' }, reason: 'bảo trì', until: T0 + 3600_000 },
+    'lan',
+    T0,
+  )
+  await expect(first.events([phuAnEvent('cleared', 'major', T0 + 90_000, 1.3)], T0 + 90_000)).rejects.toThrow(
+    StaleRulesStateError,
+  )
+  await one.close()
+  await two.close()
   await own.drop()
 })
 

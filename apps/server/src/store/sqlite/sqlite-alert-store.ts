@@ -1,23 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import {
-  actionTransition,
-  applyOfficerAction,
-  type EngineOutput,
-  engineOutputReads,
-  engineTransition,
-  escalateAlert,
-  nextCriticalSince,
-  planEngineOutput,
-  splitSubjectKey,
-} from '@ioc/alerts'
-import {
-  type Alert,
-  type AlertQuery,
-  type AlertTransition,
-  type Observation,
-  ok,
-  type UserSummary,
-} from '@ioc/domain'
+import type { AlertWrite, RulesStatePatch, Turn } from '@ioc/alerts'
+import type { Alert, AlertQuery, AlertTransition, Observation, UserSummary } from '@ioc/domain'
 import type Database from 'better-sqlite3'
 import type { AlertChange, AlertStore } from '../alert-store'
 import {
@@ -31,22 +14,24 @@ import {
   toTransition,
 } from '../rows/alert-rows'
 import type { InsertResult } from '../store'
+import type { LatestReading } from './sqlite-observations'
 
 /** Bounds one answer of `GET /alerts`; the queue of a city is far smaller. */
 const MAX_LISTED = 5000
 
 /**
  * The alert part of the SQLite store, on the store's connection; `insertBatch` is its observation insert
- * and `latestTrafficMs` the time of each segment's latest stored reading.
+ * and `latestTraffic` the time and sources of each segment's latest stored reading.
  */
 export function createSqliteAlertStore(
   db: Database.Database,
   insertBatch: (batch: readonly Observation[]) => InsertResult,
-  latestTrafficMs: () => Map<string, number>,
+  latestTraffic: () => Map<string, LatestReading>,
 ): AlertStore {
   const s = {
-    activeByKey: db.prepare('SELECT doc, version, critical_since FROM alerts WHERE key = ? AND active = 1'),
-    byId: db.prepare('SELECT doc, version, critical_since FROM alerts WHERE id = ?'),
+    // The alert book: everything the lifecycle may still change (unresolved, or still active).
+    live: db.prepare('SELECT doc, critical_since FROM alerts WHERE resolved_at IS NULL OR active = 1'),
+    byId: db.prepare('SELECT doc FROM alerts WHERE id = ?').pluck(),
     insertAlert: db.prepare(
       `INSERT INTO alerts (id, key, kind, subject_type, subject_id, severity, raised_at, active, ack_by,
          resolved_at, silenced, escalated_at, critical_since, version, doc)
@@ -57,7 +42,7 @@ export function createSqliteAlertStore(
       `UPDATE alerts SET severity = @severity, active = @active, ack_by = @ackBy, resolved_at = @resolvedAt,
          silenced = @silenced, escalated_at = @escalatedAt, critical_since = @criticalSince,
          version = version + 1, doc = @doc
-       WHERE id = @id AND version = @version`,
+       WHERE id = @id`,
     ),
     insertTransition: db.prepare(
       `INSERT INTO alert_transitions (alert_id, seq, action, at, by, origin, note, details)
@@ -66,20 +51,10 @@ export function createSqliteAlertStore(
        RETURNING *`,
     ),
     transitions: db.prepare('SELECT * FROM alert_transitions WHERE alert_id = ? ORDER BY seq'),
-    silenced: db
-      .prepare(
-        `SELECT 1 FROM silences WHERE subject_type = ? AND subject_id = ? AND cancelled_at IS NULL
-         AND created_at <= ? AND until > ?`,
-      )
-      .pluck(),
     upsertState: db.prepare(
       'INSERT INTO rules_state (scope, id, doc) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET doc = excluded.doc',
     ),
     allState: db.prepare('SELECT scope, id, doc FROM rules_state'),
-    escalationDue: db.prepare(
-      `SELECT doc, version, critical_since FROM alerts WHERE resolved_at IS NULL AND ack_by IS NULL
-       AND silenced = 0 AND escalated_at IS NULL AND critical_since <= ?`,
-    ),
     counts: db.prepare('SELECT doc FROM alerts WHERE resolved_at IS NULL OR resolved_at >= ?'),
     insertSilence: db.prepare(
       `INSERT INTO silences (id, subject_type, subject_id, reason, created_by, created_at, until, cancelled_at)
@@ -98,12 +73,6 @@ export function createSqliteAlertStore(
     deliveries: db.prepare('SELECT * FROM webhook_deliveries WHERE alert_id = ? ORDER BY id'),
     users: db.prepare('SELECT name, role FROM users ORDER BY name'),
   }
-
-  const parseRow = (r: AlertRow<string>) => ({
-    alert: JSON.parse(r.doc) as Alert,
-    version: r.version,
-    criticalSince: r.critical_since,
-  })
 
   function columns(a: Alert, criticalSince: number | null) {
     return {
@@ -124,102 +93,51 @@ export function createSqliteAlertStore(
     return toTransition(row)
   }
 
-  function applyEngineOutput(out: EngineOutput, nowMs: number): AlertChange[] {
-    const { keys, subjects } = engineOutputReads(out.events)
-    const rows = keys.flatMap((k) => (s.activeByKey.all(k) as AlertRow<string>[]).map(parseRow))
-    const silenced = new Set(
-      subjects.filter((k) => {
-        const [type, id] = splitSubjectKey(k)
-        return s.silenced.get(type, id, nowMs, nowMs) !== undefined
-      }),
-    )
-    const stored = new Map(rows.map((r) => [r.alert.id, r]))
-    const writes = planEngineOutput(
-      out.events,
-      rows.map((r) => r.alert),
-      silenced,
-      randomUUID,
-    )
-    const changes = writes.map((w) => {
-      const a = w.alert
-      const before = stored.get(a.id)
-      const criticalSince = nextCriticalSince(a, before?.criticalSince ?? null, nowMs)
-      if (before) {
-        s.updateAlert.run({ ...columns(a, criticalSince), version: before.version })
-        stored.set(a.id, { alert: a, version: before.version + 1, criticalSince })
-      } else {
-        s.insertAlert.run({
-          ...columns(a, criticalSince),
-          key: a.key,
-          kind: a.kind,
-          subjectType: a.subject.type,
-          subjectId: a.subject.id,
-          raisedAt: a.raisedAt,
-        })
-        stored.set(a.id, { alert: a, version: 1, criticalSince })
-      }
-      return { alert: a, transition: addTransition(engineTransition(w)) }
-    })
-    const { meta, stations, segments } = out.state
+  function writeAlert({ alert: a, criticalSince, isNew, transition }: AlertWrite): AlertChange {
+    if (isNew) {
+      s.insertAlert.run({
+        ...columns(a, criticalSince),
+        key: a.key,
+        kind: a.kind,
+        subjectType: a.subject.type,
+        subjectId: a.subject.id,
+        raisedAt: a.raisedAt,
+      })
+    } else if (s.updateAlert.run(columns(a, criticalSince)).changes === 0) {
+      throw new Error(`alert ${a.id} is not stored, so it cannot be changed`)
+    }
+    return { alert: a, transition: addTransition(transition) }
+  }
+
+  function saveState({ meta, stations, segments }: RulesStatePatch): void {
     s.upsertState.run('meta', '', JSON.stringify(meta))
     for (const [id, st] of Object.entries(stations)) s.upsertState.run('station', id, JSON.stringify(st))
     for (const [id, st] of Object.entries(segments)) s.upsertState.run('segment', id, JSON.stringify(st))
-    return changes
   }
 
-  const ingestTxn = db.transaction(
-    (
-      batch: readonly Observation[],
-      derive: (stored: readonly Observation[]) => EngineOutput,
-      nowMs: number,
-    ) => {
-      const result = insertBatch(batch)
-      const changes = applyEngineOutput(derive(result.stored), nowMs)
-      return { ...result, changes }
-    },
-  )
-  const engineTxn = db.transaction(applyEngineOutput)
-
-  const actTxn = db.transaction(
-    (
-      id: string,
-      action: Parameters<AlertStore['actOnAlert']>[1],
-      by: string,
-      atMs: number,
-      origin: string,
-    ) => {
-      const row = s.byId.get(id) as AlertRow<string> | undefined
-      if (!row) return { ok: false as const, error: { code: 'not_found' as const } }
-      const { alert, version, criticalSince } = parseRow(row)
-      const applied = applyOfficerAction(alert, action, by, atMs)
-      if (!applied.ok) return applied
-      // The guard on version makes the database decide a race: only the first writer changes the row.
-      const changed = s.updateAlert.run({ ...columns(applied.value, criticalSince), version }).changes
-      if (changed === 0) throw new Error(`alert ${id} changed under a transaction`)
-      const transition = addTransition(actionTransition(applied.value, action, by, atMs, origin))
-      return ok({ alert: applied.value, transition })
-    },
-  )
-
-  const escalateTxn = db.transaction((beforeMs: number, atMs: number) =>
-    (s.escalationDue.all(beforeMs) as AlertRow<string>[]).map((row) => {
-      const { alert, version, criticalSince } = parseRow(row)
-      const escalated = escalateAlert(alert, atMs, criticalSince)
-      s.updateAlert.run({ ...columns(escalated.alert, criticalSince), version })
-      return { alert: escalated.alert, transition: addTransition(escalated.transition) }
-    }),
-  )
+  const turnTxn = db.transaction((turn: Turn) => {
+    const inserted: InsertResult = turn.observations.length
+      ? insertBatch(turn.observations)
+      : { accepted: 0, duplicates: 0, stored: [] }
+    const changes = turn.writes.map(writeAlert)
+    if (turn.state) saveState(turn.state)
+    return { ...inserted, changes }
+  })
 
   return {
     // Segments that changed only by lastAtMs are not written: it is taken from the readings on load.
     derivesSegmentReadTimes: true,
 
-    async insertObservationsWithAlerts(batch, derive, nowMs) {
-      return ingestTxn(batch, derive, nowMs)
+    async persistTurn(turn) {
+      return turnTxn(turn)
     },
 
-    async commitEngineOutput(output, nowMs) {
-      return engineTxn(output, nowMs)
+    async loadAlertBook(nowMs) {
+      const entries = (s.live.all() as Omit<AlertRow<string>, 'version'>[]).map((r) => ({
+        alert: JSON.parse(r.doc) as Alert,
+        criticalSince: r.critical_since,
+      }))
+      return { entries, silences: (s.liveSilences.all(nowMs) as SilenceRow[]).map(toSilence) }
     },
 
     async loadRulesState() {
@@ -227,14 +145,18 @@ export function createSqliteAlertStore(
       const meta = rows.find((r) => r.scope === 'meta')
       if (!meta) return null
       const state: Record<string, unknown> = { ...JSON.parse(meta.doc), stations: {}, segments: {} }
-      const latest = latestTrafficMs()
+      const latest = latestTraffic()
       for (const r of rows) {
         if (r.scope === 'station') (state.stations as Record<string, unknown>)[r.id] = JSON.parse(r.doc)
         if (r.scope !== 'segment') continue
-        const { lastAtMs, ...rest } = JSON.parse(r.doc) as { lastAtMs: number | null }
-        const readMs = latest.get(r.id)
-        const at = readMs === undefined ? lastAtMs : Math.max(readMs, lastAtMs ?? readMs)
-        ;(state.segments as Record<string, unknown>)[r.id] = { lastAtMs: at, ...rest }
+        // A segment's row is rewritten only when its congestion state changes: when it was last read, and
+        // by which sources (the engine's duplicate check), come from the newest stored readings.
+        const doc = JSON.parse(r.doc) as { lastAtMs: number | null; lastSources?: string[] }
+        const read = latest.get(r.id)
+        const newer = read !== undefined && (doc.lastAtMs === null || read.atMs >= doc.lastAtMs)
+        ;(state.segments as Record<string, unknown>)[r.id] = newer
+          ? { ...doc, lastAtMs: read.atMs, lastSources: read.sources }
+          : doc
       }
       return state
     },
@@ -268,20 +190,12 @@ export function createSqliteAlertStore(
     },
 
     async getAlert(id) {
-      const row = s.byId.get(id) as AlertRow<string> | undefined
-      return row ? parseRow(row).alert : null
+      const doc = s.byId.get(id) as string | undefined
+      return doc ? (JSON.parse(doc) as Alert) : null
     },
 
     async listTransitions(alertId) {
       return (s.transitions.all(alertId) as TransitionRow[]).map(toTransition)
-    },
-
-    async actOnAlert(id, action, by, atMs, origin) {
-      return actTxn(id, action, by, atMs, origin)
-    },
-
-    async escalateDue(beforeMs, atMs) {
-      return escalateTxn(beforeMs, atMs)
     },
 
     async appendTransition(t) {

@@ -50,8 +50,8 @@ export function sqliteCitizenReports(db: Database.Database): CitizenReportStore 
         if (!r) return { ok: false as const, error: 'not_found' as const }
         const c = change(toCitizenReport(r))
         if (!c.ok) return c
-        update.run(c.next.status, JSON.stringify(c.next), code)
-        return { ok: true as const, report: c.next }
+        update.run(c.value.status, JSON.stringify(c.value), code)
+        return c
       })()
     },
   }

@@ -8,6 +8,12 @@ import { MAX_SOURCES, rollupPendingRun, sqliteRollups } from './sqlite-rollups'
 
 type Kind = Observation['type']
 
+/** A subject's newest stored reading time, epoch ms, and the sources of the readings at it. */
+export interface LatestReading {
+  atMs: number
+  sources: string[]
+}
+
 /**
  * Pending readings moved into the subject index at once. Larger runs put more rows on each page they
  * touch (about 36 per segment at 200,000 over the 5,576 segments): on this machine runs of 50,000 held
@@ -28,8 +34,8 @@ export interface SqliteObservations
   insertRegistered(batch: readonly Observation[]): InsertResult
   /** Moves pending readings into the subject index when a full run has gathered. */
   indexIfDue(): void
-  /** The time of each segment's latest stored reading, epoch ms, by segment id. */
-  latestTrafficMs(): Map<string, number>
+  /** The time of each segment's latest stored reading (epoch ms) and the sources stored at it, by segment id. */
+  latestTraffic(): Map<string, LatestReading>
 }
 
 /** Observation storage of the SQLite store (schema v2, migrations.ts): time-first rows, integer ids. */
@@ -68,7 +74,11 @@ export function sqliteObservations(db: Database.Database): SqliteObservations {
       'INSERT INTO water (observed_at, subject, source, value) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
     ),
     pendingCount: db.prepare('SELECT COUNT(*) FROM subject_readings_pending').pluck(),
-    latestMs: db.prepare('SELECT MAX(observed_at) FROM subject_readings WHERE subject = ?').pluck(),
+    latestAt: db.prepare(
+      `SELECT observed_at AS at, source FROM subject_readings
+       WHERE subject = @subject
+       AND observed_at = (SELECT MAX(observed_at) FROM subject_readings WHERE subject = @subject)`,
+    ),
     trafficLatest: latestOf(db, 'traffic'),
     waterLatest: latestOf(db, 'water'),
     count: db.prepare('SELECT (SELECT COUNT(*) FROM traffic) + (SELECT COUNT(*) FROM water)').pluck(),
@@ -160,12 +170,13 @@ export function sqliteObservations(db: Database.Database): SqliteObservations {
       if (pending >= INDEX_RUN) indexAll()
     },
 
-    latestTrafficMs() {
+    latestTraffic() {
       indexAll()
-      const out = new Map<string, number>()
+      const out = new Map<string, LatestReading>()
       for (const [name, id] of ids.traffic) {
-        const ms = s.latestMs.get(id) as number | null
-        if (ms !== null) out.set(name, ms)
+        const rows = s.latestAt.all({ subject: id }) as { at: number; source: number }[]
+        const first = rows[0]
+        if (first) out.set(name, { atMs: first.at, sources: rows.map((r) => sourceOf(r.source)) })
       }
       return out
     },

@@ -69,7 +69,7 @@ export function openSqliteStore(file: string): Store {
     ping: db.prepare('SELECT 1').pluck(),
   }
 
-  const alerts = createSqliteAlertStore(db, observations.insertRegistered, observations.latestTrafficMs)
+  const alerts = createSqliteAlertStore(db, observations.insertRegistered, observations.latestTraffic)
   let closed = false
   return {
     ...alerts,
@@ -94,9 +94,9 @@ export function openSqliteStore(file: string): Store {
       return result
     },
 
-    async insertObservationsWithAlerts(batch, derive, nowMs) {
-      observations.register(batch)
-      const result = await alerts.insertObservationsWithAlerts(batch, derive, nowMs)
+    async persistTurn(turn) {
+      observations.register(turn.observations)
+      const result = await alerts.persistTurn(turn)
       observations.indexIfDue()
       return result
     },

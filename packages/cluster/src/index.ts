@@ -1,0 +1,8 @@
+export { assignPartitions, partitionsOf } from './assignment/assign-partitions'
+export { murmur3String } from './hash/murmur3-32'
+export {
+  PARTITION_COUNT,
+  partitionOf,
+  partitionOfObservation,
+  partitionOfSubject,
+} from './partition/partition-of'
