@@ -12,6 +12,7 @@ import { runDeadLetterStoreContract } from '../dead-letter-store-contract'
 import { runHistoryStoreContract } from '../history-store-contract'
 import { runIncidentStoreContract } from '../incident-store-contract'
 import { runOperationalIncidentStoreContract } from '../operational-incident-store-contract'
+import { runPartitionCheckpointContract } from '../partition-checkpoint-contract'
 import { runStoreContract } from '../store-contract'
 import { runWarningStoreContract } from '../warning-store-contract'
 import { LATEST_PG_SCHEMA_VERSION } from './migrations'
@@ -57,6 +58,7 @@ const ownStore = (prefix: string) => async () => {
 
 runStoreContract('postgres', harness)
 runAlertStoreContract('postgres', harness)
+runPartitionCheckpointContract('postgres', harness)
 runHistoryStoreContract('postgres', harness)
 
 async function sql<R extends pg.QueryResultRow>(text: string, setup?: string): Promise<R[]> {
