@@ -283,6 +283,11 @@ const CALLS: Record<string, Call[]> = {
     { as: 'operator', path: '/api/v1/reports?from=0&to=1' },
     { path: '/api/v1/reports?from=0&to=1' },
   ],
+  'get /api/v1/forecast-skill': [
+    { as: 'analyst', path: '/api/v1/forecast-skill' },
+    { as: 'operator', path: '/api/v1/forecast-skill' },
+    { path: '/api/v1/forecast-skill' },
+  ],
   'get /api/v1/operational-incidents': [
     { as: 'operator', path: '/api/v1/operational-incidents?state=all' },
     { as: 'operator', path: '/api/v1/operational-incidents?state=shut' },

@@ -3,7 +3,7 @@ import { loadMeasuredSpeeds, loadNetwork, loadTideReports } from '@ioc/fixtures'
 import {
   crossValidateSpeeds,
   fitPerTimeSpeeds,
-  fitPooledSpeeds,
+  fitSmoothSpeeds,
   measuredRuns,
   reportedLevels,
   segmentInfo,
@@ -53,14 +53,14 @@ describe('forecast backtest on the reported tide levels', () => {
       mkdirSync(RESULTS, { recursive: true })
       const { forecasts: _, ...tables } = report
       // The traffic calibration judged the same way: on measured times and routes it was not fitted to.
-      const runs = measuredRuns(loadMeasuredSpeeds())
-      const info = segmentInfo(loadNetwork().segments)
+      const segments = loadNetwork().segments
+      const runs = measuredRuns(loadMeasuredSpeeds(), segments)
+      const info = segmentInfo(segments)
       const trafficCalibration = {
         data: 'fixtures/hcmc/measured-speeds.json (2025-10-30, good crosswalk matches): the only measured traffic',
         today: crossValidateSpeeds(runs, (rs) => fitPerTimeSpeeds(rs, info)),
-        withClassAndDistrictPriors: crossValidateSpeeds(runs, (rs) =>
-          fitPerTimeSpeeds(rs, info, fitPooledSpeeds(rs, info).segmentKph),
-        ),
+        // Its dynamic penalty chosen by route folds inside each training part.
+        smooth: crossValidateSpeeds(runs, (rs) => fitSmoothSpeeds(rs, info)),
       }
       console.log(
         `traffic calibration (median relative error; share > 15 %): ${JSON.stringify(trafficCalibration)}\n`,

@@ -7,20 +7,17 @@ import { writeRecording } from './write-recording'
 
 /**
  * The path of `fixtures/recordings/generated/<name>-<hash>.ndjson`, generating it on first use. The hash
- * covers the scenario file, the network version and the fitted tide models, so an edited scenario or
- * a refitted tide gets a fresh recording.
+ * covers the scenario file, the network version, the fitted tide models and the calibrated weekday
+ * speeds, so an edited scenario, a refitted tide or a recalibrated traffic gets a fresh recording.
  * Written under a temporary name and renamed, so parallel test workers never read a half-written file.
  */
 export async function ensureRecording(name: string): Promise<string> {
   const { scenario, text } = loadScenario(name)
   const world = loadWorld()
-  const hash = createHash('sha256')
-    .update(text)
-    .update(world.version)
-    .update(JSON.stringify(world.tides))
-    .digest('hex')
-    .slice(0, 12)
-  const path = `${GENERATED_DIR}${name}-${hash}.ndjson`
+  const hash = createHash('sha256').update(text).update(world.version).update(JSON.stringify(world.tides))
+  for (const day of world.weekdayKph) hash.update(day)
+  const digest = hash.digest('hex').slice(0, 12)
+  const path = `${GENERATED_DIR}${name}-${digest}.ndjson`
   if (existsSync(path)) return path
   mkdirSync(GENERATED_DIR, { recursive: true })
   const tmp = `${path}.${randomUUID()}.tmp`

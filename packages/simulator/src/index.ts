@@ -7,11 +7,14 @@ export {
   type CalibrationErrors,
   crossValidateSpeeds,
   fitPerTimeSpeeds,
-  fitPooledSpeeds,
   type PathRun,
   type PathSpeedModel,
-  type PooledOptions,
   type SegmentInfo,
 } from './traffic/calibrate-speeds'
+export {
+  fitSmoothSpeeds,
+  type SmoothSpeedModel,
+  type SmoothSpeedOptions,
+} from './traffic/fit-smooth-speeds'
 export { measuredRuns, segmentInfo } from './traffic/measured-runs'
 export { buildWorld, type World, type WorldInputs } from './world'

@@ -15,6 +15,7 @@ import { openDataRoutes } from '../open-data/open-data-routes'
 import { staRoutes } from '../open-data/sta-routes'
 import { exportRoute } from '../replay/export-route'
 import { incidentRoutes } from '../replay/incident-routes'
+import { forecastSkillRoutes } from '../reports/forecast-skill-route'
 import { reportRoutes } from '../reports/report-routes'
 import { capRoutes } from '../warnings/cap-routes'
 import { warningRoutes } from '../warnings/warning-routes'
@@ -64,6 +65,7 @@ export function createApp(ctx: ServerContext): Express {
   api.use(alertRoutes(ctx, ctx.alerts))
   api.use(forecastRoutes(ctx, ctx.forecasts))
   api.use(reportRoutes(ctx))
+  api.use(forecastSkillRoutes(ctx))
   api.use(warningRoutes(ctx, ctx.warnings))
   api.use(incidentRoutes(ctx))
   api.use(operationalIncidentRoutes(ctx))

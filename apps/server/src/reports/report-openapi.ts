@@ -1,4 +1,4 @@
-import { OperationsReport } from '@ioc/domain'
+import { OperationsReport, RealForecastSkill } from '@ioc/domain'
 import { z } from 'zod'
 import type { ZodOpenApiPathsObject } from 'zod-openapi'
 import type { OpenApiParts } from '../forecast/forecast-openapi'
@@ -27,6 +27,21 @@ export function reportPaths({ json, error, secured, guarded }: OpenApiParts): Zo
             },
           },
           '400': error('A bad query parameter'),
+          ...guarded,
+        },
+      },
+    },
+    '/api/v1/forecast-skill': {
+      get: {
+        summary: 'The tide forecast judged on the reported levels, per gauge (analysts, admins)',
+        description:
+          'The figures of `ioc backtest --real`: each reported day of fixtures/hcmc/tide-reports.json left ' +
+          'out in turn; median |Δt| (min) and |Δh| (cm) of the curve alone against the single-lag fit, of ' +
+          'forecasts issued 1/3/6/24 h ahead against the single lag, the pure tide and persistence, and the ' +
+          'calibrated 90 % band’s coverage.',
+        ...secured,
+        responses: {
+          '200': { description: 'Per gauge, the real-data skill', ...json(RealForecastSkill) },
           ...guarded,
         },
       },

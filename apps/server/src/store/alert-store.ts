@@ -9,6 +9,7 @@ import type {
   UserSummary,
   WebhookDelivery,
 } from '@ioc/domain'
+import type { PartitionCheckpoint, PartitionClaim } from './partition-checkpoint'
 import type { InsertResult } from './store'
 
 /** An alert as stored and the transition that made it so. */
@@ -44,6 +45,26 @@ export interface AlertStore {
    * instance whose engine or book is behind what another instance committed (StaleRulesStateError).
    */
   persistTurn(turn: Turn): Promise<TurnResult>
+  /**
+   * Takes the checkpoint of a partition for the owner holding `claim`, and returns it: the stream
+   * cursor, the engine state of the partition's subjects and their part of the alert book (live at
+   * `nowMs`), as the last committed turn of any owner left them. From now on only turns with this
+   * token or a newer one are stored for the partition. Waits for a turn of the previous owner still
+   * committing; throws FencedOutError when the partition was claimed with a newer token.
+   */
+  claimPartition(claim: PartitionClaim, nowMs: number): Promise<PartitionCheckpoint>
+  /**
+   * Persists a partition owner's turn with the partition's checkpoint, in one transaction and without
+   * any lock beyond the partition's checkpoint row: the alert writes in order (with transitions), the
+   * engine state of the partition's subjects the turn touched, and `cursor`, the last stream entry the
+   * turn covers. The observations are not written: the instance that received them stored them before
+   * handing them over. Throws FencedOutError, writing nothing, unless `claim` is the partition's latest.
+   */
+  persistPartitionTurn(
+    claim: PartitionClaim,
+    cursor: string,
+    turn: Pick<Turn, 'writes' | 'state'>,
+  ): Promise<AlertChange[]>
   /** The engine state saved with the last commit, assembled; null before the first. */
   loadRulesState(): Promise<Record<string, unknown> | null>
   /** What the alert book starts from: every alert the lifecycle may still change, and the silences live at `nowMs`. */

@@ -3403,6 +3403,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/forecast-skill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tide forecast judged on the reported levels, per gauge (analysts, admins)
+         * @description The figures of `ioc backtest --real`: each reported day of fixtures/hcmc/tide-reports.json left out in turn; median |Δt| (min) and |Δh| (cm) of the curve alone against the single-lag fit, of forecasts issued 1/3/6/24 h ahead against the single lag, the pure tide and persistence, and the calibrated 90 % band’s coverage.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Per gauge, the real-data skill */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            source: string;
+                            days: number;
+                            gauges: {
+                                stationId: string;
+                                name: string;
+                                leaveOneDayOut: {
+                                    /** @enum {string} */
+                                    kind: "high" | "low" | "peak";
+                                    estuary: {
+                                        n: number;
+                                        medianAbsDtMin: number | null;
+                                        medianAbsDhCm: number | null;
+                                    };
+                                    singleLag: {
+                                        n: number;
+                                        medianAbsDtMin: number | null;
+                                        medianAbsDhCm: number | null;
+                                    };
+                                }[];
+                                leads: {
+                                    /** @enum {string} */
+                                    kind: "high" | "low" | "peak";
+                                    leadH: number;
+                                    cells: {
+                                        forecast: {
+                                            n: number;
+                                            medianAbsDtMin: number | null;
+                                            medianAbsDhCm: number | null;
+                                        };
+                                        "single-lag": {
+                                            n: number;
+                                            medianAbsDtMin: number | null;
+                                            medianAbsDhCm: number | null;
+                                        };
+                                        astronomical: {
+                                            n: number;
+                                            medianAbsDtMin: number | null;
+                                            medianAbsDhCm: number | null;
+                                        };
+                                        persistence: {
+                                            n: number;
+                                            medianAbsDtMin: number | null;
+                                            medianAbsDhCm: number | null;
+                                        };
+                                    };
+                                }[];
+                                band: {
+                                    leadH: number;
+                                    n: number;
+                                    coverage: number | null;
+                                    medianHalfWidthCm: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not signed in, or the token is unknown, expired or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+                /** @description The caller lacks the permission this route needs */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/warnings": {
         parameters: {
             query?: never;

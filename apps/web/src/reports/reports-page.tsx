@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { answer, apiHref, createApiClient } from '../api/api-client'
 import { useApiResource } from '../api/use-api-resource'
 import { useFormatters } from '../hooks/use-formatters'
+import { ForecastSkillSection } from './forecast-skill-section'
 import { localDay, reportPeriod } from './report-period'
 import { ReportSectionView } from './report-section'
 import './reports.css'
@@ -24,6 +25,11 @@ export default function ReportsPage() {
     load: (signal) => answer(api.GET('/api/v1/reports', { params: { query }, signal })),
   })
   const r = report.data
+  // The same whatever the period: the tide forecast judged on the reported levels.
+  const skill = useApiResource({
+    key: 'forecast-skill',
+    load: (signal) => answer(api.GET('/api/v1/forecast-skill', { signal })),
+  })
   return (
     <div className="reports-page">
       <form
@@ -64,6 +70,12 @@ export default function ReportsPage() {
             <ReportSectionView key={s.district ?? ''} section={s} ackTargetS={r.ackTargetS} />
           ))}
         </>
+      )}
+      {skill.error && <p role="alert">{skill.error}</p>}
+      {skill.data ? (
+        <ForecastSkillSection skill={skill.data} />
+      ) : (
+        !skill.error && <p>{t('reports.realSkill.loading')}</p>
       )}
     </div>
   )

@@ -1,13 +1,15 @@
 import type { RoadClass } from '@ioc/domain'
-import { Matrix, solve } from 'ml-matrix'
 import { interpolateKnots } from '../water/offset-knots'
 import { fitSegmentSpeeds, pathSpeedKph } from './fit-segment-speeds'
+import type { SegmentPath } from './path-keys'
 
-/** One measured run of one route: its OSM path, the local minute of day (5-min groups) and its speed. */
-export interface PathRun {
+/**
+ * One measured run of one route: its OSM path (segments in travel order, which of them it runs against
+ * their drawing), the local minute of day (5-min groups) and its speed.
+ */
+export interface PathRun extends SegmentPath {
   routeId: string
   minute: number
-  segmentIds: readonly string[]
   speedKph: number
 }
 
@@ -16,10 +18,13 @@ export interface SegmentInfo {
   freeFlowKph: number
   roadClass: RoadClass
   district: string
+  /** Street name; empty when OSM has none. */
+  name: string
+  oneway: boolean
 }
 
 /** A calibration: the travel speed it gives a path at a minute of the day. */
-export type PathSpeedModel = (segmentIds: readonly string[], minute: number) => number
+export type PathSpeedModel = (path: SegmentPath, minute: number) => number
 
 /**
  * Today's calibration: per measured time, the SIRT fit of that time's runs (fit-segment-speeds.ts); a
@@ -68,104 +73,7 @@ export function fitPerTimeSpeeds(
     const s = info(id)
     return s.freeFlowKph * (classRatio(s.roadClass, minute) || 1)
   }
-  return (segmentIds, minute) => pathKph(segmentIds, info, (id) => segmentKph(id, minute))
-}
-
-export interface PooledOptions {
-  /** Prior spread (log speed) of a class's own deviation at a time from the city's (default 0.15). */
-  classSd?: number
-  /** Prior spread of a district's factor (default 0.1). */
-  districtSd?: number
-  /** Prior spread of a segment's own factor, the same at every time (default 0.2). */
-  segmentSd?: number
-  /** Spread of a path's log speed about the model (default 0.1): weighs the data against the priors. */
-  noiseSd?: number
-}
-
-/**
- * A calibration that generalises: log speed = log free flow + the city's time-of-day effect + its road
- * class's deviation at that time + its district's factor + the segment's own factor, all but the city's
- * effect shrunk toward zero (ridge priors). Fitted to the log of each path's speed as the length-weighted
- * mean of its segments' log speeds; a time not measured takes the effects interpolated between the
- * times that were, a segment not measured its class and district alone.
- */
-export function fitPooledSpeeds(
-  runs: readonly PathRun[],
-  info: (id: string) => SegmentInfo,
-  options: PooledOptions = {},
-): PathSpeedModel & { segmentKph: (segmentId: string, minute: number) => number } {
-  const times = [...new Set(runs.map((r) => r.minute))].sort((a, b) => a - b)
-  const index = new Map<string, number>()
-  const prior: number[] = []
-  const param = (key: string, precision: number) => {
-    let i = index.get(key)
-    if (i === undefined) {
-      i = index.size
-      index.set(key, i)
-      prior.push(precision)
-    }
-    return i
-  }
-  const noise = options.noiseSd ?? 0.1
-  const pc = 1 / (options.classSd ?? 0.15) ** 2
-  const pd = 1 / (options.districtSd ?? 0.1) ** 2
-  const ps = 1 / (options.segmentSd ?? 0.2) ** 2
-  const rows = runs.map((r) => {
-    const total = r.segmentIds.reduce((s, id) => s + info(id).lengthM, 0)
-    const cols = new Map<number, number>()
-    let base = 0
-    for (const id of r.segmentIds) {
-      const s = info(id)
-      const w = s.lengthM / total
-      base += w * Math.log(s.freeFlowKph)
-      for (const [key, precision] of [
-        [`t ${r.minute}`, 1e-6],
-        [`c ${s.roadClass} ${r.minute}`, pc],
-        [`d ${s.district}`, pd],
-        [`s ${id}`, ps],
-      ] as const) {
-        const i = param(key, precision)
-        cols.set(i, (cols.get(i) ?? 0) + w)
-      }
-    }
-    return { cols, y: Math.log(r.speedKph) - base }
-  })
-  const n = index.size
-  const ata = Matrix.zeros(n, n)
-  const aty = Matrix.zeros(n, 1)
-  for (const { cols, y } of rows) {
-    for (const [i, a] of cols) {
-      aty.set(i, 0, aty.get(i, 0) + (a * y) / noise ** 2)
-      for (const [j, b] of cols) ata.set(i, j, ata.get(i, j) + (a * b) / noise ** 2)
-    }
-  }
-  for (let i = 0; i < n; i++) ata.set(i, i, ata.get(i, i) + (prior[i] as number))
-  const beta = solve(ata, aty).getColumn(0)
-  const coef = (key: string) => {
-    const i = index.get(key)
-    return i === undefined ? 0 : (beta[i] as number)
-  }
-  // A minute between measured times: each time effect linear between its neighbours.
-  const timeEffect = (key: (t: number) => string, minute: number) =>
-    interpolate(
-      times.filter((t) => index.has(key(t))).map((t) => ({ minute: t, value: coef(key(t)) })),
-      minute,
-    )
-  const segmentKph = (id: string, minute: number) => {
-    const s = info(id)
-    const log =
-      Math.log(s.freeFlowKph) +
-      timeEffect((t) => `t ${t}`, minute) +
-      timeEffect((t) => `c ${s.roadClass} ${t}`, minute) +
-      coef(`d ${s.district}`) +
-      coef(`s ${id}`)
-    return Math.exp(log)
-  }
-  return Object.assign(
-    (segmentIds: readonly string[], minute: number) =>
-      pathKph(segmentIds, info, (id) => segmentKph(id, minute)),
-    { segmentKph },
-  )
+  return (path, minute) => pathKph(path.segmentIds, info, (id) => segmentKph(id, minute))
 }
 
 export interface CalibrationErrors {
@@ -186,7 +94,7 @@ export function crossValidateSpeeds(
   routeFolds = 10,
 ): { inFit: CalibrationErrors; leaveOneTimeOut: CalibrationErrors; leaveRoutesOut: CalibrationErrors } {
   const errorsOf = (model: PathSpeedModel, test: readonly PathRun[]) =>
-    test.map((r) => Math.abs(model(r.segmentIds, r.minute) / r.speedKph - 1))
+    test.map((r) => Math.abs(model(r, r.minute) / r.speedKph - 1))
   const times = [...new Set(runs.map((r) => r.minute))].sort((a, b) => a - b)
   // The first and last times have no neighbour on one side: only inner times are left out.
   const timeErrors = times.slice(1, -1).flatMap((t) =>

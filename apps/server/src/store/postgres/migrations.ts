@@ -350,6 +350,29 @@ const MIGRATIONS: Migration[] = [
   {
     version: 80,
     sql: `
+      -- The partitioned rules engine's checkpoints (docs/scaling-out.md, "Partitioned engine"): per
+      -- partition, the fencing token of the owner that claimed it last, the cursor in its Redis stream
+      -- and the engine-wide part of the state (null before its first engine turn); beside it, each of
+      -- the partition's subjects' engine state. A turn writes them with its alerts in one transaction,
+      -- only while its token is the row's.
+      CREATE TABLE partition_checkpoints (
+        partition SMALLINT PRIMARY KEY CHECK (partition >= 0 AND partition < 64),
+        token BIGINT NOT NULL,
+        stream_cursor TEXT NOT NULL,
+        meta TEXT
+      );
+      CREATE TABLE partition_state (
+        partition SMALLINT NOT NULL REFERENCES partition_checkpoints (partition),
+        scope TEXT NOT NULL,
+        id TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (partition, scope, id)
+      ) WITH (fillfactor = 70);
+    `,
+  },
+  {
+    version: 90,
+    sql: `
       -- Stored readings waiting to be folded into rollups_5m / rollups_1h (postgres-rollup-fold.ts), queued
       -- by the insert statement in the ingest transaction. The queue holds the values, not only the keys,
       -- so a fold needs no join and retention may drop a queued reading's raw row. No key and no index:

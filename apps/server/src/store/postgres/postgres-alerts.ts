@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { AlertWrite, RulesStatePatch, Turn } from '@ioc/alerts'
-import type { Alert, AlertQuery, AlertTransition, UserSummary } from '@ioc/domain'
+import type { RulesStatePatch } from '@ioc/alerts'
+import type { Alert, AlertQuery, UserSummary } from '@ioc/domain'
 import type pg from 'pg'
 import type { AlertChange, AlertStore } from '../alert-store'
 import {
@@ -14,7 +14,9 @@ import {
   toTransition,
 } from '../rows/alert-rows'
 import { inTransaction } from './pg-pool'
+import { addTransition, writeAlert } from './postgres-alert-writes'
 import { insertObservationsIn } from './postgres-observations'
+import { postgresPartitionCheckpoints } from './postgres-partition-checkpoints'
 import type { RollupFolder } from './postgres-rollup-fold'
 
 /** Bounds one answer of `GET /alerts`; the queue of a city is far smaller. */
@@ -37,38 +39,6 @@ export class StaleRulesStateError extends Error {
 }
 
 type AlertRow = StoredAlertRow<Alert>
-
-/** The columns of `alerts` that change with the document, as parameters $2…$9 after the id. */
-const columns = (a: Alert, criticalSince: number | null) => [
-  a.severity,
-  a.active,
-  a.ack?.by ?? null,
-  a.resolution?.at ?? null,
-  a.silenced,
-  a.escalatedAt,
-  criticalSince,
-  JSON.stringify(a),
-]
-const UPDATE_ALERT = `
-  UPDATE alerts SET severity = $2, active = $3, ack_by = $4, resolved_at = $5, silenced = $6,
-    escalated_at = $7, critical_since = $8, doc = $9, version = version + 1
-  WHERE id = $1`
-const INSERT_ALERT = `
-  INSERT INTO alerts (id, severity, active, ack_by, resolved_at, silenced, escalated_at, critical_since, doc,
-    key, kind, subject_type, subject_id, raised_at, version)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1)`
-
-async function addTransition(db: pg.ClientBase, t: Omit<AlertTransition, 'seq'>): Promise<AlertTransition> {
-  // Callers hold the alert's row lock, so MAX(seq) + 1 cannot race.
-  const { rows } = await db.query<TransitionRow>(
-    `INSERT INTO alert_transitions (alert_id, seq, action, at, by, origin, note, details)
-     VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM alert_transitions WHERE alert_id = $1),
-       $2, $3, $4, $5, $6, $7)
-     RETURNING *`,
-    [t.alertId, t.action, t.at, t.by, t.origin, t.note, JSON.stringify(t.details)],
-  )
-  return toTransition(rows[0] as TransitionRow)
-}
 
 /**
  * The alert part of the PostgreSQL store. Across instances every commit that changes what the lifecycle
@@ -95,24 +65,6 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
     await db.query('SELECT pg_advisory_xact_lock($1)', [ENGINE_LOCK])
     const { rows } = await db.query<{ version: number }>('SELECT version FROM rules_version')
     return rows[0]?.version ?? 0
-  }
-
-  async function writeAlert(db: pg.ClientBase, w: AlertWrite): Promise<AlertChange> {
-    const a = w.alert
-    if (w.isNew) {
-      await db.query(INSERT_ALERT, [
-        a.id,
-        ...columns(a, w.criticalSince),
-        a.key,
-        a.kind,
-        a.subject.type,
-        a.subject.id,
-        a.raisedAt,
-      ])
-    } else if ((await db.query(UPDATE_ALERT, [a.id, ...columns(a, w.criticalSince)])).rowCount === 0) {
-      throw new Error(`alert ${a.id} is not stored, so it cannot be changed`)
-    }
-    return { alert: a, transition: await addTransition(db, w.transition) }
   }
 
   async function saveState(db: pg.ClientBase, state: RulesStatePatch, version: number): Promise<void> {
@@ -161,6 +113,7 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
   return {
     // Instances reload each other's changed rows, so a segment's reading time travels in its row.
     derivesSegmentReadTimes: false,
+    ...postgresPartitionCheckpoints(pool),
 
     async persistTurn(turn) {
       let written = 0

@@ -12,6 +12,7 @@ import { runDeadLetterStoreContract } from '../dead-letter-store-contract'
 import { runHistoryStoreContract } from '../history-store-contract'
 import { runIncidentStoreContract } from '../incident-store-contract'
 import { runOperationalIncidentStoreContract } from '../operational-incident-store-contract'
+import { runPartitionCheckpointContract } from '../partition-checkpoint-contract'
 import { runStoreContract } from '../store-contract'
 import { runWarningStoreContract } from '../warning-store-contract'
 import { LATEST_PG_SCHEMA_VERSION } from './migrations'
@@ -57,6 +58,7 @@ const ownStore = (prefix: string) => async () => {
 
 runStoreContract('postgres', harness)
 runAlertStoreContract('postgres', harness)
+runPartitionCheckpointContract('postgres', harness)
 runHistoryStoreContract('postgres', harness)
 
 async function sql<R extends pg.QueryResultRow>(text: string, setup?: string): Promise<R[]> {
@@ -145,11 +147,11 @@ test('readings stored before schema v3 are in the rollups after the upgrade', as
     level(at + 60_000, 1.25, 'b'),
   ])
   await store.close()
-  // Back to schema v2 with the readings kept (and no rollup queue, v80): the v3 migration runs again over them.
+  // Back to schema v2 with the readings kept (and no rollup queue, v90): the v3 migration runs again over them.
   const c = new pg.Client({ connectionString: own.url })
   await c.connect()
   await c.query(
-    'DROP TABLE rollups_5m, rollups_1h, raw_retention, rollups_pending; DELETE FROM schema_migrations WHERE version IN (3, 80)',
+    'DROP TABLE rollups_5m, rollups_1h, raw_retention, rollups_pending; DELETE FROM schema_migrations WHERE version IN (3, 90)',
   )
   await c.end()
   store = await openPostgresStore(own.url)

@@ -425,6 +425,29 @@ const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 80,
+    sql: `
+      -- The partitioned rules engine's checkpoints (docs/scaling-out.md, "Partitioned engine"): per
+      -- partition, the fencing token of the owner that claimed it last, the cursor in its Redis stream
+      -- and the engine-wide part of the state (null before its first engine turn); beside it, each of
+      -- the partition's subjects' engine state. A turn writes them with its alerts in one transaction,
+      -- only while its token is the row's.
+      CREATE TABLE partition_checkpoints (
+        partition INTEGER PRIMARY KEY CHECK (partition >= 0 AND partition < 64),
+        token INTEGER NOT NULL,
+        stream_cursor TEXT NOT NULL,
+        meta TEXT
+      );
+      CREATE TABLE partition_state (
+        partition INTEGER NOT NULL REFERENCES partition_checkpoints (partition),
+        scope TEXT NOT NULL,
+        id TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (partition, scope, id)
+      );
+    `,
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

@@ -4,9 +4,11 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, test } from 'vitest'
 import { KING_TIDE_ALERT, runAlertStoreContract, storeKingTideAlert } from '../alert-store-contract'
+import { runPartitionCheckpointContract } from '../partition-checkpoint-contract'
 import { openSqliteStore } from './sqlite-store'
 
-runAlertStoreContract('sqlite', async () => {
+/** A store in a directory of its own, removed on dispose. */
+async function harness() {
   const dir = mkdtempSync(join(tmpdir(), 'ioc-alert-store-'))
   const file = join(dir, 'ioc.sqlite')
   let store = openSqliteStore(file)
@@ -22,7 +24,10 @@ runAlertStoreContract('sqlite', async () => {
       rmSync(dir, { recursive: true, force: true })
     },
   }
-})
+}
+
+runAlertStoreContract('sqlite', harness)
+runPartitionCheckpointContract('sqlite', harness)
 
 test('alerts stored before schema v11 take their cause and peak from their audit trail', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ioc-alert-store-'))

@@ -15,6 +15,7 @@ import {
 } from '../rows/alert-rows'
 import type { InsertResult } from '../store'
 import type { LatestReading } from './sqlite-observations'
+import { sqlitePartitionCheckpoints } from './sqlite-partition-checkpoints'
 
 /** Bounds one answer of `GET /alerts`; the queue of a city is far smaller. */
 const MAX_LISTED = 5000
@@ -127,6 +128,7 @@ export function createSqliteAlertStore(
   return {
     // Segments that changed only by lastAtMs are not written: it is taken from the readings on load.
     derivesSegmentReadTimes: true,
+    ...sqlitePartitionCheckpoints(db, writeAlert),
 
     async persistTurn(turn) {
       return turnTxn(turn)
