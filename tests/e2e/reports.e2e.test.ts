@@ -46,7 +46,13 @@ test('an analyst prints the operations report of the week, with the king tide in
   expect(city).toMatch(/Phú An/)
   expect(city).toMatch(/Huỳnh Tấn Phát/)
   expect(city).toMatch(/Xác nhận trong/)
+  // The tide forecast judged on the reported levels, per gauge, below the period's figures.
+  const skill = page.getByRole('region', { name: 'Kỹ năng dự báo' })
+  await skill.getByRole('heading', { name: 'Nhà Bè' }).waitFor({ timeout: 60_000 })
+  expect(await skill.textContent()).toMatch(/Triều thiên văn Vũng Tàu/)
   await screenshot(page, 'reports-week')
+  await skill.scrollIntoViewIfNeeded()
+  await screenshot(page, 'reports-forecast-skill')
   expect(outside).toEqual([])
   expect(errors).toEqual([])
 })

@@ -17,4 +17,11 @@ export {
   type SmoothSpeedOptions,
 } from './traffic/fit-smooth-speeds'
 export { measuredRuns, segmentInfo } from './traffic/measured-runs'
+export {
+  MEASURED_METHODS,
+  type MeasuredMethod,
+  type MeasuredTrafficOptions,
+  type MeasuredTrafficScore,
+  scoreTrafficOnMeasured,
+} from './traffic/score-measured-traffic'
 export { buildWorld, type World, type WorldInputs } from './world'

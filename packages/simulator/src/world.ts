@@ -2,7 +2,8 @@ import type { FloodPoint, Network, RoadSegment, WaterStation } from '@ioc/domain
 import type { MeasuredSpeed, TideReports } from '@ioc/fixtures'
 import { createTideBases, type ReportedLevel, type TideBases } from '@ioc/forecast'
 import { reportedLevels } from './tide/reported-levels'
-import { extendToFullDay, sampleDay, weekendDay } from './traffic/daily-profile'
+import { calibratedWeekday } from './traffic/calibrated-day'
+import { weekendDay } from './traffic/daily-profile'
 import { fitSmoothSpeeds, MEASURED_DYNAMIC_NOISE_SD } from './traffic/fit-smooth-speeds'
 import { findNeighbours } from './traffic/incidents'
 import { measuredRuns, segmentInfo } from './traffic/measured-runs'
@@ -37,8 +38,6 @@ export interface WorldInputs {
   tideReports: TideReports
 }
 
-const STEP_MIN = 5
-
 export function buildWorld({ network, measuredSpeeds, tideReports }: WorldInputs): World {
   const segments = [...network.segments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   // The calibration that generalises (fit-smooth-speeds.ts), sampled every 5 minutes over the measured
@@ -47,14 +46,7 @@ export function buildWorld({ network, measuredSpeeds, tideReports }: WorldInputs
   const calibration = fitSmoothSpeeds(runs, segmentInfo(segments), {
     dynamicNoiseSd: MEASURED_DYNAMIC_NOISE_SD,
   })
-  const first = calibration.minutes[0] ?? 0
-  const last = calibration.minutes.at(-1) ?? 0
-  const weekdayKph = segments.map((s) => {
-    const knots = []
-    for (let minute = first; minute <= last; minute += STEP_MIN)
-      knots.push({ minute, value: calibration.segmentKph(s.id, minute) })
-    return sampleDay(extendToFullDay(knots))
-  })
+  const weekdayKph = segments.map((s) => calibratedWeekday(calibration, s.id))
   const tideBases = createTideBases()
   const levels = reportedLevels(tideReports)
   const tides = WORLD_TIDES
