@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PARTITION_COUNT, partitionOfObservation } from '@ioc/cluster'
+import { PARTITION_COUNT, partitionOf, partitionOfObservation } from '@ioc/cluster'
 import type { Alert, Observation } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { defaultRulesConfig } from '@ioc/rules'
@@ -16,6 +16,7 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store'
 import type { Store } from '../store/store'
 import { ownPartitions, type PartitionOwner } from './partition-owner'
 import { holdPartitions, type PartitionOwnership } from './partition-ownership'
+import { partitionRequests } from './partition-requests'
 import { partitionKeys } from './partition-scripts'
 import { handOffObservations, type StreamRedis } from './partition-streams'
 
@@ -202,4 +203,76 @@ test('two owners judge every partition’s readings once, through a hand-over: t
 
   const stored = await a.store.listAlerts({ state: 'all' })
   expect(seen(stored)).toEqual(expected)
+}, 60_000)
+
+test('officers’ actions and silences go to the owner of the alert’s partition, in order with its readings', async () => {
+  const [a] = [await joinAs('ioc-1'), await joinAs('ioc-2')]
+  const sub: StreamRedis = createClient({ url: REDIS_URL })
+  await sub.connect()
+  const asker = await partitionRequests({
+    redis: admin,
+    subscriber: sub,
+    prefix,
+    instanceId: 'ioc-3',
+    timeoutMs: 10_000,
+  })
+  const at = (ms: number) => new Date(ms).toISOString()
+  const gauge = (stationId: string, ms: number, value: number): Observation => ({
+    type: 'water',
+    stationId,
+    observedAt: at(ms),
+    value,
+    source: 'sihymete',
+  })
+  const stored = async (stationId: string) =>
+    (await a.store.listAlerts({ kind: 'water-level', state: 'all' })).find((x) => x.subject.id === stationId)
+  try {
+    await handOffObservations(admin, prefix, [gauge('phu-an', T0, 1.45)])
+    await until(async () => (await stored('phu-an')) !== undefined, 'raised')
+    const raised = (await stored('phu-an')) as Alert
+    const act = (by: string) =>
+      asker.ask(partitionOf('station:phu-an'), {
+        type: 'act',
+        alertId: raised.id,
+        action: { type: 'acknowledge', note: '' },
+        by,
+        origin: 'test',
+        atMs: T0 + MIN,
+      })
+    expect(await act('lan')).toMatchObject({ ok: true, alert: { ack: { by: 'lan' } } })
+    // Of two acknowledgements the second learns who was first, wherever it was sent from.
+    expect(await act('minh')).toEqual({
+      ok: false,
+      error: { code: 'already_acknowledged', by: 'lan', at: T0 + MIN },
+    })
+    // The owner's book holds the acknowledgement: the next reading changes the alert and keeps it.
+    await handOffObservations(admin, prefix, [gauge('phu-an', T0 + 10 * MIN, 1.62)])
+    await until(async () => (await stored('phu-an'))?.severity === 'critical', 'severity changed')
+    expect((await stored('phu-an'))?.ack?.by).toBe('lan')
+
+    const other = network.stations.find(
+      (x) =>
+        x.kind !== 'street-flood-sensor' && partitionOf(`station:${x.id}`) !== partitionOf('station:phu-an'),
+    )
+    if (!other || other.kind === 'street-flood-sensor') throw new Error('no other gauge')
+    const silence = await a.store.createSilence(
+      {
+        subject: { type: 'station', id: other.id },
+        reason: 'gauge maintenance',
+        until: Date.now() + 3600_000,
+      },
+      'lan',
+      Date.now(),
+    )
+    expect(await asker.ask(partitionOf(`station:${other.id}`), { type: 'silence', silence })).toEqual({
+      ok: true,
+      alert: null,
+    })
+    await handOffObservations(admin, prefix, [gauge(other.id, T0, other.alarmLevelsM.I + 0.3)])
+    await until(async () => (await stored(other.id)) !== undefined, 'raised on the silenced gauge')
+    expect((await stored(other.id))?.silenced).toBe(true)
+  } finally {
+    await asker.close()
+    await sub.close()
+  }
 }, 60_000)

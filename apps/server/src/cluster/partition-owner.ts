@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { type AlertBook, createAlertBook, stepObservations } from '@ioc/alerts'
+import {
+  type AlertBook,
+  type BookEntry,
+  createAlertBook,
+  mayChange,
+  stepObservations,
+  stepOfficerAction,
+} from '@ioc/alerts'
 import { networkOfPartition } from '@ioc/cluster'
 import type { Network, Observation } from '@ioc/domain'
 import { createRulesEngine, type RulesConfig, type RulesEngine, RulesEngineState } from '@ioc/rules'
@@ -7,7 +14,13 @@ import type { Logger } from 'pino'
 import type { AlertChange, AlertStore } from '../store/alert-store'
 import { FencedOutError, type PartitionClaim } from '../store/partition-checkpoint'
 import type { PartitionOwnership } from './partition-ownership'
-import { readPartitionStreams, type StreamRedis, trimPartitionStream } from './partition-streams'
+import type { PartitionReply, PartitionRequest } from './partition-request'
+import {
+  type PartitionEntry,
+  readPartitionStreams,
+  type StreamRedis,
+  trimPartitionStream,
+} from './partition-streams'
 
 /** A partition this instance owns, as its last committed turn left it. */
 interface Held {
@@ -19,7 +32,7 @@ interface Held {
 
 export interface PartitionOwnerOptions {
   ownership: PartitionOwnership
-  store: Pick<AlertStore, 'claimPartition' | 'persistPartitionTurn'>
+  store: Pick<AlertStore, 'claimPartition' | 'persistPartitionTurn' | 'getAlert'>
   /** A connection of its own: the owner blocks on it in XREAD. */
   reader: StreamRedis
   prefix: string
@@ -95,23 +108,93 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
     )
   }
 
-  async function turn(p: number, h: Held, observations: Observation[], cursor: string): Promise<void> {
-    const step = stepObservations(h.engine, h.book, observations, { nowMs: clock(), newId: randomUUID })
+  /** Persists one step of a partition with the cursor it reaches; false when it did not commit. */
+  async function commit(
+    p: number,
+    h: Held,
+    step: Parameters<typeof store.persistPartitionTurn>[2],
+    observations: readonly Observation[],
+    cursor: string,
+  ): Promise<AlertChange[] | null> {
     try {
       const changes = await store.persistPartitionTurn(h.claim, cursor, step)
       h.book.apply(step.writes)
       h.cursor = cursor
       options.onCommitted(changes, observations)
       trimPartitionStream(reader, prefix, p, cursor).catch(() => {})
+      return changes
     } catch (err) {
       if (held.get(p) === h) held.delete(p)
       if (err instanceof FencedOutError) {
         logger.info({ partition: p }, 'partition taken over by a newer owner')
-        return
+        return null
       }
       // Its engine stepped past what committed: loaded again from the checkpoint by the next reconcile.
       logger.warn({ err: (err as Error).message, partition: p }, 'partition turn not committed; reloading')
+      return null
     }
+  }
+
+  async function reply(request: PartitionRequest, result: PartitionReply['result']): Promise<void> {
+    const answer: PartitionReply = { request: request.request, result }
+    await reader.publish(request.replyTo, JSON.stringify(answer)).catch(() => {})
+  }
+
+  /**
+   * A request, in its place among the partition's readings. Only an action that changes an alert
+   * commits a turn; a refusal or a silence moves the cursor in memory, committed by the next turn (a
+   * new owner answers such an entry again, which the asker ignores).
+   */
+  async function answer(p: number, h: Held, id: string, request: PartitionRequest): Promise<boolean> {
+    if (request.type === 'silence') {
+      h.book.applySilence(request.silence)
+      h.cursor = id
+      await reply(request, { ok: true, alert: null })
+      return true
+    }
+    let entry: BookEntry | undefined = h.book.get(request.alertId)
+    if (!entry) {
+      const stored = await store.getAlert(request.alertId)
+      if (stored && !mayChange(stored)) entry = { alert: stored, criticalSince: null }
+    }
+    if (!entry) {
+      h.cursor = id
+      await reply(request, { ok: false, error: { code: 'not_found' } })
+      return true
+    }
+    const step = stepOfficerAction(entry, request.action, request.by, request.atMs, request.origin)
+    if (!step.ok) {
+      h.cursor = id
+      await reply(request, step)
+      return true
+    }
+    const changes = await commit(p, h, step.value, [], id)
+    if (!changes) return false
+    await reply(request, { ok: true, alert: changes[0]?.alert ?? null })
+    return true
+  }
+
+  /** A partition's entries in order: each run of readings one turn, each request on its own. */
+  async function judge(p: number, h: Held, entries: readonly PartitionEntry[]): Promise<void> {
+    let run: Observation[] = []
+    let runEnd: string | undefined
+    const flush = async () => {
+      if (runEnd === undefined) return true
+      const step = stepObservations(h.engine, h.book, run, { nowMs: clock(), newId: randomUUID })
+      const committed = await commit(p, h, step, run, runEnd)
+      run = []
+      runEnd = undefined
+      return committed !== null
+    }
+    for (const e of entries) {
+      if (e.request) {
+        if (!(await flush()) || !(await answer(p, h, e.id, e.request))) return
+      } else {
+        for (const o of e.observations) run.push(o)
+        runEnd = e.id
+      }
+    }
+    await flush()
   }
 
   async function run(): Promise<void> {
@@ -139,14 +222,8 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
       await Promise.all(
         [...read].map(([p, entries]) => {
           const h = held.get(p)
-          const last = entries.at(-1)
-          if (!h || !last || h.cursor !== cursors.get(p)) return undefined
-          return turn(
-            p,
-            h,
-            entries.flatMap((e) => e.observations),
-            last.id,
-          )
+          if (!h || h.cursor !== cursors.get(p)) return undefined
+          return judge(p, h, entries)
         }),
       )
     }

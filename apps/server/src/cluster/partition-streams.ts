@@ -1,16 +1,22 @@
 import { partitionOfObservation } from '@ioc/cluster'
 import type { Observation } from '@ioc/domain'
 import type { createClient } from 'redis'
+import { PartitionRequest } from './partition-request'
 import { partitionKeys } from './partition-scripts'
 
 export type StreamRedis = ReturnType<typeof createClient>
 
-/** One entry of a partition's stream: the readings of one stored batch that fall into the partition. */
-export interface PartitionEntry {
+/**
+ * One entry of a partition's stream: the readings of one stored batch that fall into the partition,
+ * or a request to its owner.
+ */
+export type PartitionEntry = {
   /** The stream's entry id (`<ms>-<seq>`): the owner's cursor once the entry's turn committed. */
   id: string
-  observations: Observation[]
-}
+} & (
+  | { observations: Observation[]; request?: undefined }
+  | { request: PartitionRequest; observations?: undefined }
+)
 
 /**
  * Hands a stored batch to the partitions' owners: one XADD per partition the batch touches, sent
@@ -56,11 +62,25 @@ export async function readPartitionStreams(
     if (p === undefined) continue
     read.set(
       p,
-      // Written by an instance after validating and storing the batch: not validated again.
-      stream.messages.map((m) => ({ id: m.id, observations: JSON.parse(m.message.obs ?? '[]') })),
+      stream.messages.map((m): PartitionEntry => {
+        if (m.message.req !== undefined)
+          return { id: m.id, request: PartitionRequest.parse(JSON.parse(m.message.req)) }
+        // Written by an instance after validating and storing the batch: not validated again.
+        return { id: m.id, observations: JSON.parse(m.message.obs ?? '[]') }
+      }),
     )
   }
   return read
+}
+
+/** Puts a request on a partition's stream, after the readings handed to it so far. */
+export async function sendPartitionRequest(
+  redis: StreamRedis,
+  prefix: string,
+  partition: number,
+  request: PartitionRequest,
+): Promise<void> {
+  await redis.xAdd(partitionKeys(prefix).stream(partition), '*', { req: JSON.stringify(request) })
 }
 
 /** Drops a partition's entries before `cursor` (its committed checkpoint), so the stream stays bounded. */
