@@ -178,7 +178,7 @@ afterAll(async () => {
     },
     [
       { name: 'Baseline# SQLite store insert, 5,000/txn', obsPerSecond: r(figures.sqliteStore) },
-      { name: 'PostgreSQL store insert, 5,000/txn (unnest)', obsPerSecond: r(figures.pgStore) },
+      { name: 'PostgreSQL store insert, 5,000/txn (COPY, rollups queued)', obsPerSecond: r(figures.pgStore) },
       { name: 'Baseline# SQLite server, HTTP NDJSON ingest', obsPerSecond: r(figures.sqliteHttp) },
       { name: 'PostgreSQL server, HTTP NDJSON ingest', obsPerSecond: r(figures.pgHttp) },
     ],

@@ -370,6 +370,22 @@ const MIGRATIONS: Migration[] = [
       ) WITH (fillfactor = 70);
     `,
   },
+  {
+    version: 90,
+    sql: `
+      -- Stored readings waiting to be folded into rollups_5m / rollups_1h (postgres-rollup-fold.ts), queued
+      -- by the insert statement in the ingest transaction. The queue holds the values, not only the keys,
+      -- so a fold needs no join and retention may drop a queued reading's raw row. No key and no index:
+      -- the hot path only appends; a fold takes rows by ctid. Rollups before this version are whole.
+      CREATE TABLE rollups_pending (
+        type TEXT NOT NULL,
+        subject TEXT COLLATE "C" NOT NULL,
+        observed_at BIGINT NOT NULL,
+        source TEXT COLLATE "C" NOT NULL,
+        v DOUBLE PRECISION NOT NULL
+      );
+    `,
+  },
 ]
 
 export const LATEST_PG_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

@@ -17,6 +17,7 @@ import { inTransaction } from './pg-pool'
 import { addTransition, writeAlert } from './postgres-alert-writes'
 import { insertObservationsIn } from './postgres-observations'
 import { postgresPartitionCheckpoints } from './postgres-partition-checkpoints'
+import type { RollupFolder } from './postgres-rollup-fold'
 
 /** Bounds one answer of `GET /alerts`; the queue of a city is far smaller. */
 const MAX_LISTED = 5000
@@ -46,7 +47,7 @@ type AlertRow = StoredAlertRow<Alert>
  * (StaleRulesStateError) instead of raising a second alert for a condition another instance already
  * raised, or acknowledging an alert another officer acknowledged meanwhile: it reloads and steps again.
  */
-export function postgresAlerts(pool: pg.Pool): AlertStore {
+export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore {
   /** The lifecycle version this instance's engine reflects; null until it has loaded the state. */
   let engineSeen: number | null = null
   /** The lifecycle version this instance's alert book reflects; null until it has loaded the book. */
@@ -136,6 +137,7 @@ export function postgresAlerts(pool: pg.Pool): AlertStore {
       })
       engineSeen = written
       bookSeen = written
+      folder.queued(result.accepted)
       return result
     },
 

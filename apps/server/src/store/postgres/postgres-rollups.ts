@@ -4,50 +4,21 @@ import type { HistoryStore } from '../history-store'
 import type { HistorySource } from '../read-history'
 import { type BucketRow, TABLE, VALUE } from '../rows/observation-rows'
 import { ROLLUP_COLUMNS, type RollupRow, rollupCellFromRow } from '../rows/rollup-rows'
+import type { RollupFolder } from './postgres-rollup-fold'
 
 type Kind = 'traffic' | 'water'
 const ROLLUPS = { [FIVE_MIN_MS]: 'rollups_5m', [HOUR_MS]: 'rollups_1h' } as const
 
-/** Folds the rows of CTE `ins` (subject, observed_at, source, v) into one rollup table. */
-const fold = (kind: Kind, table: string, grainMs: number) => `
-  INSERT INTO ${table} AS r (type, subject, bucket, n, total, lo, hi, last_at, last_source, last_value)
-  SELECT '${kind}', subject, bucket, COUNT(*), SUM(v), MIN(v), MAX(v), MAX(observed_at),
-    MAX(source) FILTER (WHERE rn = 1), MAX(v) FILTER (WHERE rn = 1)
-  FROM (
-    SELECT subject, observed_at, source, v, bucket,
-      row_number() OVER (PARTITION BY subject, bucket ORDER BY observed_at DESC, source DESC) AS rn
-    FROM (SELECT *, observed_at - ((observed_at % ${grainMs}) + ${grainMs}) % ${grainMs} AS bucket FROM ins) x
-  ) y
-  GROUP BY subject, bucket
-  -- Rows are locked in key order, so two instances folding into the same cells cannot deadlock.
-  ORDER BY subject, bucket
-  ON CONFLICT (type, subject, bucket) DO UPDATE SET
-    n = r.n + EXCLUDED.n,
-    total = r.total + EXCLUDED.total,
-    lo = LEAST(r.lo, EXCLUDED.lo),
-    hi = GREATEST(r.hi, EXCLUDED.hi),
-    last_value = CASE WHEN (EXCLUDED.last_at, EXCLUDED.last_source) > (r.last_at, r.last_source)
-      THEN EXCLUDED.last_value ELSE r.last_value END,
-    last_source = CASE WHEN (EXCLUDED.last_at, EXCLUDED.last_source) > (r.last_at, r.last_source)
-      THEN EXCLUDED.last_source ELSE r.last_source END,
-    last_at = GREATEST(r.last_at, EXCLUDED.last_at)`
-
-/**
- * An INSERT … RETURNING subject, observed_at, source, v of new readings, with both rollup grains
- * updated from exactly those rows in the same statement (and so the same transaction): a reading is
- * in the rollups the moment it is committed, on every instance. Returns the inserted keys.
- */
-export function insertWithRollups(kind: Kind, insert: string): string {
-  return `WITH ins AS (${insert}),
-    f5 AS (${fold(kind, ROLLUPS[FIVE_MIN_MS], FIVE_MIN_MS)}),
-    f1 AS (${fold(kind, ROLLUPS[HOUR_MS], HOUR_MS)})
-  SELECT subject, observed_at, source FROM ins`
-}
-
 const DAY_MS = 86_400_000
 
-/** Rollups, history and retention of the PostgreSQL store. */
-export function postgresRollups(pool: pg.Pool): HistoryStore & {
+/**
+ * Rollups, history and retention of the PostgreSQL store. Every query that reads rollup cells, and
+ * retention, folds the pending queue first, so none sees a cell behind the committed readings.
+ */
+export function postgresRollups(
+  pool: pg.Pool,
+  folder: RollupFolder,
+): HistoryStore & {
   historyOf(kind: Kind, subject: string): HistorySource
 } {
   const rawKeptFromMs = async () =>
@@ -65,6 +36,7 @@ export function postgresRollups(pool: pg.Pool): HistoryStore & {
       return {
         rawKeptFromMs,
         async countReadings(hours, e) {
+          await folder.foldAll()
           const { rows } = await pool.query<{ n: number }>(
             `SELECT COALESCE((SELECT SUM(n) FROM rollups_1h WHERE type = $4 AND subject = $1
                 AND bucket >= $2 AND bucket < $3), 0)
@@ -89,6 +61,7 @@ export function postgresRollups(pool: pg.Pool): HistoryStore & {
           return rows
         },
         async rollupBuckets(p: RollupPlan) {
+          await folder.foldAll()
           const { rows } = await pool.query<BucketRow>(
             `SELECT b, SUM(total) / SUM(n) AS mean, MIN(lo) AS lo, MAX(hi) AS hi, SUM(n) AS n FROM (
                SELECT (bucket - $2) / $3::int8 AS b, n, total, lo, hi FROM ${ROLLUPS[p.grainMs]}
@@ -104,6 +77,7 @@ export function postgresRollups(pool: pg.Pool): HistoryStore & {
     },
 
     async rollups({ type, subjectId, grainMs, fromMs, toMs }) {
+      await folder.foldAll()
       const { rows } = await pool.query<RollupRow>(
         `SELECT ${ROLLUP_COLUMNS} FROM ${ROLLUPS[grainMs]}
          WHERE type = $1 AND subject = $2 AND bucket >= $3 AND bucket < $4 ORDER BY bucket`,
@@ -113,10 +87,11 @@ export function postgresRollups(pool: pg.Pool): HistoryStore & {
     },
 
     /**
-     * Every reading is in the rollups from its own commit, so any raw reading may go. Marks the range
-     * rollup-only first, then deletes a day at a time, each day its own short transaction.
+     * Folds the queue first, so every stored reading is in the rollups and any raw reading may go. Marks
+     * the range rollup-only, then deletes a day at a time, each day its own short transaction.
      */
     async dropRawReadings(beforeMs) {
+      await folder.foldAll()
       await pool.query('UPDATE raw_retention SET kept_from = GREATEST(COALESCE(kept_from, $1), $1)', [
         beforeMs,
       ])

@@ -9,6 +9,7 @@ import { postgresIncidents } from './postgres-incidents'
 import { postgresObservations } from './postgres-observations'
 import { postgresOpenData } from './postgres-open-data'
 import { postgresOperationalIncidents } from './postgres-operational-incidents'
+import { rollupFolder } from './postgres-rollup-fold'
 import { postgresWarnings } from './postgres-warnings'
 
 /**
@@ -25,12 +26,13 @@ export async function openPostgresStore(url: string): Promise<Store> {
     throw err
   }
   let closed: Promise<void> | undefined
+  const folder = rollupFolder(pool)
   return {
-    ...postgresObservations(pool),
+    ...postgresObservations(pool, folder),
     ...postgresAccounts(pool),
     ...postgresIncidents(pool),
     ...postgresOperationalIncidents(pool),
-    ...postgresAlerts(pool),
+    ...postgresAlerts(pool, folder),
     ...postgresDeadLetters(pool),
     ...postgresOpenData(pool),
     ...postgresWarnings(pool),
@@ -39,7 +41,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
       await pool.query('SELECT 1')
     },
     close() {
-      closed ??= pool.end()
+      closed ??= folder.idle().then(() => pool.end())
       return closed
     },
   }

@@ -1,0 +1,113 @@
+import type pg from 'pg'
+import { FIVE_MIN_MS, HOUR_MS } from '../history-plan'
+
+/** Readings folded per statement: one sort of a run, not a cell upsert per reading on the hot path. */
+export const FOLD_RUN = 100_000
+
+/**
+ * Every fold of every instance takes this transaction-scoped advisory lock (the number is arbitrary,
+ * fixed for this use). A reader's fold waits for a fold in flight instead of skipping its rows, so once
+ * it returns, every reading committed before it is in the rollups.
+ */
+const FOLD_LOCK = 0x10c_f01d
+
+const ROLLUP_TABLES = { [FIVE_MIN_MS]: 'rollups_5m', [HOUR_MS]: 'rollups_1h' } as const
+
+/**
+ * An INSERT … RETURNING subject, observed_at, source, v of new readings of `kind`, with exactly those rows
+ * queued in `rollups_pending` in the same statement (and so the same transaction). Returns the keys.
+ */
+export function queueForRollups(kind: 'traffic' | 'water', insert: string): string {
+  return `WITH ins AS (${insert}),
+    q AS (INSERT INTO rollups_pending (type, subject, observed_at, source, v)
+      SELECT '${kind}', subject, observed_at, source, v FROM ins)
+  SELECT subject, observed_at, source FROM ins`
+}
+
+/** Folds the rows of CTE `run` (type, subject, observed_at, source, v) into one rollup table. */
+const foldInto = (table: string, grainMs: number) => `
+  INSERT INTO ${table} AS r (type, subject, bucket, n, total, lo, hi, last_at, last_source, last_value)
+  SELECT type, subject, bucket, COUNT(*), SUM(v), MIN(v), MAX(v), MAX(observed_at),
+    MAX(source) FILTER (WHERE rn = 1), MAX(v) FILTER (WHERE rn = 1)
+  FROM (
+    SELECT type, subject, observed_at, source, v, bucket,
+      row_number() OVER (PARTITION BY type, subject, bucket ORDER BY observed_at DESC, source DESC) AS rn
+    FROM (SELECT *, observed_at - ((observed_at % ${grainMs}) + ${grainMs}) % ${grainMs} AS bucket FROM run) x
+  ) y
+  GROUP BY type, subject, bucket
+  -- Cells are locked in key order: a fold never deadlocks with anything else that upserts them.
+  ORDER BY type, subject, bucket
+  ON CONFLICT (type, subject, bucket) DO UPDATE SET
+    n = r.n + EXCLUDED.n,
+    total = r.total + EXCLUDED.total,
+    lo = LEAST(r.lo, EXCLUDED.lo),
+    hi = GREATEST(r.hi, EXCLUDED.hi),
+    last_value = CASE WHEN (EXCLUDED.last_at, EXCLUDED.last_source) > (r.last_at, r.last_source)
+      THEN EXCLUDED.last_value ELSE r.last_value END,
+    last_source = CASE WHEN (EXCLUDED.last_at, EXCLUDED.last_source) > (r.last_at, r.last_source)
+      THEN EXCLUDED.last_source ELSE r.last_source END,
+    last_at = GREATEST(r.last_at, EXCLUDED.last_at)`
+
+// One run: take up to $1 queued readings off the queue and fold them into both grains, in one statement.
+// The queue has no key, so rows are picked by ctid (a TID scan).
+const FOLD_RUN_SQL = `
+  WITH run AS (
+    DELETE FROM rollups_pending WHERE ctid = ANY(ARRAY(SELECT ctid FROM rollups_pending LIMIT $1))
+    RETURNING type, subject, observed_at, source, v
+  ),
+  f5 AS (${foldInto(ROLLUP_TABLES[FIVE_MIN_MS], FIVE_MIN_MS)}),
+  f1 AS (${foldInto(ROLLUP_TABLES[HOUR_MS], HOUR_MS)})
+  SELECT COUNT(*)::int AS n FROM run`
+
+/**
+ * The rollups' fold from the pending queue, which is their watermark: a reading is in the rollups or in
+ * the queue, whatever order readings arrive in. `foldAll` drains the queue, each run its own short
+ * transaction under the fold lock; readers of rollups (history, retention) call it first. `queued`
+ * counts this instance's queued readings and starts a fold in the background once a run's worth waits,
+ * so the queue stays bounded even when nothing reads history.
+ */
+export function rollupFolder(pool: pg.Pool, runSize = FOLD_RUN) {
+  let sinceFold = 0
+  let background: Promise<void> | null = null
+
+  async function foldRun(): Promise<number> {
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      await client.query('SELECT pg_advisory_xact_lock($1)', [FOLD_LOCK])
+      const { rows } = await client.query<{ n: number }>(FOLD_RUN_SQL, [runSize])
+      await client.query('COMMIT')
+      return rows[0]?.n ?? 0
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw err
+    } finally {
+      client.release()
+    }
+  }
+
+  async function foldAll(): Promise<void> {
+    sinceFold = 0
+    while ((await foldRun()) === runSize) {}
+  }
+
+  return {
+    foldAll,
+    queued(n: number): void {
+      sinceFold += n
+      if (sinceFold < runSize || background) return
+      // A failed background fold leaves the readings queued; the next fold or reader takes them.
+      background = foldAll()
+        .catch(() => {})
+        .finally(() => {
+          background = null
+        })
+    },
+    /** Resolves once no background fold is running (before the pool closes). */
+    idle: async () => {
+      await background
+    },
+  }
+}
+
+export type RollupFolder = ReturnType<typeof rollupFolder>
