@@ -239,7 +239,7 @@ test('officers’ actions and silences go to the owner of the alert’s partitio
         origin: 'test',
         atMs: T0 + MIN,
       })
-    expect(await act('lan')).toMatchObject({ ok: true, alert: { ack: { by: 'lan' } } })
+    expect(await act('lan')).toMatchObject({ ok: true, alerts: [{ ack: { by: 'lan' } }] })
     // Of two acknowledgements the second learns who was first, wherever it was sent from.
     expect(await act('minh')).toEqual({
       ok: false,
@@ -266,7 +266,7 @@ test('officers’ actions and silences go to the owner of the alert’s partitio
     )
     expect(await asker.ask(partitionOf(`station:${other.id}`), { type: 'silence', silence })).toEqual({
       ok: true,
-      alert: null,
+      alerts: [],
     })
     await handOffObservations(admin, prefix, [gauge(other.id, T0, other.alarmLevelsM.I + 0.3)])
     await until(async () => (await stored(other.id)) !== undefined, 'raised on the silenced gauge')

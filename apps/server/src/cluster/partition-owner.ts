@@ -4,8 +4,12 @@ import {
   type BookEntry,
   createAlertBook,
   mayChange,
+  stepEscalation,
+  stepEvents,
   stepObservations,
   stepOfficerAction,
+  stepTick,
+  type Turn,
 } from '@ioc/alerts'
 import { networkOfPartition } from '@ioc/cluster'
 import type { Network, Observation } from '@ioc/domain'
@@ -141,37 +145,54 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
   }
 
   /**
-   * A request, in its place among the partition's readings. Only an action that changes an alert
-   * commits a turn; a refusal or a silence moves the cursor in memory, committed by the next turn (a
-   * new owner answers such an entry again, which the asker ignores).
+   * A request, in its place among the partition's readings. Only a turn that changes alerts commits;
+   * a refusal, a silence or a turn without writes moves the cursor in memory, committed by the next
+   * turn (a new owner answers such an entry again, which the asker ignores).
    */
   async function answer(p: number, h: Held, id: string, request: PartitionRequest): Promise<boolean> {
-    if (request.type === 'silence') {
-      h.book.applySilence(request.silence)
-      h.cursor = id
-      await reply(request, { ok: true, alert: null })
+    /** Commits a turn (none: only the cursor moves, in memory) and answers with what it changed. */
+    const settle = async (turn: Turn | null) => {
+      if (!turn?.writes.length) {
+        h.cursor = id
+        await reply(request, { ok: true, alerts: [] })
+        return true
+      }
+      const changes = await commit(p, h, turn, [], id)
+      if (!changes) return false
+      await reply(request, { ok: true, alerts: changes.map((c) => c.alert) })
       return true
     }
-    let entry: BookEntry | undefined = h.book.get(request.alertId)
-    if (!entry) {
-      const stored = await store.getAlert(request.alertId)
-      if (stored && !mayChange(stored)) entry = { alert: stored, criticalSince: null }
+    const newId = randomUUID
+    switch (request.type) {
+      case 'silence':
+        h.book.applySilence(request.silence)
+        return settle(null)
+      case 'tick':
+        return settle(stepTick(h.engine, h.book, { nowMs: request.nowMs, newId }))
+      case 'escalate':
+        return settle(stepEscalation(h.book, request.beforeMs, request.nowMs))
+      case 'events':
+        return settle(stepEvents(h.book, request.events, { nowMs: request.nowMs, newId }))
+      case 'act': {
+        let entry: BookEntry | undefined = h.book.get(request.alertId)
+        if (!entry) {
+          const stored = await store.getAlert(request.alertId)
+          if (stored && !mayChange(stored)) entry = { alert: stored, criticalSince: null }
+        }
+        if (!entry) {
+          h.cursor = id
+          await reply(request, { ok: false, error: { code: 'not_found' } })
+          return true
+        }
+        const step = stepOfficerAction(entry, request.action, request.by, request.atMs, request.origin)
+        if (!step.ok) {
+          h.cursor = id
+          await reply(request, step)
+          return true
+        }
+        return settle(step.value)
+      }
     }
-    if (!entry) {
-      h.cursor = id
-      await reply(request, { ok: false, error: { code: 'not_found' } })
-      return true
-    }
-    const step = stepOfficerAction(entry, request.action, request.by, request.atMs, request.origin)
-    if (!step.ok) {
-      h.cursor = id
-      await reply(request, step)
-      return true
-    }
-    const changes = await commit(p, h, step.value, [], id)
-    if (!changes) return false
-    await reply(request, { ok: true, alert: changes[0]?.alert ?? null })
-    return true
   }
 
   /** A partition's entries in order: each run of readings one turn, each request on its own. */

@@ -1,11 +1,11 @@
-import { Alert, AlertAction, Silence } from '@ioc/domain'
+import { Alert, AlertAction, AlertEvent, Silence } from '@ioc/domain'
 import { z } from 'zod'
 
 /**
  * What another instance asks of a partition's owner, as an entry on the partition's stream, so that
  * it is judged in order with the partition's readings by the one memory that judges the subject: an
- * officer's action on an alert, or a silence set or lifted (already stored; the owner's book takes it
- * in). `replyTo` is the asking instance's reply channel, `request` its id for the answer.
+ * officer's action on an alert, a silence set or lifted (already stored; the owner's book takes it
+ * in), a clock-driven turn, forecast events. `replyTo` is the asking instance's reply channel, `request` its id for the answer.
  */
 export const PartitionRequest = z.discriminatedUnion('type', [
   z.object({
@@ -19,6 +19,23 @@ export const PartitionRequest = z.discriminatedUnion('type', [
     atMs: z.number().int(),
   }),
   z.object({ type: z.literal('silence'), request: z.string(), replyTo: z.string(), silence: Silence }),
+  // The clock-driven turns, run by each owner on its partitions when the leader's clock says so.
+  z.object({ type: z.literal('tick'), request: z.string(), replyTo: z.string(), nowMs: z.number() }),
+  z.object({
+    type: z.literal('escalate'),
+    request: z.string(),
+    replyTo: z.string(),
+    beforeMs: z.number(),
+    nowMs: z.number(),
+  }),
+  // Forecast alert events of the partition's subjects.
+  z.object({
+    type: z.literal('events'),
+    request: z.string(),
+    replyTo: z.string(),
+    events: z.array(AlertEvent),
+    nowMs: z.number(),
+  }),
 ])
 export type PartitionRequest = z.infer<typeof PartitionRequest>
 
@@ -26,7 +43,8 @@ export type PartitionRequest = z.infer<typeof PartitionRequest>
 export const PartitionReply = z.object({
   request: z.string(),
   result: z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), alert: Alert.nullable() }),
+    /** The alerts the request's turn changed, as stored. */
+    z.object({ ok: z.literal(true), alerts: z.array(Alert) }),
     z.object({
       ok: z.literal(false),
       error: z.discriminatedUnion('code', [

@@ -3,9 +3,8 @@ import { type PartitionReply, PartitionRequest } from './partition-request'
 import { type StreamRedis, sendPartitionRequest } from './partition-streams'
 
 /** A request as the asker writes it: the reply address and id are filled in. */
-export type RequestBody =
-  | Omit<Extract<PartitionRequest, { type: 'act' }>, 'request' | 'replyTo'>
-  | Omit<Extract<PartitionRequest, { type: 'silence' }>, 'request' | 'replyTo'>
+type WithoutAddress<T> = T extends unknown ? Omit<T, 'request' | 'replyTo'> : never
+export type RequestBody = WithoutAddress<PartitionRequest>
 
 export interface PartitionRequests {
   /** Asks the owner of `partition` and resolves with its answer, once the request's turn committed. */
