@@ -9,7 +9,6 @@ import cookieParser from 'cookie-parser'
 import { type Logger, pino } from 'pino'
 import { Server } from 'socket.io'
 import { registerAlertMetrics } from './alerts/alert-metrics'
-import { createAlertService } from './alerts/alert-service'
 import { createClockDrivenJobs } from './alerts/clock-driven-jobs'
 import { readRulesConfigFile } from './alerts/rules-config-file'
 import { createApp } from './api/app'
@@ -89,26 +88,24 @@ export async function startServer(
   })
   // Made once the alert service is, which it needs to act; changes before then are caught up at its start.
   let incidents: IncidentService | undefined
-  // On a shared database an instance whose engine is behind reloads it and evaluates the batch again.
-  const alerts = cluster.serializeEngine(
-    await createAlertService({
-      store,
-      network,
-      rules,
-      config: config.alerts,
-      logger,
-      // Alert changes go out at once, not with the next delta tick.
-      emit: {
-        alertChanged: (a) => {
-          io.to(LIVE_ROOM).emit('alert:changed', a)
-          cluster.announceAlert(io, a)
-          void incidents?.alertChanged(a)
-          warnings.alertChanged(a)
-        },
-        silenceChanged: (s) => io.to(LIVE_ROOM).emit('silence:changed', s),
+  // In process, or the partitioned engine of several instances (join-cluster.ts).
+  const alerts = await cluster.createAlerts({
+    store,
+    network,
+    rules,
+    config: config.alerts,
+    logger,
+    // Alert changes go out at once, not with the next delta tick.
+    emit: {
+      alertChanged: (a) => {
+        io.to(LIVE_ROOM).emit('alert:changed', a)
+        cluster.announceAlert(io, a)
+        void incidents?.alertChanged(a)
+        warnings.alertChanged(a)
       },
-    }),
-  )
+      silenceChanged: (s) => io.to(LIVE_ROOM).emit('silence:changed', s),
+    },
+  })
   cluster.followAlerts(io, alerts)
   incidents = await createIncidentService({
     store,

@@ -1,5 +1,6 @@
 export { assignPartitions, partitionsOf } from './assignment/assign-partitions'
 export { murmur3String } from './hash/murmur3-32'
+export { networkOfPartition } from './partition/network-of-partition'
 export {
   PARTITION_COUNT,
   partitionOf,

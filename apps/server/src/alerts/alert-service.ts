@@ -45,6 +45,61 @@ export interface AlertEmitter {
 /** Bounds one group commit: ten full batches of 5,000. */
 const MAX_GROUP_OBSERVATIONS = 50_000
 
+/**
+ * Pushes committed alert changes: every unsilenced change to the clients, and a webhook when an alert
+ * became critical or was escalated. Both alert services publish through it.
+ */
+export function publishChanges(
+  changes: readonly AlertChange[],
+  emit: AlertEmitter,
+  notifier: Pick<ReturnType<typeof createWebhookNotifier>, 'notify'>,
+): void {
+  for (const { alert, transition } of changes) {
+    if (alert.silenced) continue
+    emit.alertChanged(alert)
+    const becameCritical =
+      alert.severity === 'critical' &&
+      (transition.action === 'raised' ||
+        (transition.action === 'severity-changed' &&
+          SEVERITY_RANK[String(transition.details.from) as Alert['severity']] < SEVERITY_RANK.critical))
+    if (becameCritical && !alert.resolution) notifier.notify(alert, 'critical')
+    if (transition.action === 'escalated') notifier.notify(alert, 'escalated')
+  }
+}
+
+/** Why a new silence is refused (unknown subject, already over), or null: checked before anything is stored. */
+export function refuseSilence(silence: NewSilence, network: Network, nowMs: number): ApiError | null {
+  const known =
+    silence.subject.type === 'station'
+      ? network.stations.some((s) => s.id === silence.subject.id)
+      : network.segments.some((s) => s.id === silence.subject.id)
+  if (!known)
+    return { code: 'invalid_request', message: `unknown ${silence.subject.type} "${silence.subject.id}"` }
+  if (silence.until <= nowMs) return { code: 'invalid_request', message: 'until must be in the future' }
+  return null
+}
+
+/** Why an assignment is refused (the assignee cannot act on alerts), or null. */
+export async function refuseAssignment(
+  store: Pick<Store, 'listUsers'>,
+  action: AlertAction,
+): Promise<ApiError | null> {
+  if (action.type !== 'assign') return null
+  const assignable = await store.listUsers(ACTING_ROLES)
+  if (assignable.some((u) => u.name === action.to)) return null
+  return { code: 'invalid_request', message: `"${action.to}" is not a duty officer or admin` }
+}
+
+/** What an alert service is made of, either kind. */
+export interface AlertServiceDeps {
+  store: Store
+  network: Network
+  rules: RulesConfig
+  config: AlertConfig
+  emit: AlertEmitter
+  logger: Logger
+}
+
 /** Roles that hold `alerts:act`, so can be assigned an alert. */
 export const ACTING_ROLES = ['duty-officer', 'admin'] as const
 
@@ -86,14 +141,7 @@ export interface AlertService {
  * resumes exactly where the last committed batch left it: open alerts, pending and hysteresis timers and
  * the readings it judged included. Nothing is replayed, nothing raised twice.
  */
-export async function createAlertService(deps: {
-  store: Store
-  network: Network
-  rules: RulesConfig
-  config: AlertConfig
-  emit: AlertEmitter
-  logger: Logger
-}): Promise<AlertService> {
+export async function createAlertService(deps: AlertServiceDeps): Promise<AlertService> {
   const { store, network, rules, config, emit, logger } = deps
   const notifier = createWebhookNotifier(config.webhooks, store, logger)
 
@@ -160,19 +208,7 @@ export async function createAlertService(deps: {
 
   const clock = () => ({ nowMs: Date.now(), newId: randomUUID })
 
-  function publish(changes: readonly AlertChange[]): void {
-    for (const { alert, transition } of changes) {
-      if (alert.silenced) continue
-      emit.alertChanged(alert)
-      const becameCritical =
-        alert.severity === 'critical' &&
-        (transition.action === 'raised' ||
-          (transition.action === 'severity-changed' &&
-            SEVERITY_RANK[String(transition.details.from) as Alert['severity']] < SEVERITY_RANK.critical))
-      if (becameCritical && !alert.resolution) notifier.notify(alert, 'critical')
-      if (transition.action === 'escalated') notifier.notify(alert, 'escalated')
-    }
-  }
+  const publish = (changes: readonly AlertChange[]) => publishChanges(changes, emit, notifier)
 
   /** Stores batches in one turn with the alerts they cause; one result per batch. */
   async function commitBatches(batches: (readonly Observation[])[]): Promise<InsertResult[]> {
@@ -234,14 +270,8 @@ export async function createAlertService(deps: {
     },
 
     async act(id, action, by, origin) {
-      if (action.type === 'assign') {
-        const assignable = await store.listUsers(ACTING_ROLES)
-        if (!assignable.some((u) => u.name === action.to))
-          return {
-            ok: false,
-            error: { code: 'invalid_request', message: `"${action.to}" is not a duty officer or admin` },
-          }
-      }
+      const refused = await refuseAssignment(store, action)
+      if (refused) return { ok: false, error: refused }
       return serial(async (): Promise<AlertResult<Alert>> => {
         const entry = await entryOf(id)
         if (!entry) return { ok: false, error: describeRefusal(id, { code: 'not_found' }) }
@@ -254,20 +284,8 @@ export async function createAlertService(deps: {
 
     async createSilence(silence, by) {
       const now = Date.now()
-      const known =
-        silence.subject.type === 'station'
-          ? network.stations.some((s) => s.id === silence.subject.id)
-          : network.segments.some((s) => s.id === silence.subject.id)
-      if (!known)
-        return {
-          ok: false,
-          error: {
-            code: 'invalid_request',
-            message: `unknown ${silence.subject.type} "${silence.subject.id}"`,
-          },
-        }
-      if (silence.until <= now)
-        return { ok: false, error: { code: 'invalid_request', message: 'until must be in the future' } }
+      const refused = refuseSilence(silence, network, now)
+      if (refused) return { ok: false, error: refused }
       const created = await serial(async () => {
         const s = await store.createSilence(silence, by, now)
         book.applySilence(s)
@@ -288,12 +306,7 @@ export async function createAlertService(deps: {
       return { ok: true, value: cancelled }
     },
 
-    openAlerts() {
-      return book
-        .open()
-        .filter((a) => !a.silenced)
-        .sort((a, b) => b.raisedAt - a.raisedAt)
-    },
+    openAlerts: () => openAlertsOf(book),
 
     adopt(alert) {
       book.adopt(alert)
@@ -306,7 +319,16 @@ export async function createAlertService(deps: {
   }
 }
 
-function describeRefusal(id: string, e: AlertActionError | { code: 'not_found' }): ApiError {
+/** What the live picture shows of a book: its unresolved alerts that are not silenced, newest first. */
+export function openAlertsOf(book: AlertBook): Alert[] {
+  return book
+    .open()
+    .filter((a) => !a.silenced)
+    .sort((a, b) => b.raisedAt - a.raisedAt)
+}
+
+/** The API error of an officer's action the lifecycle refused. */
+export function describeRefusal(id: string, e: AlertActionError | { code: 'not_found' }): ApiError {
   const when = (at: number) => new Date(at).toISOString()
   switch (e.code) {
     case 'not_found':

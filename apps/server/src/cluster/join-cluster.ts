@@ -2,10 +2,12 @@ import type { Alert } from '@ioc/domain'
 import { createAdapter } from '@socket.io/redis-streams-adapter'
 import type { Logger } from 'pino'
 import { createClient } from 'redis'
-import type { AlertService } from '../alerts/alert-service'
+import { type AlertService, type AlertServiceDeps, createAlertService } from '../alerts/alert-service'
 import type { Config } from '../config/config'
 import type { IocServer, LiveHub } from '../live/live-hub'
-import { engineTurns } from './engine-turns'
+import { holdPartitions } from './partition-ownership'
+import type { StreamRedis } from './partition-streams'
+import { createPartitionedAlertService } from './partitioned-alert-service'
 import { holdRedisLease, type Leadership, soleLeadership } from './redis-lease'
 
 export interface Cluster {
@@ -18,8 +20,11 @@ export interface Cluster {
   announceAlert(io: IocServer, alert: Alert): void
   /** Keeps `alerts` current with the alerts the other instances change. */
   followAlerts(io: IocServer, alerts: Pick<AlertService, 'adopt'>): void
-  /** Makes the instances sharing a PostgreSQL database take turns at the rules engine (engine-turns.ts). */
-  serializeEngine(alerts: AlertService): AlertService
+  /**
+   * The alert lifecycle: in process for a single instance (or one on SQLite); with several on
+   * PostgreSQL, the partitioned engine (partitioned-alert-service.ts), which this instance takes part in.
+   */
+  createAlerts(deps: AlertServiceDeps): Promise<AlertService>
   close(): Promise<void>
 }
 
@@ -29,6 +34,9 @@ export interface Cluster {
  * observation batches, 2 minutes is a few thousand entries.
  */
 const STREAM_MAX_LEN = 10_000
+
+/** The partition leases' TTL, ms (at most the leader lease's): alerts of a dead owner's partitions wait this long. */
+const PARTITION_TTL_MS = 5000
 
 /** Alone without `REDIS_URL`; with it, one of several instances sharing Socket.IO rooms and a leader lease. */
 export async function joinCluster(
@@ -42,11 +50,11 @@ export async function joinCluster(
       shareLiveState: (_io, hub) => hub,
       announceAlert: () => {},
       followAlerts: () => {},
-      serializeEngine: (alerts) => alerts,
+      createAlerts: createAlertService,
       close: async () => {},
     }
   }
-  const redis = createClient({ url: config.redisUrl })
+  const redis: StreamRedis = createClient({ url: config.redisUrl })
   // Without a listener an 'error' event would crash the process; the client reconnects by itself.
   redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'))
   await redis.connect()
@@ -64,7 +72,22 @@ export async function joinCluster(
     ttlMs: config.leaseTtlMs,
     logger,
   })
-  const turns = config.databaseUrl ? engineTurns(config.databaseUrl) : undefined
+  // Connections of their own: the partition owner blocks in XREAD, and a subscriber does nothing else.
+  const reader = redis.duplicate()
+  const subscriber = redis.duplicate()
+  for (const c of [reader, subscriber]) {
+    c.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'))
+    await c.connect()
+  }
+  // Alerts wait for a takeover: shorter than the leader's lease, within the worst GC pause or stall.
+  const partitions = config.databaseUrl
+    ? holdPartitions(redis, {
+        prefix,
+        holder: config.instanceId,
+        ttlMs: Math.min(config.leaseTtlMs, PARTITION_TTL_MS),
+        logger,
+      })
+    : undefined
   logger.info({ instance: config.instanceId, prefix }, 'joined the cluster through Redis')
   return {
     adapter,
@@ -85,11 +108,25 @@ export async function joinCluster(
     followAlerts(io, alerts) {
       io.on('alert:stored', (alert) => alerts.adopt(alert))
     },
-    serializeEngine: (alerts) => turns?.wrap(alerts) ?? alerts,
+    async createAlerts(deps) {
+      return partitions
+        ? await createPartitionedAlertService({
+            ...deps,
+            ownership: partitions,
+            redis,
+            reader,
+            subscriber,
+            prefix,
+            instanceId: config.instanceId,
+          })
+        : await createAlertService(deps)
+    },
     async close() {
       await leadership.close()
-      await turns?.close()
-      await redis.close()
+      // The server closed the alert service (and its owner loop) first: no turn commits after the
+      // leases go and the next owner claims.
+      await partitions?.close()
+      for (const c of [subscriber, reader, redis]) await c.close()
     },
   }
 }

@@ -8,7 +8,8 @@ import { partitionKeys, type ScriptRedis } from './partition-scripts'
 
 // Against the real Redis `.ci/run` starts; each test has a key prefix of its own.
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
-const TTL_MS = 1000
+// Long enough that a loaded CI machine (two cores, every test file at once) renews in time.
+const TTL_MS = 2000
 const logger = pino({ level: 'silent' })
 const partitions = Array.from({ length: PARTITION_COUNT }, (_, p) => p)
 
@@ -137,9 +138,9 @@ test('three members split the partitions 22/21/21 with one owner each', async ()
 }, 20_000)
 
 test('a member joining is handed its share by the others, and only those partitions change hands', async () => {
-  // Long enough that handing over (the others' next step, then the joiner's: two periods, 2 s at most)
-  // cannot be mistaken for leases left to expire (at least one TTL, 3 s).
-  const ttlMs = 3000
+  // Long enough that handing over (the others' next step, then the joiner's: two periods, 3.3 s at most)
+  // cannot be mistaken for leases left to expire (at least one TTL, 5 s).
+  const ttlMs = 5000
   const [a, b] = await Promise.all([join('ioc-1', ttlMs), join('ioc-2', ttlMs)])
   await until(() => settled([a, b]), 'settled with two', 3 * ttlMs)
   const before = assignPartitions(['ioc-1', 'ioc-2'])
@@ -184,7 +185,7 @@ test("a killed member's partitions go to the others once its leases expire, and 
 }, 20_000)
 
 test('an owner whose Redis stops answering steps down while its leases still stand', async () => {
-  const ttlMs = 1500
+  const ttlMs = 3000
   const [a, b] = await Promise.all([join('ioc-1', ttlMs), join('ioc-2', ttlMs)])
   await until(() => settled([a, b]), 'settled')
   const mine = b.ownership.owned()

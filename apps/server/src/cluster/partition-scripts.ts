@@ -14,6 +14,8 @@ export function partitionKeys(prefix: string) {
     lease: (p: number) => `${prefix}:partition:${p}:lease`,
     /** The last fencing token handed out for the partition. Never expires. */
     token: (p: number) => `${prefix}:partition:${p}:token`,
+    /** The partition's readings, handed to its owner by the instance that stored them (partition-streams.ts). */
+    stream: (p: number) => `${prefix}:partition:${p}:stream`,
   }
 }
 
