@@ -168,7 +168,7 @@ export function open311Routes(deps: {
     res.locals.partner = partner
     next()
   }
-  const partnerOf = (res: Response): string | undefined => res.locals.partner
+  const partnerIn = (res: Response): string | undefined => res.locals.partner
 
   router.post(
     '/requests.json',
@@ -181,21 +181,21 @@ export function open311Routes(deps: {
     limited(
       config.perHourPerKey,
       'api_key',
-      (_req, res) => `key:${partnerOf(res)}`,
-      (_req, res) => !partnerOf(res),
+      (_req, res) => `key:${partnerIn(res)}`,
+      (_req, res) => !partnerIn(res),
     ),
-    limited(config.perHourPerAddress, 'address', undefined, (_req, res) => partnerOf(res) !== undefined),
+    limited(config.perHourPerAddress, 'address', undefined, (_req, res) => partnerIn(res) !== undefined),
     limited(
       config.perHourPerDevice,
       'device',
       (req, res) => {
         const device = (req.body as { device_id?: unknown } | undefined)?.device_id
         return typeof device === 'string' && device
-          ? `device:${partnerOf(res) ?? ''}:${device.slice(0, 100)}`
+          ? `device:${partnerIn(res) ?? ''}:${device.slice(0, 100)}`
           : ipKeyGenerator(req.ip ?? '')
       },
       // Without a device_id a partner's requests would all count as its server's one address.
-      (req, res) => partnerOf(res) !== undefined && !(req.body as { device_id?: unknown }).device_id,
+      (req, res) => partnerIn(res) !== undefined && !(req.body as { device_id?: unknown }).device_id,
     ),
     (async (req: Request, res: Response) => {
       const body = flatten(req.body as Record<string, unknown>)
@@ -204,7 +204,7 @@ export function open311Routes(deps: {
         const i = input.error.issues[0]
         return sendOpen311Error(res, 'invalid_request', `${i?.path.join('.') || 'body'}: ${i?.message}`)
       }
-      const partner = partnerOf(res) ?? null
+      const partner = partnerIn(res) ?? null
       if (partner === null) {
         const solution = Solution.safeParse(body)
         if (!solution.success) {

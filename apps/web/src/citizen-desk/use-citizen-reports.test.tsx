@@ -26,7 +26,12 @@ test('a report another operator verifies, or a citizen sends, reaches the list a
   act(() => socket.serverSends('citizen-report:changed', sent))
   await waitFor(() => expect(result.current.data?.reports.map((r) => r.code)).toEqual(['7K3M-9QAB']))
 
+  // Its first connect asks nothing more; coming back after an outage asks again.
+  act(() => socket.serverSends('connect'))
+  act(() => socket.serverSends('disconnect'))
   act(() => socket.serverSends('connect'))
   await waitFor(() => expect(asked).toHaveLength(3))
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(asked).toHaveLength(3)
   expect(asked.every((p) => p === '/api/v1/citizen-reports?status=open')).toBe(true)
 })

@@ -6,7 +6,7 @@ import type { IocSocket } from '../connection/live-feed'
 
 /**
  * The citizen reports of `status` (staff API), asked again whenever the server says one arrived or
- * changed (`citizen-report:changed`), when the socket (re)connects, and on `reload()`; none when `enabled`
+ * changed (`citizen-report:changed`), when the socket reconnects, and on `reload()`; none when `enabled`
  * is false. A new report reaches the list and the map at once, without polling.
  */
 export function useCitizenReports(
@@ -19,12 +19,18 @@ export function useCitizenReports(
   useEffect(() => {
     if (!enabled) return
     const again = () => setTick((t) => t + 1)
+    // A socket back from an outage may have missed changes: ask once more. Its first connect follows
+    // the first load, which already asked.
+    let connectedBefore = socket.connected
+    const onConnect = () => {
+      if (connectedBefore) again()
+      connectedBefore = true
+    }
     socket.on('citizen-report:changed', again)
-    // A socket back from an outage may have missed changes: ask once more.
-    socket.on('connect', again)
+    socket.on('connect', onConnect)
     return () => {
       socket.off('citizen-report:changed', again)
-      socket.off('connect', again)
+      socket.off('connect', onConnect)
     }
   }, [socket, enabled])
   return useApiResource(
