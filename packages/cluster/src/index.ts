@@ -7,3 +7,4 @@ export {
   partitionOfObservation,
   partitionOfSubject,
 } from './partition/partition-of'
+export { stateOfPartition } from './partition/state-of-partition'

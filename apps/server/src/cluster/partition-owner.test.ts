@@ -276,3 +276,27 @@ test('officers’ actions and silences go to the owner of the alert’s partitio
     await sub.close()
   }
 }, 60_000)
+
+test('a deployment that grows from one instance to several keeps its engine’s memory: no alert is raised again', async () => {
+  const batches = cityInDistress()
+  const expected = seen(await singleInstance(batches))
+  // The first two steps (0 and 5 min) judged by one instance without Redis, its engine state in
+  // `rules_state`: the gauges' alerts raised, the jams still pending (sustained congestion waits).
+  const alone = await openPostgresStore(schema.url)
+  const lifecycle = await lifecycleOn(alone)
+  const before = batches.findIndex((b) => Date.parse(b[0]?.observedAt ?? '') >= T0 + 10 * MIN)
+  for (const b of batches.slice(0, before)) await lifecycle.ingest(b, T0)
+  const open = await alone.listAlerts({ state: 'open' })
+  expect(open.some((x) => x.kind === 'water-level')).toBe(true)
+  await alone.close()
+
+  // Then two instances: each partition starts from its share of that state, not from nothing.
+  const [a, b] = [await joinAs('ioc-1'), await joinAs('ioc-2')]
+  await until(
+    () => a.owner.cursors().size + b.owner.cursors().size === PARTITION_COUNT && b.owner.cursors().size > 0,
+    'both owning',
+  )
+  for (const batch of batches.slice(before)) await handOffObservations(admin, prefix, batch)
+  await until(caughtUp, 'caught up')
+  expect(seen(await a.store.listAlerts({ state: 'all' }))).toEqual(expected)
+}, 60_000)

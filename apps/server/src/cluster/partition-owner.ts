@@ -11,7 +11,7 @@ import {
   stepTick,
   type Turn,
 } from '@ioc/alerts'
-import { networkOfPartition } from '@ioc/cluster'
+import { networkOfPartition, stateOfPartition } from '@ioc/cluster'
 import type { Network, Observation } from '@ioc/domain'
 import { createRulesEngine, type RulesConfig, type RulesEngine, RulesEngineState } from '@ioc/rules'
 import type { Logger } from 'pino'
@@ -36,7 +36,7 @@ interface Held {
 
 export interface PartitionOwnerOptions {
   ownership: PartitionOwnership
-  store: Pick<AlertStore, 'claimPartition' | 'persistPartitionTurn' | 'getAlert'>
+  store: Pick<AlertStore, 'claimPartition' | 'persistPartitionTurn' | 'getAlert' | 'loadRulesState'>
   /** A connection of its own: the owner blocks on it in XREAD. */
   reader: StreamRedis
   prefix: string
@@ -78,12 +78,24 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
   let wake: (() => void) | undefined
   ownership.onChange(() => wake?.())
 
-  async function claim(p: number, token: number): Promise<void> {
+  async function claim(
+    p: number,
+    token: number,
+    unpartitionedState: () => Promise<RulesEngineState | null>,
+  ): Promise<void> {
     const c = { partition: p, token }
     const checkpoint = await store.claimPartition(c, clock())
     // Lost while loading (a rebalance right after a gain): the next owner has it, or will claim it.
     if (!ownership.owns(p) || ownership.tokenOf(p) !== token) return
-    const state = checkpoint.state ? RulesEngineState.parse(checkpoint.state) : undefined
+    // A partition never stepped with state starts from what the one engine of an unpartitioned
+    // deployment left (nothing on a new one): an upgrade to several instances keeps its open alerts'
+    // memories (hysteresis, timers) instead of raising them again.
+    const unpartitioned = checkpoint.state ? null : await unpartitionedState()
+    const state = checkpoint.state
+      ? RulesEngineState.parse(checkpoint.state)
+      : unpartitioned
+        ? stateOfPartition(unpartitioned, p)
+        : undefined
     held.set(p, {
       claim: c,
       engine: createRulesEngine(networkOfPartition(options.network, p), options.rules, state),
@@ -100,11 +112,17 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
     for (const [p, h] of held)
       if (ownership.tokenOf(p) !== h.claim.token || !ownership.owns(p)) held.delete(p)
     const missing = ownership.owned().filter((p) => !held.has(p))
+    // Read once for all the partitions claimed together (all 64 on a first start), not once each.
+    let whole: Promise<RulesEngineState | null> | undefined
+    const unpartitioned = () => {
+      whole ??= store.loadRulesState().then((s) => (s ? RulesEngineState.parse(s) : null))
+      return whole
+    }
     await Promise.all(
       missing.map(async (p) => {
         const token = ownership.tokenOf(p)
         if (token === undefined) return
-        await claim(p, token).catch((err: Error) => {
+        await claim(p, token, unpartitioned).catch((err: Error) => {
           if (err instanceof FencedOutError) return
           logger.warn({ err: err.message, partition: p }, 'partition checkpoint not loaded; retrying')
         })
