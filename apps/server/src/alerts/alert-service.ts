@@ -157,6 +157,9 @@ export async function createAlertService(deps: AlertServiceDeps): Promise<AlertS
   }
   const loadBook = async (): Promise<AlertBook> => createAlertBook(await store.loadAlertBook(Date.now()))
 
+  // A database a partitioned cluster ran last (docs/scaling-out.md, "Growing from one instance").
+  const folded = await store.foldPartitionState()
+  if (folded) logger.info({ partitions: folded }, 'took over the engine state of a partitioned cluster')
   let engine = await restoreEngine()
   let book = await loadBook()
   /**

@@ -22,7 +22,7 @@ import { handOffObservations, type StreamRedis } from './partition-streams'
 
 // Against the real Redis and PostgreSQL `.ci/run` starts; each test has a key prefix and schema of its own.
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
-const TTL_MS = 1000
+const TTL_MS = 3000
 const T0 = Date.parse('2025-11-06T17:00:00+07:00')
 const MIN = 60_000
 const logger = pino({ level: process.env.TEST_LOG ?? 'silent' })
@@ -299,4 +299,33 @@ test('a deployment that grows from one instance to several keeps its engine’s 
   for (const batch of batches.slice(before)) await handOffObservations(admin, prefix, batch)
   await until(caughtUp, 'caught up')
   expect(seen(await a.store.listAlerts({ state: 'all' }))).toEqual(expected)
+}, 60_000)
+
+test('a cluster shrunk to one instance without Redis resumes from the partitions’ state, and grows again from its', async () => {
+  const batches = cityInDistress()
+  const expected = seen(await singleInstance(batches))
+  const at = (minutes: number) =>
+    batches.findIndex((b) => Date.parse(b[0]?.observedAt ?? '') >= T0 + minutes * MIN)
+  // 0 and 5 min judged by two owners: the jams pending in their partitions' state.
+  const [a, b] = [await joinAs('ioc-1'), await joinAs('ioc-2')]
+  await until(() => a.owner.cursors().size + b.owner.cursors().size === PARTITION_COUNT, 'owning all')
+  for (const batch of batches.slice(0, at(10))) await handOffObservations(admin, prefix, batch)
+  await until(caughtUp, 'caught up')
+  await leave(a)
+  await leave(b)
+
+  // 10 and 15 min: one instance without Redis, from the state the partitions left.
+  const alone = await openPostgresStore(schema.url)
+  expect(await alone.foldPartitionState()).toBe(PARTITION_COUNT)
+  expect(await alone.foldPartitionState()).toBe(0)
+  const lifecycle = await lifecycleOn(alone)
+  for (const batch of batches.slice(at(10), at(20))) await lifecycle.ingest(batch, T0)
+  await alone.close()
+
+  // 20 and 180 min: a cluster again, seeded from that instance's state.
+  const c = await joinAs('ioc-3')
+  await until(() => c.owner.cursors().size === PARTITION_COUNT, 'ioc-3 owning all')
+  for (const batch of batches.slice(at(20))) await handOffObservations(admin, prefix, batch)
+  await until(caughtUp, 'caught up again')
+  expect(seen(await c.store.listAlerts({ state: 'all' }))).toEqual(expected)
 }, 60_000)

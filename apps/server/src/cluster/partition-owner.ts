@@ -16,7 +16,7 @@ import type { Network, Observation } from '@ioc/domain'
 import { createRulesEngine, type RulesConfig, type RulesEngine, RulesEngineState } from '@ioc/rules'
 import type { Logger } from 'pino'
 import type { AlertChange, AlertStore } from '../store/alert-store'
-import { FencedOutError, type PartitionClaim } from '../store/partition-checkpoint'
+import { FencedOutError, type PartitionCheckpoint, type PartitionClaim } from '../store/partition-checkpoint'
 import type { PartitionOwnership } from './partition-ownership'
 import type { PartitionReply, PartitionRequest } from './partition-request'
 import {
@@ -36,7 +36,7 @@ interface Held {
 
 export interface PartitionOwnerOptions {
   ownership: PartitionOwnership
-  store: Pick<AlertStore, 'claimPartition' | 'persistPartitionTurn' | 'getAlert' | 'loadRulesState'>
+  store: Pick<AlertStore, 'claimPartitions' | 'persistPartitionTurn' | 'getAlert' | 'loadRulesState'>
   /** A connection of its own: the owner blocks on it in XREAD. */
   reader: StreamRedis
   prefix: string
@@ -78,56 +78,53 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
   let wake: (() => void) | undefined
   ownership.onChange(() => wake?.())
 
-  async function claim(
-    p: number,
-    token: number,
-    unpartitionedState: () => Promise<RulesEngineState | null>,
-  ): Promise<void> {
-    const c = { partition: p, token }
-    const checkpoint = await store.claimPartition(c, clock())
-    // Lost while loading (a rebalance right after a gain): the next owner has it, or will claim it.
-    if (!ownership.owns(p) || ownership.tokenOf(p) !== token) return
-    // A partition never stepped with state starts from what the one engine of an unpartitioned
-    // deployment left (nothing on a new one): an upgrade to several instances keeps its open alerts'
-    // memories (hysteresis, timers) instead of raising them again.
-    const unpartitioned = checkpoint.state ? null : await unpartitionedState()
-    const state = checkpoint.state
-      ? RulesEngineState.parse(checkpoint.state)
-      : unpartitioned
-        ? stateOfPartition(unpartitioned, p)
-        : undefined
-    held.set(p, {
-      claim: c,
-      engine: createRulesEngine(networkOfPartition(options.network, p), options.rules, state),
-      book: createAlertBook(checkpoint.book),
-      cursor: checkpoint.cursor,
-    })
-  }
-
   /**
    * Makes what is held match what is owned, from the ownership as it stands (not from its events: a
    * lease that lapsed for a moment and was renewed with the same token announces nothing).
    */
   async function reconcile(): Promise<void> {
-    for (const [p, h] of held)
-      if (ownership.tokenOf(p) !== h.claim.token || !ownership.owns(p)) held.delete(p)
-    const missing = ownership.owned().filter((p) => !held.has(p))
-    // Read once for all the partitions claimed together (all 64 on a first start), not once each.
-    let whole: Promise<RulesEngineState | null> | undefined
-    const unpartitioned = () => {
-      whole ??= store.loadRulesState().then((s) => (s ? RulesEngineState.parse(s) : null))
-      return whole
+    // A lease that lapsed for a moment keeps its engine: owned again with the same token, nobody else
+    // stepped the partition, and claiming again would cost a read of the alert book each time (under
+    // load, enough to make the next lease lapse too). It is only not judged meanwhile.
+    for (const [p, h] of held) if (ownership.leaseTokenOf(p) !== h.claim.token) held.delete(p)
+    const claims: PartitionClaim[] = []
+    for (const p of ownership.owned()) {
+      const token = ownership.tokenOf(p)
+      if (!held.has(p) && token !== undefined) claims.push({ partition: p, token })
     }
-    await Promise.all(
-      missing.map(async (p) => {
-        const token = ownership.tokenOf(p)
-        if (token === undefined) return
-        await claim(p, token, unpartitioned).catch((err: Error) => {
-          if (err instanceof FencedOutError) return
-          logger.warn({ err: err.message, partition: p }, 'partition checkpoint not loaded; retrying')
-        })
-      }),
-    )
+    if (!claims.length) return
+    let checkpoints: Map<number, PartitionCheckpoint>
+    let unpartitioned: RulesEngineState | null = null
+    try {
+      checkpoints = await store.claimPartitions(claims, clock())
+      // Partitions never stepped with state start from what the one engine of an unpartitioned
+      // deployment left (nothing on a new one): an upgrade to several instances keeps its open alerts'
+      // memories (hysteresis, timers) instead of raising them again.
+      if ([...checkpoints.values()].some((c) => c.state === null)) {
+        const saved = await store.loadRulesState()
+        unpartitioned = saved ? RulesEngineState.parse(saved) : null
+      }
+    } catch (err) {
+      // Tried again next round, after the XREAD's wait.
+      logger.warn({ err: (err as Error).message, claims: claims.length }, 'partition checkpoints not loaded')
+      return
+    }
+    for (const { partition: p, token } of claims) {
+      const checkpoint = checkpoints.get(p)
+      // Fenced by a newer owner, or lost while loading (a rebalance right after a gain).
+      if (!checkpoint || ownership.leaseTokenOf(p) !== token) continue
+      const state = checkpoint.state
+        ? RulesEngineState.parse(checkpoint.state)
+        : unpartitioned
+          ? stateOfPartition(unpartitioned, p)
+          : undefined
+      held.set(p, {
+        claim: { partition: p, token },
+        engine: createRulesEngine(networkOfPartition(options.network, p), options.rules, state),
+        book: createAlertBook(checkpoint.book),
+        cursor: checkpoint.cursor,
+      })
+    }
   }
 
   /** Persists one step of a partition with the cursor it reaches; false when it did not commit. */
@@ -240,7 +237,7 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
     while (!closed) {
       // A checkpoint that failed to load is tried again next round, after the XREAD's wait.
       await reconcile()
-      const cursors = new Map([...held].map(([p, h]) => [p, h.cursor]))
+      const cursors = new Map([...held].filter(([p]) => ownership.owns(p)).map(([p, h]) => [p, h.cursor]))
       if (!cursors.size) {
         await new Promise<void>((resolve) => {
           wake = resolve
@@ -271,7 +268,7 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
   const running = run().catch((err: Error) => logger.error({ err: err.message }, 'partition owner stopped'))
 
   return {
-    cursors: () => new Map([...held].map(([p, h]) => [p, h.cursor])),
+    cursors: () => new Map([...held].filter(([p]) => ownership.owns(p)).map(([p, h]) => [p, h.cursor])),
     async close() {
       closed = true
       wake?.()

@@ -11,6 +11,12 @@ export interface PartitionOwnership {
    * token any earlier owner of the partition had, so a store can refuse the writes of a deposed owner.
    */
   tokenOf(partition: number): number | undefined
+  /**
+   * The token of the lease this instance holds on `partition`, owned now or lapsed while its renewal
+   * is on the way (a blocked event loop, a slow Redis); undefined once it is given away or lost. The
+   * same token owned again means nobody else held the partition in between.
+   */
+  leaseTokenOf(partition: number): number | undefined
   /** The partitions this instance owns now, ascending. */
   owned(): number[]
   /** The live members as of the last heartbeat, this one included, sorted. */
@@ -141,6 +147,7 @@ export function holdPartitions(
   return {
     owns,
     tokenOf: (p) => (owns(p) ? held.get(p)?.token : undefined),
+    leaseTokenOf: (p) => held.get(p)?.token,
     owned: () => [...held.keys()].filter(owns).sort((a, b) => a - b),
     members: () => members,
     onChange(listener) {

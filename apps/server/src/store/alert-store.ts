@@ -46,13 +46,14 @@ export interface AlertStore {
    */
   persistTurn(turn: Turn): Promise<TurnResult>
   /**
-   * Takes the checkpoint of a partition for the owner holding `claim`, and returns it: the stream
-   * cursor, the engine state of the partition's subjects and their part of the alert book (live at
-   * `nowMs`), as the last committed turn of any owner left them. From now on only turns with this
-   * token or a newer one are stored for the partition. Waits for a turn of the previous owner still
-   * committing; throws FencedOutError when the partition was claimed with a newer token.
+   * Takes the checkpoints of partitions for the owner holding `claims`, and returns them by partition:
+   * the stream cursor, the engine state of the partition's subjects and their part of the alert book
+   * (live at `nowMs`), as the last committed turn of any owner left them. From now on only turns with
+   * a claim's token or a newer one are stored for its partition. Waits for a turn of a previous owner
+   * still committing. A partition claimed with a newer token is fenced: left out of the answer. One
+   * transaction and one read of the book for all (a takeover claims tens of partitions at once).
    */
-  claimPartition(claim: PartitionClaim, nowMs: number): Promise<PartitionCheckpoint>
+  claimPartitions(claims: readonly PartitionClaim[], nowMs: number): Promise<Map<number, PartitionCheckpoint>>
   /**
    * Persists a partition owner's turn with the partition's checkpoint, in one transaction and without
    * any lock beyond the partition's checkpoint row: the alert writes in order (with transitions), the
@@ -65,6 +66,13 @@ export interface AlertStore {
     cursor: string,
     turn: Pick<Turn, 'writes' | 'state'>,
   ): Promise<AlertChange[]>
+  /**
+   * Makes the one engine's state (`loadRulesState`) current with what partition owners committed since,
+   * for a single instance on a database a partitioned cluster ran: each partition's subjects' state
+   * replaces theirs, and the partitions forget theirs (keeping their cursors), so a cluster started
+   * again seeds from the one engine's state. Resolves with how many partitions had state; 0 when none.
+   */
+  foldPartitionState(): Promise<number>
   /** The engine state saved with the last commit, assembled; null before the first. */
   loadRulesState(): Promise<Record<string, unknown> | null>
   /** What the alert book starts from: every alert the lifecycle may still change, and the silences live at `nowMs`. */

@@ -6,7 +6,12 @@ import { loadNetwork } from '@ioc/fixtures'
 import { createRulesEngine, defaultRulesConfig, RulesEngineState } from '@ioc/rules'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { AlertStore } from './alert-store'
-import { CURSOR_START, FencedOutError, type PartitionClaim } from './partition-checkpoint'
+import {
+  CURSOR_START,
+  FencedOutError,
+  type PartitionCheckpoint,
+  type PartitionClaim,
+} from './partition-checkpoint'
 import type { StoreHarness } from './store-contract'
 
 const T0 = Date.parse('2025-11-06T17:00:00+07:00')
@@ -32,9 +37,17 @@ const OTHER = {
   high: (other.alarmLevelsM.III ?? other.alarmLevelsM.II ?? other.alarmLevelsM.I) + 0.2,
 }
 
+/** One partition's checkpoint for `claim`; undefined when a newer token fenced it. */
+async function claimOne(store: AlertStore, claim: PartitionClaim, nowMs = T0) {
+  const checkpoints = await store.claimPartitions([claim], nowMs)
+  expect([...checkpoints.keys()].filter((p) => p !== claim.partition)).toEqual([])
+  return checkpoints.get(claim.partition)
+}
+
 /** A partition's owner as the owner loop drives it: claim, step its readings, persist with the cursor. */
 async function ownerOf(store: AlertStore, claim: PartitionClaim, nowMs = T0) {
-  const checkpoint = await store.claimPartition(claim, nowMs)
+  const checkpoint = await claimOne(store, claim, nowMs)
+  if (!checkpoint) throw new Error(`partition ${claim.partition} fenced for token ${claim.token}`)
   const engine = createRulesEngine(
     network,
     rules,
@@ -66,7 +79,7 @@ export function runPartitionCheckpointContract(name: string, open: () => Promise
     afterEach(() => h.dispose())
 
     test('a partition never stepped starts at the stream’s beginning, with no state and no alerts', async () => {
-      const checkpoint = await h.store.claimPartition({ partition: PHU_AN, token: 1 }, T0)
+      const checkpoint = await claimOne(h.store, { partition: PHU_AN, token: 1 })
       expect(checkpoint).toEqual({ cursor: CURSOR_START, state: null, book: { entries: [], silences: [] } })
     })
 
@@ -85,7 +98,7 @@ export function runPartitionCheckpointContract(name: string, open: () => Promise
         ['phu-an', 'severity-changed', 'critical'],
       ])
       expect(await store.listAlerts({ kind: 'water-level', state: 'all' })).toHaveLength(1)
-      expect((await store.claimPartition({ partition: PHU_AN, token: 12 }, T0)).cursor).toBe('1001-0')
+      expect((await claimOne(store, { partition: PHU_AN, token: 12 }))?.cursor).toBe('1001-0')
     })
 
     test('a deposed owner’s turn is refused and stores nothing', async () => {
@@ -99,13 +112,18 @@ export function runPartitionCheckpointContract(name: string, open: () => Promise
       expect(await h.store.listAlerts({ state: 'all' })).toHaveLength(1)
     })
 
-    test('a claim with a token older than the partition’s latest is refused; the same token claims again', async () => {
-      await h.store.claimPartition({ partition: PHU_AN, token: 11 }, T0)
-      await expect(h.store.claimPartition({ partition: PHU_AN, token: 10 }, T0)).rejects.toThrow(
-        FencedOutError,
+    test('a claim with a token older than the partition’s latest is fenced, the others of the call taken; the same token claims again', async () => {
+      await claimOne(h.store, { partition: PHU_AN, token: 11 })
+      const both = await h.store.claimPartitions(
+        [
+          { partition: PHU_AN, token: 10 },
+          { partition: OTHER.partition, token: 10 },
+        ],
+        T0,
       )
+      expect([...both.keys()]).toEqual([OTHER.partition])
       // An owner whose lease was renewed after a Redis hiccup keeps its token, and its checkpoint.
-      expect((await h.store.claimPartition({ partition: PHU_AN, token: 11 }, T0)).cursor).toBe(CURSOR_START)
+      expect((await claimOne(h.store, { partition: PHU_AN, token: 11 }))?.cursor).toBe(CURSOR_START)
     })
 
     test('each partition’s owner gets its own subjects’ alerts, silences, state and cursor', async () => {
@@ -118,8 +136,16 @@ export function runPartitionCheckpointContract(name: string, open: () => Promise
         'duty-officer',
         T0,
       )
-      const again = await h.store.claimPartition({ partition: PHU_AN, token: 2 }, T0)
-      const otherAgain = await h.store.claimPartition({ partition: OTHER.partition, token: 2 }, T0)
+      // Both in one call, as a takeover claims them: each gets its own.
+      const claimed = await h.store.claimPartitions(
+        [
+          { partition: OTHER.partition, token: 2 },
+          { partition: PHU_AN, token: 2 },
+        ],
+        T0,
+      )
+      const again = claimed.get(PHU_AN) as PartitionCheckpoint
+      const otherAgain = claimed.get(OTHER.partition) as PartitionCheckpoint
       expect([again.cursor, otherAgain.cursor]).toEqual(['5-0', '7-0'])
       expect(again.book.entries.map((e) => e.alert.subject.id)).toEqual(['phu-an'])
       expect(again.book.silences).toEqual([])

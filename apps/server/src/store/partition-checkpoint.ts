@@ -41,14 +41,40 @@ export class FencedOutError extends Error {
   }
 }
 
-/** The part of the whole alert book that concerns one partition's subjects. */
-export function bookOfPartition(
-  partition: number,
+/** Each claimed partition's part of the whole alert book: the alerts and silences of its subjects. */
+export function booksOfPartitions(
+  partitions: Iterable<number>,
   entries: readonly BookEntry[],
   silences: readonly Silence[],
-): BookContents {
-  return {
-    entries: entries.filter((e) => partitionOfSubject(e.alert.subject) === partition),
-    silences: silences.filter((s) => partitionOfSubject(s.subject) === partition),
-  }
+): Map<number, BookContents> {
+  const books = new Map<number, { entries: BookEntry[]; silences: Silence[] }>()
+  for (const p of partitions) books.set(p, { entries: [], silences: [] })
+  for (const e of entries) books.get(partitionOfSubject(e.alert.subject))?.entries.push(e)
+  for (const x of silences) books.get(partitionOfSubject(x.subject))?.silences.push(x)
+  return books
+}
+
+/** A partition's checkpoint from its row and its subjects' state rows (`meta` null: never stepped). */
+export function checkpointOf(
+  row: { stream_cursor: string; meta: string | null },
+  states: readonly { scope: string; id: string; doc: string }[],
+  book: BookContents,
+): PartitionCheckpoint {
+  if (row.meta === null) return { cursor: row.stream_cursor, state: null, book }
+  const stations: Record<string, unknown> = {}
+  const segments: Record<string, unknown> = {}
+  for (const r of states) (r.scope === 'station' ? stations : segments)[r.id] = JSON.parse(r.doc)
+  return { cursor: row.stream_cursor, state: { ...JSON.parse(row.meta), stations, segments }, book }
+}
+
+/**
+ * The engine-wide fields of the one engine's state after partitions ran it (`foldPartitionState`):
+ * every partition's and the one engine's agree on the state's version and network, and the silence
+ * baseline (the first tick's clock) is the earliest any of them started counting from.
+ */
+export function foldedMeta(metas: readonly Record<string, unknown>[]): Record<string, unknown> | null {
+  const [first] = metas
+  if (!first) return null
+  const baselines = metas.map((m) => m.silenceBaselineMs).filter((b): b is number => typeof b === 'number')
+  return { ...first, silenceBaselineMs: baselines.length ? Math.min(...baselines) : null }
 }

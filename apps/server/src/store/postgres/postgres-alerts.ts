@@ -113,7 +113,7 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
   return {
     // Instances reload each other's changed rows, so a segment's reading time travels in its row.
     derivesSegmentReadTimes: false,
-    ...postgresPartitionCheckpoints(pool),
+    ...postgresPartitionCheckpoints(pool, lockLifecycle),
 
     async persistTurn(turn) {
       let written = 0

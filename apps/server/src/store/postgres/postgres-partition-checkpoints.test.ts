@@ -18,7 +18,7 @@ afterEach(async () => {
 })
 
 test('a new owner’s claim waits for the deposed owner’s turn still committing, and resumes after it', async () => {
-  await store.claimPartition({ partition: PARTITION, token: 1 }, 0)
+  await store.claimPartitions([{ partition: PARTITION, token: 1 }], 0)
   // The deposed owner's turn, mid-transaction: its checkpoint row is moved (as persistPartitionTurn's
   // first statement does), its commit not yet sent (a GC pause, a slow disk).
   const deposed = new pg.Client({ connectionString: schema.url })
@@ -29,7 +29,7 @@ test('a new owner’s claim waits for the deposed owner’s turn still committin
     [PARTITION],
   )
   let settled = false
-  const claim = store.claimPartition({ partition: PARTITION, token: 2 }, 0).finally(() => {
+  const claim = store.claimPartitions([{ partition: PARTITION, token: 2 }], 0).finally(() => {
     settled = true
   })
   await new Promise((r) => setTimeout(r, 300))
@@ -37,7 +37,7 @@ test('a new owner’s claim waits for the deposed owner’s turn still committin
   await deposed.query('COMMIT')
   await deposed.end()
   // Resumed after the deposed owner's last entry, so that entry is not judged twice.
-  expect((await claim).cursor).toBe('9-0')
+  expect((await claim).get(PARTITION)?.cursor).toBe('9-0')
   await expect(
     store.persistPartitionTurn({ partition: PARTITION, token: 1 }, '10-0', { writes: [], state: null }),
   ).rejects.toThrow(FencedOutError)

@@ -2,12 +2,19 @@ import type { RulesStatePatch } from '@ioc/alerts'
 import type { Alert } from '@ioc/domain'
 import type pg from 'pg'
 import type { AlertChange, AlertStore } from '../alert-store'
-import { bookOfPartition, CURSOR_START, FencedOutError } from '../partition-checkpoint'
+import {
+  booksOfPartitions,
+  CURSOR_START,
+  checkpointOf,
+  FencedOutError,
+  foldedMeta,
+  type PartitionCheckpoint,
+} from '../partition-checkpoint'
 import { type SilenceRow, toSilence } from '../rows/alert-rows'
 import { inTransaction } from './pg-pool'
 import { writeAlert } from './postgres-alert-writes'
 
-type CheckpointCalls = Pick<AlertStore, 'claimPartition' | 'persistPartitionTurn'>
+type CheckpointCalls = Pick<AlertStore, 'claimPartitions' | 'persistPartitionTurn' | 'foldPartitionState'>
 
 async function latestToken(db: pg.ClientBase, partition: number): Promise<number | null> {
   const { rows } = await db.query<{ token: number }>(
@@ -45,26 +52,59 @@ async function savePartitionState(db: pg.ClientBase, partition: number, state: R
  * checkpoint row: owners of different partitions commit side by side, and of two owners of one
  * partition (a deposed one still finishing) the one whose token is not the row's writes nothing.
  */
-export function postgresPartitionCheckpoints(pool: pg.Pool): CheckpointCalls {
+export function postgresPartitionCheckpoints(
+  pool: pg.Pool,
+  /** Takes the one engine's lifecycle lock in `db`'s transaction; resolves with the stored version. */
+  lockLifecycle: (db: pg.ClientBase) => Promise<number>,
+): CheckpointCalls {
   return {
-    claimPartition({ partition, token }, nowMs) {
+    foldPartitionState() {
       return inTransaction(pool, async (db) => {
-        // The upsert locks the row, so a turn of the previous owner still committing finishes first,
-        // and the reads below (statements after it, READ COMMITTED) see what it wrote.
-        const claimed = await db.query<{ stream_cursor: string; meta: string | null }>(
-          `INSERT INTO partition_checkpoints (partition, token, stream_cursor, meta) VALUES ($1, $2, $3, NULL)
+        const current = await lockLifecycle(db)
+        const { rows } = await db.query<{ meta: string }>(
+          'SELECT meta FROM partition_checkpoints WHERE meta IS NOT NULL FOR UPDATE',
+        )
+        if (!rows.length) return 0
+        const version = current + 1
+        const own = await db.query<{ doc: string }>("SELECT doc FROM rules_state WHERE scope = 'meta'")
+        const meta = foldedMeta(
+          [...rows, ...own.rows.map((r) => ({ meta: r.doc }))].map((r) => JSON.parse(r.meta)),
+        )
+        await db.query(
+          `INSERT INTO rules_state (scope, id, doc, version)
+           SELECT scope, id, doc, $1::bigint FROM partition_state
+           UNION ALL SELECT 'meta', '', $2::text, $1::bigint
+           ON CONFLICT (scope, id) DO UPDATE SET doc = excluded.doc, version = excluded.version`,
+          [version, JSON.stringify(meta)],
+        )
+        await db.query('DELETE FROM partition_state')
+        await db.query('UPDATE partition_checkpoints SET meta = NULL')
+        await db.query('UPDATE rules_version SET version = $1', [version])
+        return rows.length
+      })
+    },
+
+    claimPartitions(claims, nowMs) {
+      return inTransaction(pool, async (db) => {
+        // In partition order, so two claimers lock rows in one order. The upsert locks each row, so a
+        // turn of the previous owner still committing finishes first, and the reads below (statements
+        // after it, READ COMMITTED) see what it wrote.
+        const sorted = claims.toSorted((a, b) => a.partition - b.partition)
+        const claimed = await db.query<{ partition: number; stream_cursor: string; meta: string | null }>(
+          `INSERT INTO partition_checkpoints (partition, token, stream_cursor, meta)
+           SELECT p, t, $3, NULL FROM unnest($1::smallint[], $2::bigint[]) AS c(p, t) ORDER BY p
            ON CONFLICT (partition) DO UPDATE SET token = excluded.token
            WHERE partition_checkpoints.token <= excluded.token
-           RETURNING stream_cursor, meta`,
-          [partition, token, CURSOR_START],
+           RETURNING partition, stream_cursor, meta`,
+          [sorted.map((c) => c.partition), sorted.map((c) => c.token), CURSOR_START],
         )
-        const row = claimed.rows[0]
-        if (!row) throw new FencedOutError({ partition, token }, await latestToken(db, partition))
-        const states = await db.query<{ scope: string; id: string; doc: string }>(
-          'SELECT scope, id, doc FROM partition_state WHERE partition = $1',
-          [partition],
+        const partitions = claimed.rows.map((r) => r.partition)
+        if (!partitions.length) return new Map()
+        const states = await db.query<{ partition: number; scope: string; id: string; doc: string }>(
+          'SELECT partition, scope, id, doc FROM partition_state WHERE partition = ANY($1::smallint[])',
+          [partitions],
         )
-        // Open alerts and live silences are a city's queue, not its history: filtered here by the
+        // Open alerts and live silences are a city's queue, not its history: split here by the
         // subject's partition (the hash is not SQL) rather than kept in a column of their own.
         const alerts = await db.query<{ doc: Alert; critical_since: number | null }>(
           'SELECT doc, critical_since FROM alerts WHERE resolved_at IS NULL OR active',
@@ -73,22 +113,23 @@ export function postgresPartitionCheckpoints(pool: pg.Pool): CheckpointCalls {
           'SELECT * FROM silences WHERE cancelled_at IS NULL AND until > $1 ORDER BY created_at, id COLLATE "C"',
           [nowMs],
         )
-        let state: Record<string, unknown> | null = null
-        if (row.meta !== null) {
-          const stations: Record<string, unknown> = {}
-          const segments: Record<string, unknown> = {}
-          for (const r of states.rows) (r.scope === 'station' ? stations : segments)[r.id] = JSON.parse(r.doc)
-          state = { ...JSON.parse(row.meta), stations, segments }
+        const books = booksOfPartitions(
+          partitions,
+          alerts.rows.map((r) => ({ alert: r.doc, criticalSince: r.critical_since })),
+          silences.rows.map(toSilence),
+        )
+        const statesOf = new Map<number, typeof states.rows>()
+        for (const r of states.rows) {
+          const list = statesOf.get(r.partition)
+          if (list) list.push(r)
+          else statesOf.set(r.partition, [r])
         }
-        return {
-          cursor: row.stream_cursor,
-          state,
-          book: bookOfPartition(
-            partition,
-            alerts.rows.map((r) => ({ alert: r.doc, criticalSince: r.critical_since })),
-            silences.rows.map(toSilence),
-          ),
+        const out = new Map<number, PartitionCheckpoint>()
+        for (const row of claimed.rows) {
+          const book = books.get(row.partition) ?? { entries: [], silences: [] }
+          out.set(row.partition, checkpointOf(row, statesOf.get(row.partition) ?? [], book))
         }
+        return out
       })
     },
 

@@ -2,10 +2,18 @@ import type { AlertWrite } from '@ioc/alerts'
 import type { Alert } from '@ioc/domain'
 import type Database from 'better-sqlite3'
 import type { AlertChange, AlertStore } from '../alert-store'
-import { bookOfPartition, CURSOR_START, FencedOutError } from '../partition-checkpoint'
+import {
+  booksOfPartitions,
+  CURSOR_START,
+  checkpointOf,
+  FencedOutError,
+  foldedMeta,
+  type PartitionCheckpoint,
+  type PartitionClaim,
+} from '../partition-checkpoint'
 import { type SilenceRow, toSilence } from '../rows/alert-rows'
 
-type CheckpointCalls = Pick<AlertStore, 'claimPartition' | 'persistPartitionTurn'>
+type CheckpointCalls = Pick<AlertStore, 'claimPartitions' | 'persistPartitionTurn' | 'foldPartitionState'>
 
 /**
  * The partition checkpoints of the SQLite store, on the store's connection (`writeAlert` is its alert
@@ -33,6 +41,18 @@ export function sqlitePartitionCheckpoints(
       `UPDATE partition_checkpoints SET stream_cursor = ?, meta = COALESCE(?, meta)
        WHERE partition = ? AND token = ?`,
     ),
+    metas: db.prepare('SELECT meta FROM partition_checkpoints WHERE meta IS NOT NULL').pluck(),
+    ownMeta: db.prepare("SELECT doc FROM rules_state WHERE scope = 'meta'").pluck(),
+    foldStates: db.prepare(
+      `INSERT INTO rules_state (scope, id, doc) SELECT scope, id, doc FROM partition_state WHERE true
+       ON CONFLICT (scope, id) DO UPDATE SET doc = excluded.doc`,
+    ),
+    foldMeta: db.prepare(
+      `INSERT INTO rules_state (scope, id, doc) VALUES ('meta', '', ?)
+       ON CONFLICT (scope, id) DO UPDATE SET doc = excluded.doc`,
+    ),
+    forgetStates: db.prepare('DELETE FROM partition_state'),
+    forgetMetas: db.prepare('UPDATE partition_checkpoints SET meta = NULL'),
     upsertState: db.prepare(
       `INSERT INTO partition_state (partition, scope, id, doc) VALUES (?, ?, ?, ?)
        ON CONFLICT (partition, scope, id) DO UPDATE SET doc = excluded.doc`,
@@ -40,26 +60,27 @@ export function sqlitePartitionCheckpoints(
   }
   const latest = (partition: number) => (s.token.get(partition) as number | undefined) ?? null
 
-  const claimTxn = db.transaction((partition: number, token: number, nowMs: number) => {
-    const row = s.claim.get(partition, token, CURSOR_START) as
-      | { stream_cursor: string; meta: string | null }
-      | undefined
-    if (!row) throw new FencedOutError({ partition, token }, latest(partition))
-    let state: Record<string, unknown> | null = null
-    if (row.meta !== null) {
-      const stations: Record<string, unknown> = {}
-      const segments: Record<string, unknown> = {}
-      for (const r of s.states.all(partition) as { scope: string; id: string; doc: string }[]) {
-        ;(r.scope === 'station' ? stations : segments)[r.id] = JSON.parse(r.doc)
-      }
-      state = { ...JSON.parse(row.meta), stations, segments }
+  const claimTxn = db.transaction((claims: readonly PartitionClaim[], nowMs: number) => {
+    const rows = new Map<number, { stream_cursor: string; meta: string | null }>()
+    for (const { partition, token } of claims) {
+      const row = s.claim.get(partition, token, CURSOR_START) as
+        | { stream_cursor: string; meta: string | null }
+        | undefined
+      if (row) rows.set(partition, row)
     }
+    if (!rows.size) return new Map<number, PartitionCheckpoint>()
     const entries = (s.live.all() as { doc: string; critical_since: number | null }[]).map((r) => ({
       alert: JSON.parse(r.doc) as Alert,
       criticalSince: r.critical_since,
     }))
     const silences = (s.silences.all(nowMs) as SilenceRow[]).map(toSilence)
-    return { cursor: row.stream_cursor, state, book: bookOfPartition(partition, entries, silences) }
+    const books = booksOfPartitions(rows.keys(), entries, silences)
+    const out = new Map<number, PartitionCheckpoint>()
+    for (const [partition, row] of rows) {
+      const states = s.states.all(partition) as { scope: string; id: string; doc: string }[]
+      out.set(partition, checkpointOf(row, states, books.get(partition) ?? { entries: [], silences: [] }))
+    }
+    return out
   })
 
   const persistTxn = db.transaction(
@@ -83,9 +104,23 @@ export function sqlitePartitionCheckpoints(
     },
   )
 
+  const foldTxn = db.transaction(() => {
+    const metas = s.metas.all() as string[]
+    if (!metas.length) return 0
+    const meta = foldedMeta([...metas, ...(s.ownMeta.all() as string[])].map((m) => JSON.parse(m)))
+    s.foldStates.run()
+    s.foldMeta.run(JSON.stringify(meta))
+    s.forgetStates.run()
+    s.forgetMetas.run()
+    return metas.length
+  })
+
   return {
-    async claimPartition({ partition, token }, nowMs) {
-      return claimTxn(partition, token, nowMs)
+    async foldPartitionState() {
+      return foldTxn()
+    },
+    async claimPartitions(claims, nowMs) {
+      return claimTxn(claims, nowMs)
     },
     async persistPartitionTurn(claim, cursor, turn) {
       return persistTxn(claim, cursor, turn)
