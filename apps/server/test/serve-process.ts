@@ -8,17 +8,30 @@ const BIN = fileURLToPath(new URL('../bin/ioc.mjs', import.meta.url))
  * in flight (+11 % ingest at four feeds on the 2-core bench machine; docs/architecture.md).
  */
 const NODE_FLAGS = ['--max-semi-space-size=64']
+const TASKSET = '/usr/bin/taskset'
+
+export interface ServeOptions {
+  /** Pins the process to this CPU (`taskset -c`), so instances of a bench each get one core. */
+  cpu?: number
+  /** More node flags, e.g. `--cpu-prof` to see where an instance's time goes. */
+  nodeFlags?: readonly string[]
+}
 
 /**
  * Starts `ioc serve` as a process of its own (so it can be killed without a word) with `env` over this
  * process's environment; adds it to `children` at once, so a test can kill it however it ends, and
- * resolves with its URL once it listens.
+ * resolves with its URL once it listens. The URL is read from the "server listening" log line, so
+ * `LOG_LEVEL` must be `info` or lower.
  */
 export function serveProcess(
   env: Record<string, string>,
   children: ChildProcess[],
+  options: ServeOptions = {},
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, BIN, 'serve'], {
+  const node = [process.execPath, ...NODE_FLAGS, ...(options.nodeFlags ?? []), BIN, 'serve']
+  // taskset execs node in its own process: the child's pid is the server's.
+  const [command, ...args] = options.cpu === undefined ? node : [TASKSET, '-c', String(options.cpu), ...node]
+  const child = spawn(command as string, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
