@@ -5,7 +5,7 @@ import pg from 'pg'
 import { afterAll, bench, describe } from 'vitest'
 import { partitionKeys } from '../src/cluster/partition-scripts'
 import { createDeployment, type Deployment, until } from '../test/scale-cluster'
-import { serveProcess } from '../test/serve-process'
+import { serveProcess, stopServed } from '../test/serve-process'
 import { type BenchRow, reportBench } from './bench-report'
 import { ndjson, networkBatch } from './network-batches'
 import { type CpuReport, meterCpu, pidsNamed } from './process-cpu'
@@ -77,7 +77,7 @@ async function measure(label: string, layout: Layout): Promise<Measured> {
           ...(layout.redis ? {} : { REDIS_URL: '' }),
         })
         const nodeFlags = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []
-        return serveProcess(env, children, { cpu, nodeFlags })
+        return serveProcess(env, children, { cpu, nodeFlags, echoErrors: true })
       }),
     )
     if (layout.redis) await partitionsSettled(d, db, layout.cpus.length)
@@ -136,7 +136,7 @@ async function measure(label: string, layout: Layout): Promise<Measured> {
       cpu: cpuReport,
     }
   } finally {
-    await Promise.all(children.map(stop))
+    await Promise.all(children.map((c) => stopServed(c)))
     await db.end()
     await d.stop()
   }
@@ -202,16 +202,6 @@ async function allJudged(d: Deployment, db: pg.Client): Promise<void> {
     if (Date.now() > end) throw new Error('the owners did not judge every handed-off batch in 2 minutes')
     await new Promise((r) => setTimeout(r, 10))
   }
-}
-
-/** SIGTERM (a graceful exit writes the CPU profile), SIGKILL if it hangs. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise((r) => child.once('exit', r))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-  await exited
-  clearTimeout(timer)
 }
 
 afterAll(() => {

@@ -15,6 +15,8 @@ export interface ServeOptions {
   cpu?: number
   /** More node flags, e.g. `--cpu-prof` to see where an instance's time goes. */
   nodeFlags?: readonly string[]
+  /** Copies the server's error and fatal log lines to this process's stderr (the rest stays quiet). */
+  echoErrors?: boolean
 }
 
 /**
@@ -41,8 +43,21 @@ export function serveProcess(
     child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)))
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk
+      if (options.echoErrors)
+        for (const line of String(chunk).split('\n'))
+          if (/"level":[56]0/.test(line)) process.stderr.write(`${line}\n`)
       const url = /"url":"(http:[^"]+)","network"/.exec(out)?.[1]
       if (url) resolve({ url, child })
     })
   })
+}
+
+/** Stops a served process gracefully (SIGTERM: it closes and writes its CPU profile), SIGKILL if it hangs. */
+export async function stopServed(child: ChildProcess, graceMs = 15_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((r) => child.once('exit', r))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs)
+  await exited
+  clearTimeout(timer)
 }
