@@ -205,15 +205,32 @@ async function allJudged(d: Deployment, db: pg.Client): Promise<void> {
 }
 
 afterAll(() => {
-  const row = (name: string, m: Measured | undefined): BenchRow => ({
-    name,
-    answeredObsPerS: Math.round(m?.answeredPerS ?? Number.NaN),
-    judgedObsPerS: Math.round(m?.judgedPerS ?? Number.NaN),
-    alerts: m?.alerts ?? Number.NaN,
-    machineCores: m?.cpu.machineCores ?? Number.NaN,
-    ...Object.fromEntries(Object.entries(m?.cpu.groups ?? {}).map(([g, c]) => [`${g}, cores`, c.cores])),
-    'other work on the machine, cores': m?.cpu.otherCores ?? Number.NaN,
-  })
+  const row = (name: string, m: Measured | undefined): BenchRow => {
+    const groups = Object.entries(m?.cpu.groups ?? {})
+    const cores = (match: (group: string) => boolean) =>
+      Number(groups.reduce((sum, [g, c]) => sum + (match(g) ? c.cores : 0), 0).toFixed(2))
+    const instances = cores((g) => g.startsWith('instance '))
+    const postgres = cores((g) => g.startsWith('PostgreSQL backends'))
+    const ours = cores(() => true)
+    /** CPU µs per observation judged: cores × wall time / observations = cores / (observations/s). */
+    const usPerObs = (c: number) => Math.round((c * 1e6) / (m?.judgedPerS ?? Number.NaN))
+    return {
+      name,
+      answeredObsPerS: Math.round(m?.answeredPerS ?? Number.NaN),
+      judgedObsPerS: Math.round(m?.judgedPerS ?? Number.NaN),
+      alerts: m?.alerts ?? Number.NaN,
+      instancesCores: instances,
+      postgresBackendsCores: postgres,
+      allOfTheBenchCores: ours,
+      otherWorkCores: m?.cpu.otherCores ?? Number.NaN,
+      machineCores: m?.cpu.machineCores ?? Number.NaN,
+      instancesUsPerObs: usPerObs(instances),
+      postgresUsPerObs: usPerObs(postgres),
+      allUsPerObs: usPerObs(ours),
+      // What the machine's cores would carry at this run's CPU per observation, with nothing else on it.
+      machineBoundObsPerS: Math.round((CORES * 1e6) / usPerObs(ours)),
+    }
+  }
   const { one, two, noRedis } = results
   const ratio = (a?: number, b?: number) => Number(((a ?? 0) / (b ?? 1)).toFixed(2))
   reportBench(
