@@ -39,11 +39,6 @@ function emit({ batches, warmup, perBatch, everyMs, tickMs, networkVersion }) {
   let pending
   let k = 0
   let seq = 0
-  const produce = setInterval(() => {
-    if (k >= batches) return
-    if (k >= warmup) readyAt.push([k, now()])
-    pending = k++
-  }, everyMs)
   const tick = setInterval(() => {
     if (pending === undefined) return
     const marker = pending
@@ -61,14 +56,18 @@ function emit({ batches, warmup, perBatch, everyMs, tickMs, networkVersion }) {
       water: { stationIdx: [], value: [], observedAt: [] },
     })
   }, tickMs)
-  setTimeout(
-    () => {
-      clearInterval(produce)
+  // Every batch is produced, however late a loaded machine fires the timers; the last goes out on the
+  // tick after it, and the clients get three more ticks before the bench is told it is done.
+  const produce = setInterval(() => {
+    if (k >= warmup) readyAt.push([k, now()])
+    pending = k++
+    if (k < batches) return
+    clearInterval(produce)
+    setTimeout(() => {
       clearInterval(tick)
       process.send({ type: 'done', readyAt })
-    },
-    batches * everyMs + 3 * tickMs,
-  )
+    }, 4 * tickMs)
+  }, everyMs)
 }
 
 process.on('message', (m) => {
