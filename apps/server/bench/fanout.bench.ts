@@ -3,7 +3,6 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
 import type { StateDelta } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { Server } from 'socket.io'
@@ -13,6 +12,7 @@ import { loadConfig } from '../src/config/config'
 import { startServer } from '../src/server'
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store'
 import { percentile, reportBench } from './bench-report'
+import { latencies, now, startClients } from './client-threads'
 
 /**
  * Fan-out: 100 Socket.IO clients on the live feed while 20,000 observations/s are ingested (a batch of
@@ -34,53 +34,7 @@ const BATCHES = WARMUP_BATCHES + RUN_MS / BATCH_EVERY_MS
 const TICK_MS = 100
 const network = loadNetwork()
 const results: Record<string, number[]> = {}
-/** Wall-clock ms with sub-ms precision, comparable with the client thread's. */
-const now = () => performance.timeOrigin + performance.now()
 let ingestRate = 0
-
-type Received = { k: number; at: number }[][]
-
-/** Starts CLIENTS clients on a worker thread; `stop()` disconnects them and returns what each received. */
-async function startClients(url: string, auth: Record<string, string>) {
-  const worker = new Worker(new URL('./fanout-clients.mjs', import.meta.url), {
-    workerData: { url, auth, clients: CLIENTS },
-  })
-  await new Promise((resolve, reject) => {
-    worker.once('message', resolve)
-    worker.once('error', reject)
-  })
-  return {
-    async stop(): Promise<Received> {
-      const done = new Promise<Received>((resolve) =>
-        worker.once('message', (m: { received: Received }) => resolve(m.received)),
-      )
-      worker.postMessage('stop')
-      const received = await done
-      await worker.terminate()
-      return received
-    },
-  }
-}
-
-/**
- * A delta carrying batch k also delivers the batches before it that were coalesced into the same tick,
- * so each of those counts, from its own start. A delta can reach a client before the ingest answer
- * reaches the feed: that is zero latency.
- */
-function latencies(perClient: Received, startedAt: Map<number, number>): number[] {
-  const out: number[] = []
-  for (const got of perClient) {
-    let last = -1
-    for (const { k, at } of got) {
-      for (let j = last + 1; j <= k; j++) {
-        const t = startedAt.get(j)
-        if (t !== undefined) out.push(Math.max(0, at - t))
-      }
-      last = Math.max(last, k)
-    }
-  }
-  return out
-}
 
 async function fanoutIoc(): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'ioc-bench-fanout-'))
@@ -98,7 +52,7 @@ async function fanoutIoc(): Promise<number[]> {
   await seed.createToken({ kind: 'display', name: 'bench', tokenHash: hashToken(display), createdAt: 0 })
   await seed.close()
   const server = await startServer(config, network)
-  const clients = await startClients(server.url, { token: display })
+  const clients = await startClients(server.url, { token: display }, CLIENTS)
   const answeredAt = new Map<number, number>()
   const t0 = Date.now() - 3600_000
   const bodies = Array.from({ length: BATCHES }, (_, k) => {
@@ -125,10 +79,10 @@ async function fanoutIoc(): Promise<number[]> {
   )
   ingestRate = (bodies.length * PER_BATCH * 1000) / (now() - started)
   await new Promise((r) => setTimeout(r, 3 * TICK_MS))
-  const received = await clients.stop()
+  const { received } = await clients.stop()
   await server.close()
   rmSync(dir, { recursive: true, force: true })
-  return latencies(received, answeredAt)
+  return latencies(received, answeredAt).ms
 }
 
 async function fanoutBare(): Promise<number[]> {
@@ -137,7 +91,7 @@ async function fanoutBare(): Promise<number[]> {
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', r))
   io.on('connection', (s) => s.join('live'))
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
-  const clients = await startClients(url, {})
+  const clients = await startClients(url, {}, CLIENTS)
   const readyAt = new Map<number, number>()
   // The same shape and size as a delta of one batch.
   const idx = Array.from({ length: PER_BATCH }, (_, i) => i)
@@ -169,9 +123,9 @@ async function fanoutBare(): Promise<number[]> {
   clearInterval(produce)
   await new Promise((r) => setTimeout(r, 3 * TICK_MS))
   clearInterval(tick)
-  const received = await clients.stop()
+  const { received } = await clients.stop()
   await new Promise<void>((r) => io.close(() => r()))
-  return latencies(received, readyAt)
+  return latencies(received, readyAt).ms
 }
 
 afterAll(() => {

@@ -8,17 +8,32 @@ const BIN = fileURLToPath(new URL('../bin/ioc.mjs', import.meta.url))
  * in flight (+11 % ingest at four feeds on the 2-core bench machine; docs/architecture.md).
  */
 const NODE_FLAGS = ['--max-semi-space-size=64']
+const TASKSET = '/usr/bin/taskset'
+
+export interface ServeOptions {
+  /** Pins the process to this CPU (`taskset -c`), so instances of a bench each get one core. */
+  cpu?: number
+  /** More node flags, e.g. `--cpu-prof` to see where an instance's time goes. */
+  nodeFlags?: readonly string[]
+  /** Copies the server's error and fatal log lines to this process's stderr (the rest stays quiet). */
+  echoErrors?: boolean
+}
 
 /**
  * Starts `ioc serve` as a process of its own (so it can be killed without a word) with `env` over this
  * process's environment; adds it to `children` at once, so a test can kill it however it ends, and
- * resolves with its URL once it listens.
+ * resolves with its URL once it listens. The URL is read from the "server listening" log line, so
+ * `LOG_LEVEL` must be `info` or lower.
  */
 export function serveProcess(
   env: Record<string, string>,
   children: ChildProcess[],
+  options: ServeOptions = {},
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, BIN, 'serve'], {
+  const node = [process.execPath, ...NODE_FLAGS, ...(options.nodeFlags ?? []), BIN, 'serve']
+  // taskset execs node in its own process: the child's pid is the server's.
+  const [command, ...args] = options.cpu === undefined ? node : [TASKSET, '-c', String(options.cpu), ...node]
+  const child = spawn(command as string, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -28,8 +43,21 @@ export function serveProcess(
     child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)))
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk
+      if (options.echoErrors)
+        for (const line of String(chunk).split('\n'))
+          if (/"level":[56]0/.test(line)) process.stderr.write(`${line}\n`)
       const url = /"url":"(http:[^"]+)","network"/.exec(out)?.[1]
       if (url) resolve({ url, child })
     })
   })
+}
+
+/** Stops a served process gracefully (SIGTERM: it closes and writes its CPU profile), SIGKILL if it hangs. */
+export async function stopServed(child: ChildProcess, graceMs = 15_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((r) => child.once('exit', r))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs)
+  await exited
+  clearTimeout(timer)
 }
