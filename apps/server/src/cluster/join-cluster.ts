@@ -5,6 +5,7 @@ import { createClient } from 'redis'
 import { type AlertService, type AlertServiceDeps, createAlertService } from '../alerts/alert-service'
 import type { Config } from '../config/config'
 import type { IocServer, LiveHub } from '../live/live-hub'
+import { guardPublishes } from './guard-publishes'
 import { holdPartitions } from './partition-ownership'
 import type { StreamRedis } from './partition-streams'
 import { createPartitionedAlertService } from './partitioned-alert-service'
@@ -59,13 +60,16 @@ export async function joinCluster(
   redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'))
   await redis.connect()
   const prefix = config.redisPrefix
-  const adapter = createAdapter(redis, {
-    streamName: `${prefix}:socket.io`,
-    channelPrefix: `${prefix}:socket.io`,
-    sessionKeyPrefix: `${prefix}:sio:session:`,
-    maxLen: STREAM_MAX_LEN,
-    onlyPlaintext: true,
-  })
+  const adapter = createAdapter(
+    guardPublishes(redis, (err) => logger.warn({ err: err.message }, 'inter-server message not sent')),
+    {
+      streamName: `${prefix}:socket.io`,
+      channelPrefix: `${prefix}:socket.io`,
+      sessionKeyPrefix: `${prefix}:sio:session:`,
+      maxLen: STREAM_MAX_LEN,
+      onlyPlaintext: true,
+    },
+  )
   const leadership = holdRedisLease(redis, {
     key: `${prefix}:lease:leader`,
     holder: config.instanceId,
