@@ -1,0 +1,84 @@
+import { appendFileSync as dbgAppend } from 'node:fs'
+const dbg = (...a: unknown[]) => dbgAppend('/tmp/h1/dbg.log', `${new Date().toISOString().slice(11, 23)} ${a.join(' ')}\n`)
+import type { Observation } from '@ioc/domain'
+import { ndjson } from './test-server'
+
+export interface RetryingFeed {
+  /** The batches answered 2xx, in the order they were sent. */
+  readonly acknowledged: readonly Observation[][]
+  /** The instance a request is waiting on now, if any. */
+  sendingTo(): string | undefined
+  /** Stops after the batch in flight is acknowledged; rejects with what stopped the feed, if anything did. */
+  stop(): Promise<void>
+  /** Stops at once, leaving the batch in flight unacknowledged (a test's clean-up). */
+  close(): Promise<void>
+}
+
+/**
+ * A feed behind a balancer: batch after batch (`batchAt(0)`, `batchAt(1)`, …, `pauseMs` apart) as
+ * NDJSON to the first of `instances()`; a request that fails (connection refused or reset, 5xx)
+ * is sent again, the same batch, to the next instance, until one answers 2xx. Any other answer
+ * (4xx) stops the feed: the batch is bad, and a retry would not help.
+ */
+export function startRetryingFeed(options: {
+  batchAt: (k: number) => Observation[]
+  instances: () => readonly string[]
+  ingestKey: string
+  pauseMs: number
+}): RetryingFeed {
+  const acknowledged: Observation[][] = []
+  let sending: string | undefined
+  let stopping = false
+  let closed = false
+
+  /** Whether `url` acknowledged the batch; false when the request failed in a way worth retrying. */
+  async function send(url: string, body: string): Promise<boolean> {
+    sending = url
+    const t = performance.now()
+    const answer = await fetch(`${url}/api/v1/observations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${options.ingestKey}` },
+      body,
+    })
+      .then(async (res) => ({ status: res.status, text: await res.text() }))
+      .catch(() => null)
+      .finally(() => {
+        sending = undefined
+      })
+    dbg('DBG req', url.slice(-5), answer?.status, Math.round(performance.now() - t))
+    if (answer === null || answer.status >= 500) return false
+    if (answer.status >= 300) throw new Error(`${url} refused a batch: ${answer.status} ${answer.text}`)
+    return true
+  }
+
+  async function run(): Promise<void> {
+    for (let k = 0; !stopping; k++) {
+      const batch = options.batchAt(k)
+      const body = ndjson(batch)
+      for (let attempt = 0; ; attempt++) {
+        if (closed) return
+        const targets = options.instances()
+        if (await send(targets[attempt % targets.length] as string, body)) break
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      acknowledged.push(batch)
+      await new Promise((r) => setTimeout(r, options.pauseMs))
+    }
+  }
+
+  const running = run()
+  running.catch(() => {})
+  return {
+    acknowledged,
+    sendingTo: () => sending,
+    stop() {
+      stopping = true
+      return running
+    },
+    async close() {
+      stopping = true
+      closed = true
+      await running.catch(() => {})
+    },
+  }
+}
