@@ -1,5 +1,3 @@
-import { appendFileSync as dbgAppend } from 'node:fs'
-const dbg = (...a: unknown[]) => dbgAppend('/tmp/h1/dbg.log', `${new Date().toISOString().slice(11, 23)} ${a.join(' ')}\n`)
 import type { Observation } from '@ioc/domain'
 import { ndjson } from './test-server'
 
@@ -34,7 +32,6 @@ export function startRetryingFeed(options: {
   /** Whether `url` acknowledged the batch; false when the request failed in a way worth retrying. */
   async function send(url: string, body: string): Promise<boolean> {
     sending = url
-    const t = performance.now()
     const answer = await fetch(`${url}/api/v1/observations`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${options.ingestKey}` },
@@ -45,7 +42,6 @@ export function startRetryingFeed(options: {
       .finally(() => {
         sending = undefined
       })
-    dbg('DBG req', url.slice(-5), answer?.status, Math.round(performance.now() - t))
     if (answer === null || answer.status >= 500) return false
     if (answer.status >= 300) throw new Error(`${url} refused a batch: ${answer.status} ${answer.text}`)
     return true

@@ -1,5 +1,3 @@
-import { appendFileSync as dbgAppend } from 'node:fs'
-const dbg = (...a: unknown[]) => dbgAppend('/tmp/h1/dbg.log', `${new Date().toISOString().slice(11, 23)} ${a.join(' ')}\n`)
 import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -104,11 +102,9 @@ const serve = (instanceId: string) => serveProcess(d.envOf(instanceId), children
 
 async function waitFor(what: string, done: () => boolean | Promise<boolean>, timeoutMs = 30_000) {
   const started = Date.now()
-  dbg('DBG wait', what, new Date().toISOString())
   while (!(await done())) {
-    if (Date.now() - started > timeoutMs) dbg('DBG timeout', what)
     if (Date.now() - started > timeoutMs) throw new Error(`not ${what} after ${timeoutMs} ms`)
-    await new Promise((r) => setTimeout(r, what.includes('caught') ? 1000 : 10))
+    await new Promise((r) => setTimeout(r, 20))
   }
 }
 
@@ -134,30 +130,25 @@ async function drained(): Promise<boolean> {
   const after = await Promise.all(
     rows.map((r) => d.redis.xRange(keys.stream(r.partition), `(${r.stream_cursor}`, '+')),
   )
-  const left = after.filter((entries) => entries.some((e) => e.message.obs !== undefined))
-  if (left.length) dbg('DBG undrained', left.length, after.map((e) => e.length).join(','))
-  return left.length === 0
+  return after.every((entries) => (entries ?? []).every((e) => e.message.obs === undefined))
 }
 
 /**
  * A duty officer's alert list, kept as the web client keeps it (apps/web/src/state/alert-list.ts):
  * replaced by each snapshot (on a connection Socket.IO did not recover), then each `alert:changed`
- * replaces the alert of its id, and a resolved one leaves. Also when it was away.
+ * replaces the alert of its id, and a resolved one leaves. Also when it was first away, and back
+ * (recovered, or given a snapshot).
  */
 function dutyOfficer(socket: Socket) {
   const alerts = new Map<string, Alert>()
   const officer = {
     alerts,
     snapshots: 0,
-    connects: 0,
-    recovered: [] as boolean[],
     awayFrom: undefined as number | undefined,
     backAt: undefined as number | undefined,
     changes: [] as { atMs: number; alert: Alert }[],
   }
   socket.on('connect', () => {
-    officer.connects++
-    officer.recovered.push(socket.recovered)
     if (socket.recovered && officer.awayFrom !== undefined) officer.backAt ??= Date.now()
   })
   socket.on('disconnect', () => {
@@ -234,7 +225,9 @@ test('SIGKILL of an instance mid-stream: readings stored once, the alerts one in
   const balancer = await startBalancer(() => [urls.a, urls.b])
   closers.push(balancer.close)
   const socket = (url: string) =>
-    d.instance(url).socket({ auth: { token: d.displayToken }, reconnectionDelay: 1000, randomizationFactor: 0 })
+    d
+      .instance(url)
+      .socket({ auth: { token: d.displayToken }, reconnectionDelay: 1000, randomizationFactor: 0 })
   // Behind the balancer on ioc-a, the instance that will die; the witness sits on ioc-b throughout.
   const officer = dutyOfficer(socket(balancer.url))
   const witness = dutyOfficer(socket(urls.b))
@@ -247,7 +240,8 @@ test('SIGKILL of an instance mid-stream: readings stored once, the alerts one in
       batchAt(k) {
         if (k >= maxBatches) throw new Error(`feed ${n} would report the future at batch ${k}`)
         const batch: Observation[] = []
-        for (let i = n; i < subjects.length; i += 4) batch.push(readingOf(i, k, t0 + k * STEP_MS, `feed-${n}`))
+        for (let i = n; i < subjects.length; i += 4)
+          batch.push(readingOf(i, k, t0 + k * STEP_MS, `feed-${n}`))
         return batch
       },
       instances: () => (n < 2 ? [urls.a, urls.b] : [urls.b, urls.a]),
@@ -259,17 +253,18 @@ test('SIGKILL of an instance mid-stream: readings stored once, the alerts one in
     await Promise.all(feeds.map((f) => f.close()))
   })
   const eachFeedPast = (counts: readonly number[]) => () =>
-    dbg('DBG acked', feeds.map((f) => f.acknowledged.length).join(',')) === undefined &&
     feeds.every((f, n) => f.acknowledged.length >= (counts[n] as number) + BATCHES_PER_PHASE)
   await waitFor('every feed streaming', eachFeedPast([0, 0, 0, 0]))
 
   // Mid-stream: while a batch is on its way into ioc-a (perhaps stored, perhaps half handed off).
   await waitFor('a batch in flight to ioc-a', () => feeds.some((f) => f.sendingTo() === urls.a))
   a.child.kill('SIGKILL')
-  const killWall = Date.now()
   const atKill = feeds.map((f) => f.acknowledged.length)
   // ioc-b takes ioc-a's partitions once their leases expire, from their checkpoints.
-  await waitFor('ioc-b holding every partition', async () => (await leasesHeld()).get('ioc-b') === PARTITION_COUNT)
+  await waitFor(
+    'ioc-b holding every partition',
+    async () => (await leasesHeld()).get('ioc-b') === PARTITION_COUNT,
+  )
   await waitFor('the officer back through the balancer', () => officer.backAt !== undefined)
   await waitFor('the feeds streaming past the kill', eachFeedPast(atKill))
 
@@ -299,7 +294,6 @@ test('SIGKILL of an instance mid-stream: readings stored once, the alerts one in
   // (2) The alerts, with their whole raise / change / clear history, are those one instance computes
   // from the stored readings in time order.
   const cluster = await historyOf(d.store)
-  dbg("DBG alerts", cluster.length, cluster.filter((x) => x.raisedAt > t0 + Math.max(...atKill) * STEP_MS).length)
   expect(cluster.length).toBeGreaterThan(200)
   expect(cluster.length).toBeLessThan(5000)
   const killedAtMs = t0 + Math.max(...atKill) * STEP_MS
@@ -310,19 +304,14 @@ test('SIGKILL of an instance mid-stream: readings stored once, the alerts one in
   // (3) What got every alert means for the duty officer behind the balancer: the list on their screen
   // holds every alert the run raised, each as last stored (severity, cleared or not, peak), though
   // their instance died under them; what changed while they were away came with their reconnection.
+  // Socket.IO cannot recover their session (a SIGKILLed instance never saves it), so that is the
+  // snapshot from ioc-b, then the changes pushed after it, the new owner's of ioc-a's old partitions
+  // among them (partition-owner.ts, onClaimed: ioc-a may have died between a commit and its push).
   const final = await d.store.listAlerts({ state: 'all' })
   const byId = (alerts: Iterable<Alert>) => [...alerts].sort((x, y) => (x.id < y.id ? -1 : 1))
   const settled = () => isDeepStrictEqual(byId(officer.alerts.values()), byId(final))
+  // Pushes trail the commits by a moment; if the list never settles, the comparison shows how it differs.
   await waitFor('the officer’s list settled', settled, 10_000).catch(() => {})
-  for (const [who, o] of [['officer', officer], ['witness', witness]] as const) {
-    for (const f of final) {
-      const mine = o.alerts.get(f.id)
-      if (isDeepStrictEqual(mine, f)) continue
-      const seen = o.changes.filter((c) => c.alert.id === f.id).map((c) => `${c.atMs}:${c.alert.updatedAt}:${c.alert.active}`)
-      dbg('DBG mismatch', who, f.key, f.id, 'stored', f.updatedAt, f.active, 'mine', mine?.updatedAt, mine?.active, 'seen', seen.join(' '))
-    }
-  }
-  dbg('DBG killedAtMs', killedAtMs, 'kill wall', killWall, 'away', officer.awayFrom, officer.backAt, officer.recovered.join(','), 'atKill', atKill.join(','), 't0', t0)
   expect(byId(officer.alerts.values())).toEqual(byId(final))
   const away = witness.changes.filter(
     (c) => c.atMs > (officer.awayFrom as number) && c.atMs < (officer.backAt as number),
