@@ -4,8 +4,8 @@ import { ndjson } from './test-server'
 export interface RetryingFeed {
   /** The batches answered 2xx, in the order they were sent. */
   readonly acknowledged: readonly Observation[][]
-  /** The instance a request is waiting on now, if any. */
-  sendingTo(): string | undefined
+  /** The request waiting for its answer now, if any: to which instance, with which batch. */
+  inFlight(): { url: string; batch: readonly Observation[] } | undefined
   /** Stops after the batch in flight is acknowledged; rejects with what stopped the feed, if anything did. */
   stop(): Promise<void>
   /** Stops at once, leaving the batch in flight unacknowledged (a test's clean-up). */
@@ -25,17 +25,17 @@ export function startRetryingFeed(options: {
   pauseMs: number
 }): RetryingFeed {
   const acknowledged: Observation[][] = []
-  let sending: string | undefined
+  let sending: { url: string; batch: readonly Observation[] } | undefined
   let stopping = false
   let closed = false
 
   /** Whether `url` acknowledged the batch; false when the request failed in a way worth retrying. */
-  async function send(url: string, body: string): Promise<boolean> {
-    sending = url
+  async function send(url: string, batch: readonly Observation[]): Promise<boolean> {
+    sending = { url, batch }
     const answer = await fetch(`${url}/api/v1/observations`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${options.ingestKey}` },
-      body,
+      body: ndjson(batch),
     })
       .then(async (res) => ({ status: res.status, text: await res.text() }))
       .catch(() => null)
@@ -50,11 +50,10 @@ export function startRetryingFeed(options: {
   async function run(): Promise<void> {
     for (let k = 0; !stopping; k++) {
       const batch = options.batchAt(k)
-      const body = ndjson(batch)
       for (let attempt = 0; ; attempt++) {
         if (closed) return
         const targets = options.instances()
-        if (await send(targets[attempt % targets.length] as string, body)) break
+        if (await send(targets[attempt % targets.length] as string, batch)) break
         await new Promise((r) => setTimeout(r, 20))
       }
       acknowledged.push(batch)
@@ -66,7 +65,7 @@ export function startRetryingFeed(options: {
   running.catch(() => {})
   return {
     acknowledged,
-    sendingTo: () => sending,
+    inFlight: () => sending,
     stop() {
       stopping = true
       return running

@@ -31,12 +31,12 @@ const BATCHES_PER_PHASE = 8
 const PARTITIONS = Array.from({ length: PARTITION_COUNT }, (_, p) => p)
 
 /**
- * The subjects the feeds report: every gauge and street-flood sensor, and one road segment in 64:
+ * The subjects the feeds report: every gauge and street-flood sensor, and one road segment in 128:
  * alerts in every partition, and a few hundred open at a time, as a city has in a bad hour.
  */
 const subjects = [
   ...network.stations.map((station) => ({ station, segment: undefined })),
-  ...network.segments.filter((_, i) => i % 64 === 0).map((segment) => ({ station: undefined, segment })),
+  ...network.segments.filter((_, i) => i % 128 === 0).map((segment) => ({ station: undefined, segment })),
 ]
 /**
  * Each subject cycles between alarm and calm, `PERIODS` batches a cycle (half of each), at a phase of
@@ -100,12 +100,33 @@ afterAll(async () => {
 
 const serve = (instanceId: string) => serveProcess(d.envOf(instanceId), children)
 
-async function waitFor(what: string, done: () => boolean | Promise<boolean>, timeoutMs = 30_000) {
+async function waitFor(
+  what: string,
+  done: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+  everyMs = 20,
+) {
   const started = Date.now()
   while (!(await done())) {
     if (Date.now() - started > timeoutMs) throw new Error(`not ${what} after ${timeoutMs} ms`)
-    await new Promise((r) => setTimeout(r, 20))
+    await new Promise((r) => setTimeout(r, everyMs))
   }
+}
+
+/** Whether a feed's request to `url` is still unanswered though its batch is committed. */
+async function storedUnanswered(feeds: readonly RetryingFeed[], url: string): Promise<boolean> {
+  for (const f of feeds) {
+    const sent = f.inFlight()
+    const o = sent?.url === url ? sent.batch[0] : undefined
+    if (!o) continue
+    const [table, subject] = o.type === 'water' ? ['water', o.stationId] : ['traffic', o.segmentId]
+    const { rowCount } = await db.query(
+      `SELECT 1 FROM ${table} WHERE subject = $1 AND observed_at = $2 AND source = $3`,
+      [subject, Date.parse(o.observedAt), o.source],
+    )
+    if (rowCount && f.inFlight() === sent) return true
+  }
+  return false
 }
 
 /** How many partition leases each instance holds now. */
@@ -256,8 +277,15 @@ test('SIGKILL of an instance mid-stream: readings stored once, the alerts one in
     feeds.every((f, n) => f.acknowledged.length >= (counts[n] as number) + BATCHES_PER_PHASE)
   await waitFor('every feed streaming', eachFeedPast([0, 0, 0, 0]))
 
-  // Mid-stream: while a batch is on its way into ioc-a (perhaps stored, perhaps half handed off).
-  await waitFor('a batch in flight to ioc-a', () => feeds.some((f) => f.sendingTo() === urls.a))
+  // Mid-stream, at the worst moment: ioc-a has committed a batch and not answered it (perhaps not
+  // handed it to the partitions' owners yet). Its feed sends it again to ioc-b, which finds every
+  // reading stored already and must hand the whole batch off all the same.
+  await waitFor(
+    'a batch stored by ioc-a and not yet answered',
+    () => storedUnanswered(feeds, urls.a),
+    30_000,
+    0,
+  )
   a.child.kill('SIGKILL')
   const atKill = feeds.map((f) => f.acknowledged.length)
   // ioc-b takes ioc-a's partitions once their leases expire, from their checkpoints.
@@ -294,11 +322,11 @@ test('SIGKILL of an instance mid-stream: readings stored once, the alerts one in
   // (2) The alerts, with their whole raise / change / clear history, are those one instance computes
   // from the stored readings in time order.
   const cluster = await historyOf(d.store)
-  expect(cluster.length).toBeGreaterThan(200)
+  expect(cluster.length).toBeGreaterThan(150)
   expect(cluster.length).toBeLessThan(5000)
   const killedAtMs = t0 + Math.max(...atKill) * STEP_MS
-  expect(cluster.filter((x) => x.raisedAt > killedAtMs).length).toBeGreaterThan(50)
-  expect(cluster.filter((x) => (x.clearedAt ?? 0) > killedAtMs).length).toBeGreaterThan(50)
+  expect(cluster.filter((x) => x.raisedAt > killedAtMs).length).toBeGreaterThan(30)
+  expect(cluster.filter((x) => (x.clearedAt ?? 0) > killedAtMs).length).toBeGreaterThan(30)
   expect(cluster).toEqual(await replayAlone(observations))
 
   // (3) What got every alert means for the duty officer behind the balancer: the list on their screen
