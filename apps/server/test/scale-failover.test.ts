@@ -18,15 +18,15 @@ import { serveProcess } from './serve-process'
 import { startBalancer } from './tcp-balancer'
 import { network } from './test-server'
 
-// The fault test of issue 14 (docs/scaling-out.md, "Partitioned engine"): two `ioc serve` processes on
+// The fault test of issue 14 (docs/scaling-out.md, "Fault test"): two `ioc serve` processes on
 // PostgreSQL and Redis, four feeds streaming real-network readings, one instance SIGKILLed mid-stream
-// and restarted. Partition TTL = min(LEASE_TTL_MS, 5 s) (join-cluster.ts): 3 s keeps the takeover short without
-// a loaded machine's event-loop stalls costing a live owner its leases.
+// and restarted. Partition TTL = min(LEASE_TTL_MS, 5 s) (join-cluster.ts): 3 s keeps the takeover
+// short without a loaded machine's event-loop stalls costing a live owner its leases.
 const LEASE_TTL_MS = 3000
 const MIN = 60_000
 /** Each batch of a feed is the next five minutes of its subjects' readings. */
 const STEP_MS = 5 * MIN
-/** Batches each feed gets acknowledged in each phase: before the kill, while one instance is down, after the restart. */
+/** Batches each feed gets acknowledged per phase: before the kill, after it, after the restart. */
 const BATCHES_PER_PHASE = 8
 const PARTITIONS = Array.from({ length: PARTITION_COUNT }, (_, p) => p)
 
@@ -42,8 +42,8 @@ const subjects = [
  * Each subject cycles between alarm and calm, `PERIODS` batches a cycle (half of each), at a phase of
  * its own: alerts are raised, worsen and clear all through the run, before, during and after the kill.
  * The clear holds (30 min for gauges and flood sensors, rules.default.json) fit in half of the
- * shortest cycle. The 400-batch cycle changes at most once in a run: its last alert version is the one the
- * run made, not one a later cycle would overwrite.
+ * shortest cycle. The 400-batch cycle changes at most once in a run: its last alert version is the
+ * one the run made, not one a later cycle would overwrite.
  */
 const PERIODS = [24, 32, 40, 400]
 
@@ -141,7 +141,7 @@ async function leasesHeld(): Promise<Map<string, number>> {
   return held
 }
 
-/** Whether every reading handed to a partition has been judged: none on its stream after its committed cursor. */
+/** Whether every reading handed to a partition is judged: none on its stream after its cursor. */
 async function drained(): Promise<boolean> {
   const { rows } = await db.query<{ partition: number; stream_cursor: string }>(
     'SELECT partition, stream_cursor FROM partition_checkpoints',
@@ -215,7 +215,7 @@ async function historyOf(store: Store) {
   return seen.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.raisedAt - b.raisedAt))
 }
 
-/** The single-instance path (the in-process lifecycle on a SQLite store) over `observations` in time order. */
+/** The single-instance path (the in-process lifecycle on SQLite) over `observations` in time order. */
 async function replayAlone(observations: readonly Observation[]) {
   const dir = mkdtempSync(join(tmpdir(), 'ioc-failover-replay-'))
   const store = openSqliteStore(join(dir, 'ioc.sqlite'))
@@ -252,7 +252,7 @@ test('SIGKILL of an instance mid-stream: readings stored once, the alerts one in
   // Behind the balancer on ioc-a, the instance that will die; the witness sits on ioc-b throughout.
   const officer = dutyOfficer(socket(balancer.url))
   const witness = dutyOfficer(socket(urls.b))
-  await waitFor('both clients given a snapshot', () => officer.snapshots === 1 && witness.snapshots === 1)
+  await waitFor('both clients given a snapshot', () => officer.snapshots > 0 && witness.snapshots > 0)
   expect(balancer.connections()).toEqual([urls.a])
 
   // Subject i reports through feed i % 4; feeds 0 and 1 send to ioc-a first, 2 and 3 to ioc-b.
