@@ -14,7 +14,7 @@ import { openPostgresStore } from '../store/postgres/postgres-store'
 import { createTempSchema } from '../store/postgres/temp-schema'
 import { openSqliteStore } from '../store/sqlite/sqlite-store'
 import type { Store } from '../store/store'
-import { ownPartitions, type PartitionOwner } from './partition-owner'
+import { ownPartitions, type PartitionOwner, type PartitionOwnerOptions } from './partition-owner'
 import { holdPartitions, type PartitionOwnership } from './partition-ownership'
 import { partitionRequests } from './partition-requests'
 import { partitionKeys } from './partition-scripts'
@@ -60,7 +60,13 @@ afterEach(async () => {
 })
 
 /** An instance's partitioned engine: ownership over Redis, the owner loop over its streams, its own store. */
-async function joinAs(holder: string): Promise<Member> {
+async function joinAs(
+  holder: string,
+  publish: Pick<PartitionOwnerOptions, 'onCommitted' | 'onClaimed'> = {
+    onCommitted: () => {},
+    onClaimed: () => {},
+  },
+): Promise<Member> {
   const clients: StreamRedis[] = [createClient({ url: REDIS_URL }), createClient({ url: REDIS_URL })]
   for (const c of clients) {
     c.on('error', () => {})
@@ -77,7 +83,7 @@ async function joinAs(holder: string): Promise<Member> {
     network,
     rules,
     logger,
-    onCommitted: () => {},
+    ...publish,
     blockMs: 100,
   })
   const m = { ownership, owner, store, clients, closed: false }
@@ -328,4 +334,28 @@ test('a cluster shrunk to one instance without Redis resumes from the partitions
   for (const batch of batches.slice(at(20))) await handOffObservations(admin, prefix, batch)
   await until(caughtUp, 'caught up again')
   expect(seen(await c.store.listAlerts({ state: 'all' }))).toEqual(expected)
+}, 60_000)
+
+test('a new owner publishes the alerts it claims: the last owner may have died before publishing its commit', async () => {
+  // ioc-1 commits the alert, and publishes nothing, as if killed between its commit and its push.
+  const a = await joinAs('ioc-1')
+  const phuAn = 'station:phu-an'
+  await until(() => a.owner.cursors().has(partitionOf(phuAn)), 'ioc-1 owning')
+  await handOffObservations(admin, prefix, [
+    {
+      type: 'water',
+      stationId: 'phu-an',
+      observedAt: new Date(T0).toISOString(),
+      value: 1.62,
+      source: 'sihymete',
+    },
+  ])
+  await until(async () => (await a.store.listAlerts({ state: 'all' })).length > 0, 'raised')
+  const [stored] = await a.store.listAlerts({ state: 'all' })
+
+  const published: Alert[] = []
+  const b = await joinAs('ioc-2', { onCommitted: () => {}, onClaimed: (alerts) => published.push(...alerts) })
+  await leave(a)
+  await until(() => b.owner.cursors().size === PARTITION_COUNT, 'ioc-2 owning all')
+  expect(published).toEqual([stored])
 }, 60_000)

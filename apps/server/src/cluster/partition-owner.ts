@@ -12,7 +12,7 @@ import {
   type Turn,
 } from '@ioc/alerts'
 import { networkOfPartition, stateOfPartition } from '@ioc/cluster'
-import type { Network, Observation } from '@ioc/domain'
+import type { Alert, Network, Observation } from '@ioc/domain'
 import { createRulesEngine, type RulesConfig, type RulesEngine, RulesEngineState } from '@ioc/rules'
 import type { Logger } from 'pino'
 import type { AlertChange, AlertStore } from '../store/alert-store'
@@ -45,6 +45,11 @@ export interface PartitionOwnerOptions {
   logger: Logger
   /** What each committed turn changed, with the readings it judged (to publish). */
   onCommitted(changes: readonly AlertChange[], observations: readonly Observation[]): void
+  /**
+   * The partition's alerts as its checkpoint holds them, each time this instance claims it (to
+   * publish again): a previous owner killed between a commit and its publication told nobody.
+   */
+  onClaimed(alerts: readonly Alert[]): void
   /** How long one XREAD waits for entries, ms; also how soon a change of ownership is acted on. */
   blockMs?: number
   /** Stream entries read per partition and turn (each a stored batch's share of the partition). */
@@ -124,6 +129,7 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
         book: createAlertBook(checkpoint.book),
         cursor: checkpoint.cursor,
       })
+      options.onClaimed(checkpoint.book.entries.map((e) => e.alert))
     }
   }
 

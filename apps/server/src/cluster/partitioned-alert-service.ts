@@ -56,6 +56,13 @@ export async function createPartitionedAlertService(
       for (const c of changes) shown.adopt(c.alert)
       publishChanges(changes, emit, notifier)
     },
+    // Pushed and announced again, not notified: a webhook already sent must not go twice.
+    onClaimed(alerts) {
+      for (const a of alerts) {
+        shown.adopt(a)
+        if (!a.silenced) emit.alertChanged(a)
+      }
+    },
   })
   const asks = await partitionRequests({
     redis,
