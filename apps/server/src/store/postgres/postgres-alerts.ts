@@ -41,6 +41,17 @@ export class StaleRulesStateError extends Error {
 type AlertRow = StoredAlertRow<Alert>
 
 /**
+ * The time of each stored segment state's newest reading and the sources stored at it: two seeks into
+ * the primary key (subject, observed_at, source) per segment.
+ */
+const LATEST_SEGMENT_READINGS = `
+  SELECT r.id, m.at, ARRAY(
+    SELECT t.source FROM traffic t WHERE t.subject = r.id COLLATE "C" AND t.observed_at = m.at ORDER BY t.source
+  ) AS sources
+  FROM rules_state r CROSS JOIN LATERAL (SELECT MAX(observed_at) AS at FROM traffic WHERE subject = r.id COLLATE "C") m
+  WHERE r.scope = 'segment' AND m.at IS NOT NULL`
+
+/**
  * The alert part of the PostgreSQL store. Across instances every commit that changes what the lifecycle
  * step reads (the engine state, the alerts, the silences) takes the advisory lock and moves one version
  * (`rules_version`) on, so an instance whose engine or alert book is behind learns it before writing
@@ -111,8 +122,8 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
   }
 
   return {
-    // Instances reload each other's changed rows, so a segment's reading time travels in its row.
-    derivesSegmentReadTimes: false,
+    // Segments that changed only by lastAtMs are not written: it is taken from the readings on load.
+    derivesSegmentReadTimes: true,
     ...postgresPartitionCheckpoints(pool),
 
     async persistTurn(turn) {
@@ -142,15 +153,16 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
     },
 
     async loadRulesState() {
-      // One snapshot for the version and the rows, so they agree.
-      const { version, rows } = await inTransaction(pool, async (db) => {
+      // One snapshot for the version, the rows and the readings, so they agree.
+      const { version, rows, latest } = await inTransaction(pool, async (db) => {
         await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
         const v = await db.query<{ version: number }>('SELECT version FROM rules_version')
         const changed = await db.query<{ scope: string; id: string; doc: string }>(
           'SELECT scope, id, doc FROM rules_state WHERE version > $1',
           [cache.version],
         )
-        return { version: v.rows[0]?.version ?? 0, rows: changed.rows }
+        const read = await db.query<{ id: string; at: number; sources: string[] }>(LATEST_SEGMENT_READINGS)
+        return { version: v.rows[0]?.version ?? 0, rows: changed.rows, latest: read.rows }
       })
       for (const r of rows) {
         if (r.scope === 'meta') cache.meta = r.doc
@@ -163,7 +175,15 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
       // Parsed afresh on each load, so the engine never shares objects with the cache.
       const parsed = (m: Map<string, string>) =>
         Object.fromEntries([...m].map(([id, doc]) => [id, JSON.parse(doc)]))
-      return { ...JSON.parse(cache.meta), stations: parsed(cache.stations), segments: parsed(cache.segments) }
+      const segments = parsed(cache.segments)
+      // A segment's row is rewritten only when its congestion state changes: when it was last read, and by
+      // which sources (the engine's duplicate check), come from its newest stored readings.
+      for (const { id, at, sources } of latest) {
+        const doc = segments[id] as { lastAtMs: number | null } | undefined
+        if (doc && (doc.lastAtMs === null || at >= doc.lastAtMs))
+          segments[id] = { ...doc, lastAtMs: at, lastSources: sources }
+      }
+      return { ...JSON.parse(cache.meta), stations: parsed(cache.stations), segments }
     },
 
     async loadAlertBook(nowMs) {
