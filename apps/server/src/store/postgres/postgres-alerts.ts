@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { RulesStatePatch } from '@ioc/alerts'
 import type { Alert, AlertQuery, UserSummary } from '@ioc/domain'
 import type pg from 'pg'
-import type { AlertChange, AlertStore } from '../alert-store'
+import type { AlertStore } from '../alert-store'
 import {
   countAlertsByState,
   type DeliveryRow,
@@ -14,7 +14,7 @@ import {
   toTransition,
 } from '../rows/alert-rows'
 import { inTransaction } from './pg-pool'
-import { addTransition, writeAlert } from './postgres-alert-writes'
+import { addTransition, writeAlerts } from './postgres-alert-writes'
 import { insertObservationsIn } from './postgres-observations'
 import { postgresPartitionCheckpoints } from './postgres-partition-checkpoints'
 import type { RollupFolder } from './postgres-rollup-fold'
@@ -140,8 +140,7 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
         const inserted = turn.observations.length
           ? await insertObservationsIn(db, turn.observations)
           : { accepted: 0, duplicates: 0, stored: [] }
-        const changes: AlertChange[] = []
-        for (const w of turn.writes) changes.push(await writeAlert(db, w))
+        const changes = await writeAlerts(db, turn.writes)
         if (turn.state) await saveState(db, turn.state, written)
         await db.query('UPDATE rules_version SET version = $1', [written])
         return { ...inserted, changes }
