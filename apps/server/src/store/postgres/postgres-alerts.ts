@@ -23,11 +23,14 @@ import type { RollupFolder } from './postgres-rollup-fold'
 const MAX_LISTED = 5000
 
 /**
- * Every lifecycle commit of every instance (a turn, a silence) takes this transaction-scoped advisory
- * lock, so they are serialized across the cluster in commit order (the number is arbitrary, fixed for
- * this use).
+ * Every lifecycle commit of every instance (a turn, a silence) locks the one row of `rules_version`
+ * to its commit, so they are serialized across the cluster in commit order. A row lock, not an
+ * advisory lock: it is the schema's own (deployments sharing a database do not queue for each other),
+ * and a turn takes it and moves the version on in one statement. In READ COMMITTED a waiting UPDATE or
+ * FOR UPDATE reads the row as the holder committed it.
  */
-const ENGINE_LOCK = 0x10c_a1e7
+const TURN_LOCK = 'UPDATE rules_version SET version = version + 1 RETURNING version'
+const SILENCE_LOCK = 'SELECT version FROM rules_version FOR UPDATE'
 
 /**
  * Thrown, before anything is written, when another instance committed a turn or a silence since this
@@ -53,7 +56,7 @@ const LATEST_SEGMENT_READINGS = `
 
 /**
  * The alert part of the PostgreSQL store. Across instances every commit that changes what the lifecycle
- * step reads (the engine state, the alerts, the silences) takes the advisory lock and moves one version
+ * step reads (the engine state, the alerts, the silences) takes the version's row lock and moves it
  * (`rules_version`) on, so an instance whose engine or alert book is behind learns it before writing
  * (StaleRulesStateError) instead of raising a second alert for a condition another instance already
  * raised, or acknowledging an alert another officer acknowledged meanwhile: it reloads and steps again.
@@ -71,11 +74,12 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
     segments: new Map<string, string>(),
   }
 
-  /** Takes the lifecycle lock; returns the version stored now. */
-  async function lockLifecycle(db: pg.ClientBase): Promise<number> {
-    await db.query('SELECT pg_advisory_xact_lock($1)', [ENGINE_LOCK])
-    const { rows } = await db.query<{ version: number }>('SELECT version FROM rules_version')
-    return rows[0]?.version ?? 0
+  /** Takes the lifecycle lock (TURN_LOCK or SILENCE_LOCK); returns the version the statement read. */
+  async function lockLifecycle(db: pg.ClientBase, lock: string): Promise<number> {
+    const { rows } = await db.query<{ version: number }>(lock)
+    const version = rows[0]?.version
+    if (version === undefined) throw new Error('rules_version has no row')
+    return version
   }
 
   async function saveState(db: pg.ClientBase, state: RulesStatePatch, version: number): Promise<void> {
@@ -107,7 +111,7 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
   async function changeSilence<T>(write: (db: pg.PoolClient) => Promise<T | null>): Promise<T | null> {
     let from = null as number | null
     const written = await inTransaction(pool, async (db) => {
-      const current = await lockLifecycle(db)
+      const current = await lockLifecycle(db, SILENCE_LOCK)
       const w = await write(db)
       if (w === null) return null
       await db.query('UPDATE rules_version SET version = $1', [current + 1])
@@ -129,20 +133,19 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
     async persistTurn(turn) {
       let written = 0
       const result = await inTransaction(pool, async (db) => {
-        const current = await lockLifecycle(db)
+        written = await lockLifecycle(db, TURN_LOCK)
+        const current = written - 1
         const behind = (seen: number | null) => seen !== null && seen !== current
         if (behind(engineSeen) || behind(bookSeen)) {
           throw new StaleRulesStateError(
             `lifecycle state v${current} was written by another instance (this one has engine v${engineSeen}, book v${bookSeen})`,
           )
         }
-        written = current + 1
         const inserted = turn.observations.length
           ? await insertObservationsIn(db, turn.observations)
           : { accepted: 0, duplicates: 0, stored: [] }
         const changes = await writeAlerts(db, turn.writes)
         if (turn.state) await saveState(db, turn.state, written)
-        await db.query('UPDATE rules_version SET version = $1', [written])
         return { ...inserted, changes }
       })
       engineSeen = written
