@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { RulesStatePatch } from '@ioc/alerts'
 import type { Alert, AlertQuery, UserSummary } from '@ioc/domain'
 import type pg from 'pg'
-import type { AlertStore } from '../alert-store'
+import type { AlertStore, TurnResult } from '../alert-store'
 import {
   countAlertsByState,
   type DeliveryRow,
@@ -15,7 +15,7 @@ import {
 } from '../rows/alert-rows'
 import { inTransaction } from './pg-pool'
 import { addTransition, writeAlerts } from './postgres-alert-writes'
-import { insertObservationsIn } from './postgres-observations'
+import { insertObservationsIn, STAGE_OBSERVATIONS } from './postgres-observations'
 import { postgresPartitionCheckpoints } from './postgres-partition-checkpoints'
 import type { RollupFolder } from './postgres-rollup-fold'
 
@@ -74,9 +74,8 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
     segments: new Map<string, string>(),
   }
 
-  /** Takes the lifecycle lock (TURN_LOCK or SILENCE_LOCK); returns the version the statement read. */
-  async function lockLifecycle(db: pg.ClientBase, lock: string): Promise<number> {
-    const { rows } = await db.query<{ version: number }>(lock)
+  /** The version TURN_LOCK or SILENCE_LOCK read. */
+  function versionOf(rows: { version?: number }[]): number {
     const version = rows[0]?.version
     if (version === undefined) throw new Error('rules_version has no row')
     return version
@@ -111,7 +110,7 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
   async function changeSilence<T>(write: (db: pg.PoolClient) => Promise<T | null>): Promise<T | null> {
     let from = null as number | null
     const written = await inTransaction(pool, async (db) => {
-      const current = await lockLifecycle(db, SILENCE_LOCK)
+      const current = versionOf((await db.query<{ version: number }>(SILENCE_LOCK)).rows)
       const w = await write(db)
       if (w === null) return null
       await db.query('UPDATE rules_version SET version = $1', [current + 1])
@@ -132,22 +131,27 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
 
     async persistTurn(turn) {
       let written = 0
-      const result = await inTransaction(pool, async (db) => {
-        written = await lockLifecycle(db, TURN_LOCK)
-        const current = written - 1
-        const behind = (seen: number | null) => seen !== null && seen !== current
-        if (behind(engineSeen) || behind(bookSeen)) {
-          throw new StaleRulesStateError(
-            `lifecycle state v${current} was written by another instance (this one has engine v${engineSeen}, book v${bookSeen})`,
-          )
-        }
-        const inserted = turn.observations.length
-          ? await insertObservationsIn(db, turn.observations)
-          : { accepted: 0, duplicates: 0, stored: [] }
-        const changes = await writeAlerts(db, turn.writes)
-        if (turn.state) await saveState(db, turn.state, written)
-        return { ...inserted, changes }
-      })
+      // The staging table, the lock and the version go with the BEGIN: one round trip.
+      const result = await inTransaction<TurnResult, { version: number }>(
+        pool,
+        async (db, opened) => {
+          written = versionOf(opened)
+          const current = written - 1
+          const behind = (seen: number | null) => seen !== null && seen !== current
+          if (behind(engineSeen) || behind(bookSeen)) {
+            throw new StaleRulesStateError(
+              `lifecycle state v${current} was written by another instance (this one has engine v${engineSeen}, book v${bookSeen})`,
+            )
+          }
+          const inserted = turn.observations.length
+            ? await insertObservationsIn(db, turn.observations, true)
+            : { accepted: 0, duplicates: 0, stored: [] }
+          const changes = await writeAlerts(db, turn.writes)
+          if (turn.state) await saveState(db, turn.state, written)
+          return { ...inserted, changes }
+        },
+        `${STAGE_OBSERVATIONS}; ${TURN_LOCK}`,
+      )
       engineSeen = written
       bookSeen = written
       folder.queued(result.accepted)

@@ -22,7 +22,7 @@ const keyOf = (type: string, subject: string, observedAt: number, source: string
 // SELECT unnest() of column arrays (5,000-row batches, docs/architecture.md). Both kinds share the one
 // staging table, so a batch is three round trips whatever it holds: each is a wake-up of the server
 // process, which a loaded machine makes wait for a core.
-const STAGE = `CREATE TEMP TABLE IF NOT EXISTS observations_in (type TEXT, subject TEXT COLLATE "C",
+export const STAGE_OBSERVATIONS = `CREATE TEMP TABLE IF NOT EXISTS observations_in (type TEXT, subject TEXT COLLATE "C",
   observed_at BIGINT, source TEXT COLLATE "C", v DOUBLE PRECISION, flow_vph DOUBLE PRECISION,
   occupancy_pct DOUBLE PRECISION) ON COMMIT DELETE ROWS`
 const COPIED = queueForRollups({
@@ -37,10 +37,14 @@ const COPIED = queueForRollups({
 type KeyRow = { type: Observation['type']; subject: string; observed_at: number; source: string }
 type Field = string | number | null
 
-/** Writes a batch inside the caller's transaction; returns the observations that were new, in batch order. */
+/**
+ * Writes a batch inside the caller's transaction; returns the observations that were new, in batch
+ * order. `staged`: the caller ran STAGE_OBSERVATIONS in this transaction already.
+ */
 export async function insertObservationsIn(
   db: pg.ClientBase,
   batch: readonly Observation[],
+  staged = false,
 ): Promise<InsertResult> {
   const rows: Field[][] = batch.map((o) => {
     const at = Date.parse(o.observedAt)
@@ -48,7 +52,7 @@ export async function insertObservationsIn(
       ? ['traffic', o.segmentId, at, o.source, o.speedKph, o.flowVph ?? null, o.occupancyPct ?? null]
       : ['water', o.stationId, at, o.source, o.value, null, null]
   })
-  await db.query(STAGE)
+  if (!staged) await db.query(STAGE_OBSERVATIONS)
   await copyRows(db, 'observations_in', rows)
   const inserted = new Set<string>()
   for (const k of (await db.query<KeyRow>(COPIED)).rows)
