@@ -59,13 +59,19 @@ afterEach(async () => {
   await schema.drop()
 })
 
-/** An instance's partitioned engine: ownership over Redis, the owner loop over its streams, its own store. */
+/**
+ * An instance's partitioned engine: ownership over Redis, the owner loop over its streams, its own
+ * store (as `through` lets the owner see it), and what it publishes of its claims.
+ */
 async function joinAs(
   holder: string,
-  publish: Pick<PartitionOwnerOptions, 'onCommitted' | 'onClaimed'> = {
-    onCommitted: () => {},
-    onClaimed: () => {},
-  },
+  {
+    through = (store: Store): PartitionOwnerOptions['store'] => store,
+    onClaimed = () => {},
+  }: {
+    through?: (store: Store) => PartitionOwnerOptions['store']
+    onClaimed?: PartitionOwnerOptions['onClaimed']
+  } = {},
 ): Promise<Member> {
   const clients: StreamRedis[] = [createClient({ url: REDIS_URL }), createClient({ url: REDIS_URL })]
   for (const c of clients) {
@@ -77,13 +83,14 @@ async function joinAs(
   const store = await openPostgresStore(schema.url)
   const owner = ownPartitions({
     ownership,
-    store,
+    store: through(store),
     reader,
     prefix,
     network,
     rules,
     logger,
-    ...publish,
+    onCommitted: () => {},
+    onClaimed,
     blockMs: 100,
   })
   const m = { ownership, owner, store, clients, closed: false }
@@ -120,6 +127,49 @@ async function caughtUp(): Promise<boolean> {
     const tail = tails[p]?.[0]?.id
     return tail === undefined || live.some((m) => m.owner.cursors().get(p) === tail)
   })
+}
+
+const gauge = (stationId: string, ms: number, value: number): Observation => ({
+  type: 'water',
+  stationId,
+  observedAt: new Date(ms).toISOString(),
+  value,
+  source: 'sihymete',
+})
+/** A gauge outside Phú An's partition. */
+const otherGauge = () => {
+  const other = network.stations.find(
+    (x) =>
+      x.kind !== 'street-flood-sensor' && partitionOf(`station:${x.id}`) !== partitionOf('station:phu-an'),
+  )
+  if (!other || other.kind === 'street-flood-sensor') throw new Error('no other gauge')
+  return other
+}
+
+/**
+ * On Phú An's partition: a reading that raises its alert, an entry the engine throws on (`[null]`), a
+ * request that does not parse, and a reading that takes the alert to critical; one more gauge's alert
+ * on another partition. Put on the streams before an owner runs, so its first read takes them together.
+ */
+async function streamWithBadEntries(): Promise<{ stream: string; otherId: string }> {
+  const stream = partitionKeys(prefix).stream(partitionOf('station:phu-an'))
+  const other = otherGauge()
+  await handOffObservations(admin, prefix, [gauge('phu-an', T0, 1.45)])
+  await admin.xAdd(stream, '*', { obs: '[null]' })
+  await admin.xAdd(stream, '*', { req: '{"type":"nope"}' })
+  await handOffObservations(admin, prefix, [
+    gauge('phu-an', T0 + 10 * MIN, 1.62),
+    gauge(other.id, T0, other.alarmLevelsM.I + 0.3),
+  ])
+  return { stream, otherId: other.id }
+}
+
+/** The water-level alerts stored, by station id. */
+async function waterAlerts(store: Store): Promise<Map<string, Alert[]>> {
+  const out = new Map<string, Alert[]>()
+  for (const a of await store.listAlerts({ kind: 'water-level', state: 'all' }))
+    out.set(a.subject.id, [...(out.get(a.subject.id) ?? []), a])
+  return out
 }
 
 /** Every other road segment: with the stations, alerts for every partition, within one `GET /alerts` (5,000). */
@@ -222,14 +272,6 @@ test('officers’ actions and silences go to the owner of the alert’s partitio
     instanceId: 'ioc-3',
     timeoutMs: 10_000,
   })
-  const at = (ms: number) => new Date(ms).toISOString()
-  const gauge = (stationId: string, ms: number, value: number): Observation => ({
-    type: 'water',
-    stationId,
-    observedAt: at(ms),
-    value,
-    source: 'sihymete',
-  })
   const stored = async (stationId: string) =>
     (await a.store.listAlerts({ kind: 'water-level', state: 'all' })).find((x) => x.subject.id === stationId)
   try {
@@ -256,11 +298,7 @@ test('officers’ actions and silences go to the owner of the alert’s partitio
     await until(async () => (await stored('phu-an'))?.severity === 'critical', 'severity changed')
     expect((await stored('phu-an'))?.ack?.by).toBe('lan')
 
-    const other = network.stations.find(
-      (x) =>
-        x.kind !== 'street-flood-sensor' && partitionOf(`station:${x.id}`) !== partitionOf('station:phu-an'),
-    )
-    if (!other || other.kind === 'street-flood-sensor') throw new Error('no other gauge')
+    const other = otherGauge()
     const silence = await a.store.createSilence(
       {
         subject: { type: 'station', id: other.id },
@@ -354,8 +392,59 @@ test('a new owner publishes the alerts it claims: the last owner may have died b
   const [stored] = await a.store.listAlerts({ state: 'all' })
 
   const published: Alert[] = []
-  const b = await joinAs('ioc-2', { onCommitted: () => {}, onClaimed: (alerts) => published.push(...alerts) })
+  const b = await joinAs('ioc-2', { onClaimed: (alerts) => published.push(...alerts) })
   await leave(a)
   await until(() => b.owner.cursors().size === PARTITION_COUNT, 'ioc-2 owning all')
   expect(published).toEqual([stored])
+}, 60_000)
+
+test('entries the engine throws on or that do not parse are kept in the dead letters and skipped; the readings around them are judged once', async () => {
+  const { stream, otherId } = await streamWithBadEntries()
+  const a = await joinAs('ioc-1')
+  await until(caughtUp, 'caught up')
+  const alerts = await waterAlerts(a.store)
+  expect(alerts.get('phu-an')).toMatchObject([{ severity: 'critical', cause: { value: 1.45 } }])
+  expect(alerts.get(otherId)).toHaveLength(1)
+  const dead = await a.store.listDeadLetters({ limit: 10 })
+  expect(dead.map((d) => [d.topic, d.payload])).toEqual([
+    [stream, '{"type":"nope"}'],
+    [stream, '[null]'],
+  ])
+  expect(dead[1]?.reason).toMatch(/^entry \d+-\d+: /)
+  // The checkpoint is past them: the next owner does not meet them again, and the loop goes on.
+  await leave(a)
+  const b = await joinAs('ioc-2')
+  await handOffObservations(admin, prefix, [gauge('phu-an', T0 + 180 * MIN, 1.0)])
+  await until(caughtUp, 'caught up again')
+  expect((await waterAlerts(b.store)).get('phu-an')).toHaveLength(1)
+  expect(await b.store.listDeadLetters({ limit: 10 })).toHaveLength(2)
+}, 60_000)
+
+test('while PostgreSQL fails, nothing is skipped: the turns and the dead letter wait for it', async () => {
+  const down = { persistPartitionTurn: 3, addDeadLetter: 2 }
+  const { stream } = await streamWithBadEntries()
+  await joinAs('ioc-1', {
+    through: (store) => ({
+      claimPartitions: (...args) => store.claimPartitions(...args),
+      loadRulesState: (options) => store.loadRulesState(options),
+      getAlert: (id) => store.getAlert(id),
+      async persistPartitionTurn(...args) {
+        if (down.persistPartitionTurn-- > 0) throw new Error('Connection terminated unexpectedly')
+        return store.persistPartitionTurn(...args)
+      },
+      async addDeadLetter(letter) {
+        if (down.addDeadLetter-- > 0) throw new Error('Connection terminated unexpectedly')
+        return store.addDeadLetter(letter)
+      },
+    }),
+  })
+  await until(caughtUp, 'caught up')
+  const store = members[0]?.store as Store
+  expect((await waterAlerts(store)).get('phu-an')).toMatchObject([
+    { severity: 'critical', cause: { value: 1.45 } },
+  ])
+  expect((await store.listDeadLetters({ limit: 10 })).map((d) => [d.topic, d.payload])).toEqual([
+    [stream, '{"type":"nope"}'],
+    [stream, '[null]'],
+  ])
 }, 60_000)

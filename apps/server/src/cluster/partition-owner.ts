@@ -16,9 +16,11 @@ import type { Alert, Network, Observation } from '@ioc/domain'
 import { createRulesEngine, type RulesConfig, type RulesEngine, RulesEngineState } from '@ioc/rules'
 import type { Logger } from 'pino'
 import type { AlertChange, AlertStore } from '../store/alert-store'
+import type { DeadLetterStore } from '../store/dead-letter-store'
 import { FencedOutError, type PartitionCheckpoint, type PartitionClaim } from '../store/partition-checkpoint'
 import type { PartitionOwnership } from './partition-ownership'
 import type { PartitionReply, PartitionRequest } from './partition-request'
+import { partitionKeys } from './partition-scripts'
 import {
   type PartitionEntry,
   readPartitionStreams,
@@ -34,9 +36,40 @@ interface Held {
   cursor: string
 }
 
+/** A dead letter keeps the first 64 KiB of an entry, as MQTT ingest keeps a message's. */
+const MAX_KEPT_BYTES = 64 * 1024
+
+/**
+ * Thrown when a step of the lifecycle (the engine, the book) throws on stream entries, or an entry does
+ * not parse: the entries are at fault, not PostgreSQL or Redis, so judging them again cannot succeed.
+ */
+class RejectedEntriesError extends Error {
+  constructor(
+    readonly entries: readonly PartitionEntry[],
+    reason: string,
+  ) {
+    super(reason)
+  }
+}
+
+/** Runs a pure step on `entries`; what it throws is theirs (RejectedEntriesError). */
+function judged<T>(entries: readonly PartitionEntry[], step: () => T): T {
+  try {
+    return step()
+  } catch (err) {
+    throw new RejectedEntriesError(entries, (err as Error).message)
+  }
+}
+
+/** What a dead letter keeps of an entry. */
+const textOf = (e: PartitionEntry) =>
+  e.unreadable ? e.unreadable.text : JSON.stringify(e.request ?? e.observations)
+
 export interface PartitionOwnerOptions {
   ownership: PartitionOwnership
-  store: Pick<AlertStore, 'claimPartitions' | 'persistPartitionTurn' | 'getAlert' | 'loadRulesState'>
+  /** Its dead letters keep the stream entries a step threw on. */
+  store: Pick<AlertStore, 'claimPartitions' | 'persistPartitionTurn' | 'getAlert' | 'loadRulesState'> &
+    Pick<DeadLetterStore, 'addDeadLetter'>
   /** A connection of its own: the owner blocks on it in XREAD. */
   reader: StreamRedis
   prefix: string
@@ -71,7 +104,8 @@ export interface PartitionOwner {
  * checkpoint (fenced by the lease's token). Partitions step side by side: no lock but each
  * partition's checkpoint row. A partition lost, or fenced out by a newer owner, is dropped; after a
  * failed commit it is loaded again from its checkpoint, since its engine has stepped past what
- * committed.
+ * committed. An entry the lifecycle throws on (or that does not parse) is kept in the dead letters
+ * and skipped, so one bad entry stops neither its partition nor the others.
  */
 export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
   const { ownership, store, reader, prefix, logger } = options
@@ -79,6 +113,10 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
   const count = options.entriesPerTurn ?? 16
   const clock = options.clock ?? Date.now
   const held = new Map<number, Held>()
+  /** Per partition, the entries recorded as rejected: passed over, the cursor committed past them. */
+  const rejected = new Map<number, Set<string>>()
+  /** Per partition, the entries of a turn that threw: each judged alone until the culprit is known. */
+  const suspects = new Map<number, Set<string>>()
   let closed = false
   let wake: (() => void) | undefined
   ownership.onChange(() => wake?.())
@@ -92,6 +130,13 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
     // stepped the partition, and claiming again would cost a read of the alert book each time (under
     // load, enough to make the next lease lapse too). It is only not judged meanwhile.
     for (const [p, h] of held) if (ownership.leaseTokenOf(p) !== h.claim.token) held.delete(p)
+    // Kept across a reload after a failed turn (the partition is claimed again): only a lease given
+    // up or lost forgets them.
+    for (const p of [...rejected.keys(), ...suspects.keys()]) {
+      if (ownership.leaseTokenOf(p) !== undefined) continue
+      rejected.delete(p)
+      suspects.delete(p)
+    }
     const claims: PartitionClaim[] = []
     for (const p of ownership.owned()) {
       const token = ownership.tokenOf(p)
@@ -106,7 +151,7 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
       // deployment left (nothing on a new one): an upgrade to several instances keeps its open alerts'
       // memories (hysteresis, timers) instead of raising them again.
       if ([...checkpoints.values()].some((c) => c.state === null)) {
-        const saved = await store.loadRulesState()
+        const saved = await store.loadRulesState({ asWritten: true })
         unpartitioned = saved ? RulesEngineState.parse(saved) : null
       }
     } catch (err) {
@@ -170,7 +215,8 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
    * a refusal, a silence or a turn without writes moves the cursor in memory, committed by the next
    * turn (a new owner answers such an entry again, which the asker ignores).
    */
-  async function answer(p: number, h: Held, id: string, request: PartitionRequest): Promise<boolean> {
+  async function answer(p: number, h: Held, e: PartitionEntry, request: PartitionRequest): Promise<boolean> {
+    const id = e.id
     /** Commits a turn (none: only the cursor moves, in memory) and answers with what it changed. */
     const settle = async (turn: Turn | null) => {
       if (!turn?.writes.length) {
@@ -184,16 +230,17 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
       return true
     }
     const newId = randomUUID
+    const step = <T>(fn: () => T) => judged([e], fn)
     switch (request.type) {
       case 'silence':
-        h.book.applySilence(request.silence)
+        step(() => h.book.applySilence(request.silence))
         return settle(null)
       case 'tick':
-        return settle(stepTick(h.engine, h.book, { nowMs: request.nowMs, newId }))
+        return settle(step(() => stepTick(h.engine, h.book, { nowMs: request.nowMs, newId })))
       case 'escalate':
-        return settle(stepEscalation(h.book, request.beforeMs, request.nowMs))
+        return settle(step(() => stepEscalation(h.book, request.beforeMs, request.nowMs)))
       case 'events':
-        return settle(stepEvents(h.book, request.events, { nowMs: request.nowMs, newId }))
+        return settle(step(() => stepEvents(h.book, request.events, { nowMs: request.nowMs, newId })))
       case 'act': {
         let entry: BookEntry | undefined = h.book.get(request.alertId)
         if (!entry) {
@@ -205,38 +252,107 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
           await reply(request, { ok: false, error: { code: 'not_found' } })
           return true
         }
-        const step = stepOfficerAction(entry, request.action, request.by, request.atMs, request.origin)
-        if (!step.ok) {
+        const target = entry
+        const acted = step(() =>
+          stepOfficerAction(target, request.action, request.by, request.atMs, request.origin),
+        )
+        if (!acted.ok) {
           h.cursor = id
-          await reply(request, step)
+          await reply(request, acted)
           return true
         }
-        return settle(step.value)
+        return settle(acted.value)
       }
     }
   }
 
-  /** A partition's entries in order: each run of readings one turn, each request on its own. */
+  /**
+   * A partition's entries in order: each run of readings one turn, each request on its own, a suspect
+   * alone. A rejected entry is passed over; the next commit moves the cursor past it.
+   */
   async function judge(p: number, h: Held, entries: readonly PartitionEntry[]): Promise<void> {
+    const skip = rejected.get(p)
+    const alone = suspects.get(p)
     let run: Observation[] = []
+    let inRun: PartitionEntry[] = []
+    let passed: string[] = []
     let runEnd: string | undefined
     const flush = async () => {
       if (runEnd === undefined) return true
-      const step = stepObservations(h.engine, h.book, run, { nowMs: clock(), newId: randomUUID })
+      const step = judged(inRun, () =>
+        stepObservations(h.engine, h.book, run, { nowMs: clock(), newId: randomUUID }),
+      )
       const committed = await commit(p, h, step, run, runEnd)
+      if (committed) {
+        for (const id of passed) skip?.delete(id)
+        for (const e of inRun) alone?.delete(e.id)
+      }
       run = []
+      inRun = []
+      passed = []
       runEnd = undefined
       return committed !== null
     }
     for (const e of entries) {
-      if (e.request) {
-        if (!(await flush()) || !(await answer(p, h, e.id, e.request))) return
-      } else {
-        for (const o of e.observations) run.push(o)
+      if (skip?.has(e.id)) {
+        passed.push(e.id)
         runEnd = e.id
+      } else if (e.unreadable) {
+        if (!(await flush())) return
+        throw new RejectedEntriesError([e], e.unreadable.reason)
+      } else if (e.request) {
+        if (!(await flush()) || !(await answer(p, h, e, e.request))) return
+      } else {
+        if (alone?.has(e.id) && !(await flush())) return
+        for (const o of e.observations) run.push(o)
+        inRun.push(e)
+        runEnd = e.id
+        if (alone?.has(e.id) && !(await flush())) return
       }
     }
     await flush()
+  }
+
+  /**
+   * After a partition's turn threw: its engine may have stepped past what committed, so it is loaded
+   * again from its checkpoint. A failure of PostgreSQL or Redis is retried from there; of a turn of
+   * several entries, each is judged alone next time; an entry that throws alone is recorded in the dead
+   * letters, then skipped (still there when recording failed, so nothing is skipped unrecorded).
+   */
+  async function recover(p: number, h: Held, err: unknown): Promise<void> {
+    if (held.get(p) === h) held.delete(p)
+    const message = (err as Error).message
+    if (!(err instanceof RejectedEntriesError)) {
+      logger.warn({ err: message, partition: p }, 'partition turn failed; reloading')
+      return
+    }
+    const [entry, ...more] = err.entries
+    if (!entry) return
+    if (more.length) {
+      const ids = suspects.get(p) ?? new Set()
+      for (const e of err.entries) ids.add(e.id)
+      suspects.set(p, ids)
+      logger.warn({ err: message, partition: p }, 'partition turn threw; judging its entries one at a time')
+      return
+    }
+    const text = textOf(entry)
+    try {
+      await store.addDeadLetter({
+        topic: partitionKeys(prefix).stream(p),
+        payload: Buffer.from(text).subarray(0, MAX_KEPT_BYTES).toString('utf8'),
+        payloadBytes: Buffer.byteLength(text),
+        reason: `entry ${entry.id}: ${message}`,
+        receivedAt: clock(),
+      })
+    } catch (e) {
+      logger.warn({ err: (e as Error).message, partition: p }, 'rejected entry not recorded; retrying')
+      return
+    }
+    rejected.set(p, (rejected.get(p) ?? new Set()).add(entry.id))
+    logger.error(
+      { err: message, partition: p, entry: entry.id },
+      'partition stream entry rejected: kept in the dead letters and skipped',
+    )
   }
 
   async function run(): Promise<void> {
@@ -265,7 +381,7 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
         [...read].map(([p, entries]) => {
           const h = held.get(p)
           if (!h || h.cursor !== cursors.get(p)) return undefined
-          return judge(p, h, entries)
+          return judge(p, h, entries).catch((err: unknown) => recover(p, h, err))
         }),
       )
     }

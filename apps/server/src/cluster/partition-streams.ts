@@ -14,8 +14,10 @@ export type PartitionEntry = {
   /** The stream's entry id (`<ms>-<seq>`): the owner's cursor once the entry's turn committed. */
   id: string
 } & (
-  | { observations: Observation[]; request?: undefined }
-  | { request: PartitionRequest; observations?: undefined }
+  | { observations: Observation[]; request?: undefined; unreadable?: undefined }
+  | { request: PartitionRequest; observations?: undefined; unreadable?: undefined }
+  /** An entry that does not parse: what it holds as text, and why it was refused. */
+  | { unreadable: { text: string; reason: string }; observations?: undefined; request?: undefined }
 )
 
 /**
@@ -63,10 +65,16 @@ export async function readPartitionStreams(
     read.set(
       p,
       stream.messages.map((m): PartitionEntry => {
-        if (m.message.req !== undefined)
-          return { id: m.id, request: PartitionRequest.parse(JSON.parse(m.message.req)) }
-        // Written by an instance after validating and storing the batch: not validated again.
-        return { id: m.id, observations: JSON.parse(m.message.obs ?? '[]') }
+        const text = m.message.req ?? m.message.obs ?? JSON.stringify(m.message)
+        try {
+          if (m.message.req !== undefined)
+            return { id: m.id, request: PartitionRequest.parse(JSON.parse(m.message.req)) }
+          // Written by an instance after validating and storing the batch: not validated again.
+          return { id: m.id, observations: JSON.parse(m.message.obs ?? '[]') }
+        } catch (err) {
+          // One entry that does not parse must not hold up the others, nor its partition's next ones.
+          return { id: m.id, unreadable: { text, reason: (err as Error).message } }
+        }
       }),
     )
   }

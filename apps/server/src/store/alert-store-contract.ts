@@ -277,6 +277,44 @@ export function runAlertStoreContract(name: string, open: () => Promise<StoreHar
       expect(await h.store.listAlerts({ state: 'active' })).toHaveLength(0)
     })
 
+    test('one turn that changes an alert twice, clears it and raises the next of its key stores each as the turn left it', async () => {
+      const live = await lifecycleOn(h.store)
+      const [first] = await live.events([phuAnEvent('raised', 'minor', T0, 1.42)], T0)
+      const nhaBe = {
+        ...phuAnEvent('raised', 'minor', T0 + 3 * MIN, 1.41),
+        key: 'water-level:nha-be',
+        subject: { type: 'station' as const, id: 'nha-be' },
+      }
+      const turn = await live.events(
+        [
+          phuAnEvent('severity-changed', 'critical', T0 + MIN, 1.61),
+          phuAnEvent('cleared', 'critical', T0 + 2 * MIN, 1.3),
+          phuAnEvent('raised', 'minor', T0 + 3 * MIN, 1.42),
+          phuAnEvent('severity-changed', 'major', T0 + 4 * MIN, 1.52),
+          nhaBe,
+        ],
+        T0 + 4 * MIN,
+      )
+      const id = first?.alert.id as string
+      const next = turn[2]?.alert.id as string
+      expect(turn.map((c) => [c.alert.id, c.transition.seq, c.transition.action])).toEqual([
+        [id, 2, 'severity-changed'],
+        [id, 3, 'cleared'],
+        [next, 1, 'raised'],
+        [next, 2, 'severity-changed'],
+        [turn[4]?.alert.id, 1, 'raised'],
+      ])
+      const reopened = await h.reopen()
+      expect(await reopened.getAlert(id)).toMatchObject({ severity: 'critical', active: false })
+      expect(await reopened.getAlert(next)).toMatchObject({ severity: 'major', active: true })
+      expect((await reopened.listTransitions(next)).map((t) => [t.seq, t.action])).toEqual([
+        [1, 'raised'],
+        [2, 'severity-changed'],
+      ])
+      const active = await reopened.listAlerts({ state: 'active' })
+      expect(active.map((a) => a.subject.id).sort()).toEqual(['nha-be', 'phu-an'])
+    })
+
     test('of two acknowledgements only the first applies; the second learns who and when', async () => {
       const live = await lifecycleOn(h.store)
       const [raised] = await live.events([phuAnEvent('raised', 'critical', T0, 1.62)], T0)

@@ -73,8 +73,13 @@ export interface AlertStore {
    * again seeds from the one engine's state. Resolves with how many partitions had state; 0 when none.
    */
   foldPartitionState(): Promise<number>
-  /** The engine state saved with the last commit, assembled; null before the first. */
-  loadRulesState(): Promise<Record<string, unknown> | null>
+  /**
+   * The engine state saved with the last commit, assembled; null before the first. A store that
+   * derives segments' read times takes them from the newest stored readings, unless `asWritten`: a
+   * partition's owner seeding from it must not, since readings stored for its stream may not be
+   * judged yet, and would then be taken for ones already seen.
+   */
+  loadRulesState(options?: { asWritten?: boolean }): Promise<Record<string, unknown> | null>
   /** What the alert book starts from: every alert the lifecycle may still change, and the silences live at `nowMs`. */
   loadAlertBook(nowMs: number): Promise<BookContents>
 

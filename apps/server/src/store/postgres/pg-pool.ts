@@ -24,12 +24,23 @@ export function createPool(connectionString: string, max = 10): pg.Pool {
   return pool
 }
 
-/** Runs `fn` in one transaction on one client: COMMIT when it resolves, ROLLBACK when it throws. */
-export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` in one transaction on one client: COMMIT when it resolves, ROLLBACK when it throws.
+ * `opening` (statements without parameters) goes with the BEGIN, in one round trip, and `fn` gets the
+ * rows of its last statement.
+ */
+export async function inTransaction<T, R extends pg.QueryResultRow = pg.QueryResultRow>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient, opened: R[]) => Promise<T>,
+  opening?: string,
+): Promise<T> {
   const client = await pool.connect()
   try {
-    await client.query('BEGIN')
-    const result = await fn(client)
+    // A simple query of several statements answers with one result per statement.
+    const begun = (await client.query(opening ? `BEGIN; ${opening}` : 'BEGIN')) as unknown as
+      | pg.QueryResult<R>
+      | pg.QueryResult<R>[]
+    const result = await fn(client, (Array.isArray(begun) ? begun.at(-1) : begun)?.rows ?? [])
     await client.query('COMMIT')
     return result
   } catch (err) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { RulesStatePatch } from '@ioc/alerts'
 import type { Alert, AlertQuery, UserSummary } from '@ioc/domain'
 import type pg from 'pg'
-import type { AlertChange, AlertStore } from '../alert-store'
+import type { AlertStore, TurnResult } from '../alert-store'
 import {
   countAlertsByState,
   type DeliveryRow,
@@ -14,8 +14,8 @@ import {
   toTransition,
 } from '../rows/alert-rows'
 import { inTransaction } from './pg-pool'
-import { addTransition, writeAlert } from './postgres-alert-writes'
-import { insertObservationsIn } from './postgres-observations'
+import { addTransition, writeAlerts } from './postgres-alert-writes'
+import { insertObservationsIn, STAGE_OBSERVATIONS } from './postgres-observations'
 import { postgresPartitionCheckpoints } from './postgres-partition-checkpoints'
 import type { RollupFolder } from './postgres-rollup-fold'
 
@@ -23,11 +23,14 @@ import type { RollupFolder } from './postgres-rollup-fold'
 const MAX_LISTED = 5000
 
 /**
- * Every lifecycle commit of every instance (a turn, a silence) takes this transaction-scoped advisory
- * lock, so they are serialized across the cluster in commit order (the number is arbitrary, fixed for
- * this use).
+ * Every lifecycle commit of every instance (a turn, a silence) locks the one row of `rules_version`
+ * to its commit, so they are serialized across the cluster in commit order. A row lock, not an
+ * advisory lock: it is the schema's own (deployments sharing a database do not queue for each other),
+ * and a turn takes it and moves the version on in one statement. In READ COMMITTED a waiting UPDATE or
+ * FOR UPDATE reads the row as the holder committed it.
  */
-const ENGINE_LOCK = 0x10c_a1e7
+const TURN_LOCK = 'UPDATE rules_version SET version = version + 1 RETURNING version'
+const SILENCE_LOCK = 'SELECT version FROM rules_version FOR UPDATE'
 
 /**
  * Thrown, before anything is written, when another instance committed a turn or a silence since this
@@ -41,8 +44,19 @@ export class StaleRulesStateError extends Error {
 type AlertRow = StoredAlertRow<Alert>
 
 /**
+ * The time of each stored segment state's newest reading and the sources stored at it: two seeks into
+ * the primary key (subject, observed_at, source) per segment.
+ */
+const LATEST_SEGMENT_READINGS = `
+  SELECT r.id, m.at, ARRAY(
+    SELECT t.source FROM traffic t WHERE t.subject = r.id COLLATE "C" AND t.observed_at = m.at ORDER BY t.source
+  ) AS sources
+  FROM rules_state r CROSS JOIN LATERAL (SELECT MAX(observed_at) AS at FROM traffic WHERE subject = r.id COLLATE "C") m
+  WHERE r.scope = 'segment' AND m.at IS NOT NULL`
+
+/**
  * The alert part of the PostgreSQL store. Across instances every commit that changes what the lifecycle
- * step reads (the engine state, the alerts, the silences) takes the advisory lock and moves one version
+ * step reads (the engine state, the alerts, the silences) takes the version's row lock and moves it
  * (`rules_version`) on, so an instance whose engine or alert book is behind learns it before writing
  * (StaleRulesStateError) instead of raising a second alert for a condition another instance already
  * raised, or acknowledging an alert another officer acknowledged meanwhile: it reloads and steps again.
@@ -60,11 +74,11 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
     segments: new Map<string, string>(),
   }
 
-  /** Takes the lifecycle lock; returns the version stored now. */
-  async function lockLifecycle(db: pg.ClientBase): Promise<number> {
-    await db.query('SELECT pg_advisory_xact_lock($1)', [ENGINE_LOCK])
-    const { rows } = await db.query<{ version: number }>('SELECT version FROM rules_version')
-    return rows[0]?.version ?? 0
+  /** The version TURN_LOCK or SILENCE_LOCK read. */
+  function versionOf(rows: { version?: number }[]): number {
+    const version = rows[0]?.version
+    if (version === undefined) throw new Error('rules_version has no row')
+    return version
   }
 
   async function saveState(db: pg.ClientBase, state: RulesStatePatch, version: number): Promise<void> {
@@ -89,6 +103,11 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
     )
   }
 
+  /** Locks the lifecycle in `db`'s transaction for a change other than a turn; the version stored now. */
+  async function lockLifecycle(db: pg.ClientBase): Promise<number> {
+    return versionOf((await db.query<{ version: number }>(SILENCE_LOCK)).rows)
+  }
+
   /**
    * A silence changes what the step reads (a raise on its subject is stored silenced), so it moves the
    * version on like a turn; this instance's book takes the silence in, so what it reflected stays true.
@@ -111,46 +130,52 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
   }
 
   return {
-    // Instances reload each other's changed rows, so a segment's reading time travels in its row.
-    derivesSegmentReadTimes: false,
+    // Segments that changed only by lastAtMs are not written: it is taken from the readings on load.
+    derivesSegmentReadTimes: true,
     ...postgresPartitionCheckpoints(pool, lockLifecycle),
 
     async persistTurn(turn) {
       let written = 0
-      const result = await inTransaction(pool, async (db) => {
-        const current = await lockLifecycle(db)
-        const behind = (seen: number | null) => seen !== null && seen !== current
-        if (behind(engineSeen) || behind(bookSeen)) {
-          throw new StaleRulesStateError(
-            `lifecycle state v${current} was written by another instance (this one has engine v${engineSeen}, book v${bookSeen})`,
-          )
-        }
-        written = current + 1
-        const inserted = turn.observations.length
-          ? await insertObservationsIn(db, turn.observations)
-          : { accepted: 0, duplicates: 0, stored: [] }
-        const changes: AlertChange[] = []
-        for (const w of turn.writes) changes.push(await writeAlert(db, w))
-        if (turn.state) await saveState(db, turn.state, written)
-        await db.query('UPDATE rules_version SET version = $1', [written])
-        return { ...inserted, changes }
-      })
+      // The staging table, the lock and the version go with the BEGIN: one round trip.
+      const result = await inTransaction<TurnResult, { version: number }>(
+        pool,
+        async (db, opened) => {
+          written = versionOf(opened)
+          const current = written - 1
+          const behind = (seen: number | null) => seen !== null && seen !== current
+          if (behind(engineSeen) || behind(bookSeen)) {
+            throw new StaleRulesStateError(
+              `lifecycle state v${current} was written by another instance (this one has engine v${engineSeen}, book v${bookSeen})`,
+            )
+          }
+          const inserted = turn.observations.length
+            ? await insertObservationsIn(db, turn.observations, true)
+            : { accepted: 0, duplicates: 0, stored: [] }
+          const changes = await writeAlerts(db, turn.writes)
+          if (turn.state) await saveState(db, turn.state, written)
+          return { ...inserted, changes }
+        },
+        `${STAGE_OBSERVATIONS}; ${TURN_LOCK}`,
+      )
       engineSeen = written
       bookSeen = written
       folder.queued(result.accepted)
       return result
     },
 
-    async loadRulesState() {
-      // One snapshot for the version and the rows, so they agree.
-      const { version, rows } = await inTransaction(pool, async (db) => {
+    async loadRulesState({ asWritten = false } = {}) {
+      // One snapshot for the version, the rows and the readings, so they agree.
+      const { version, rows, latest } = await inTransaction(pool, async (db) => {
         await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
         const v = await db.query<{ version: number }>('SELECT version FROM rules_version')
         const changed = await db.query<{ scope: string; id: string; doc: string }>(
           'SELECT scope, id, doc FROM rules_state WHERE version > $1',
           [cache.version],
         )
-        return { version: v.rows[0]?.version ?? 0, rows: changed.rows }
+        const read = asWritten
+          ? { rows: [] }
+          : await db.query<{ id: string; at: number; sources: string[] }>(LATEST_SEGMENT_READINGS)
+        return { version: v.rows[0]?.version ?? 0, rows: changed.rows, latest: read.rows }
       })
       for (const r of rows) {
         if (r.scope === 'meta') cache.meta = r.doc
@@ -163,7 +188,15 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
       // Parsed afresh on each load, so the engine never shares objects with the cache.
       const parsed = (m: Map<string, string>) =>
         Object.fromEntries([...m].map(([id, doc]) => [id, JSON.parse(doc)]))
-      return { ...JSON.parse(cache.meta), stations: parsed(cache.stations), segments: parsed(cache.segments) }
+      const segments = parsed(cache.segments)
+      // A segment's row is rewritten only when its congestion state changes: when it was last read, and by
+      // which sources (the engine's duplicate check), come from its newest stored readings.
+      for (const { id, at, sources } of latest) {
+        const doc = segments[id] as { lastAtMs: number | null } | undefined
+        if (doc && (doc.lastAtMs === null || at >= doc.lastAtMs))
+          segments[id] = { ...doc, lastAtMs: at, lastSources: sources }
+      }
+      return { ...JSON.parse(cache.meta), stations: parsed(cache.stations), segments }
     },
 
     async loadAlertBook(nowMs) {

@@ -16,67 +16,52 @@ const keyOf = (type: string, subject: string, observedAt: number, source: string
   `${type}\u0000${subject}\u0000${observedAt}\u0000${source}`
 
 // A batch is streamed with COPY into a staging table of the session, then moved by one INSERT … SELECT
-// with the idempotency key's conflict rule, which also queues the new rows for the rollups
-// (postgres-rollup-fold.ts). ON COMMIT DELETE ROWS empties the staging table at every commit; IF NOT
-// EXISTS makes it once per connection. COPY measured 0–11 % faster than one INSERT … SELECT unnest() of
-// column arrays (5,000-row batches, docs/architecture.md).
-const STAGE_TRAFFIC = `CREATE TEMP TABLE IF NOT EXISTS traffic_in (subject TEXT COLLATE "C", observed_at BIGINT,
-  source TEXT COLLATE "C", speed_kph DOUBLE PRECISION, flow_vph DOUBLE PRECISION, occupancy_pct DOUBLE PRECISION)
-  ON COMMIT DELETE ROWS`
-const STAGE_WATER = `CREATE TEMP TABLE IF NOT EXISTS water_in (subject TEXT COLLATE "C", observed_at BIGINT,
-  source TEXT COLLATE "C", value DOUBLE PRECISION) ON COMMIT DELETE ROWS`
-const COPIED_TRAFFIC = queueForRollups(
-  'traffic',
-  `INSERT INTO traffic SELECT * FROM traffic_in
-   ON CONFLICT DO NOTHING RETURNING subject, observed_at, source, speed_kph AS v`,
-)
-const COPIED_WATER = queueForRollups(
-  'water',
-  `INSERT INTO water SELECT * FROM water_in ON CONFLICT DO NOTHING RETURNING subject, observed_at, source, value AS v`,
-)
+// per table with the idempotency key's conflict rule, in one statement that also queues the new rows
+// for the rollups (postgres-rollup-fold.ts). ON COMMIT DELETE ROWS empties the staging table at every
+// commit; IF NOT EXISTS makes it once per connection. COPY measured 0–11 % faster than one INSERT …
+// SELECT unnest() of column arrays (5,000-row batches, docs/architecture.md). Both kinds share the one
+// staging table, so a batch is three round trips whatever it holds: each is a wake-up of the server
+// process, which a loaded machine makes wait for a core.
+export const STAGE_OBSERVATIONS = `CREATE TEMP TABLE IF NOT EXISTS observations_in (type TEXT, subject TEXT COLLATE "C",
+  observed_at BIGINT, source TEXT COLLATE "C", v DOUBLE PRECISION, flow_vph DOUBLE PRECISION,
+  occupancy_pct DOUBLE PRECISION) ON COMMIT DELETE ROWS`
+const COPIED = queueForRollups({
+  traffic: `INSERT INTO traffic (subject, observed_at, source, speed_kph, flow_vph, occupancy_pct)
+    SELECT subject, observed_at, source, v, flow_vph, occupancy_pct FROM observations_in WHERE type = 'traffic'
+    ON CONFLICT DO NOTHING RETURNING subject, observed_at, source, speed_kph AS v`,
+  water: `INSERT INTO water (subject, observed_at, source, value)
+    SELECT subject, observed_at, source, v FROM observations_in WHERE type = 'water'
+    ON CONFLICT DO NOTHING RETURNING subject, observed_at, source, value AS v`,
+})
 
-type KeyRow = { subject: string; observed_at: number; source: string }
+type KeyRow = { type: Observation['type']; subject: string; observed_at: number; source: string }
 type Field = string | number | null
 
-/** Inserts one table's rows (its columns in order); returns the keys of those that were new. */
-async function insertRows(
-  db: pg.ClientBase,
-  table: 'traffic' | 'water',
-  rows: readonly (readonly Field[])[],
-) {
-  await db.query(table === 'traffic' ? STAGE_TRAFFIC : STAGE_WATER)
-  await copyRows(db, `${table}_in`, rows)
-  return (await db.query<KeyRow>(table === 'traffic' ? COPIED_TRAFFIC : COPIED_WATER)).rows
-}
-
-/** Writes a batch inside the caller's transaction; returns the observations that were new, in batch order. */
+/**
+ * Writes a batch inside the caller's transaction; returns the observations that were new, in batch
+ * order. `staged`: the caller ran STAGE_OBSERVATIONS in this transaction already.
+ */
 export async function insertObservationsIn(
   db: pg.ClientBase,
   batch: readonly Observation[],
+  staged = false,
 ): Promise<InsertResult> {
-  const traffic: Field[][] = []
-  const water: Field[][] = []
-  for (const o of batch) {
+  const rows: Field[][] = batch.map((o) => {
     const at = Date.parse(o.observedAt)
-    if (o.type === 'traffic') {
-      traffic.push([o.segmentId, at, o.source, o.speedKph, o.flowVph ?? null, o.occupancyPct ?? null])
-    } else water.push([o.stationId, at, o.source, o.value])
-  }
+    return o.type === 'traffic'
+      ? ['traffic', o.segmentId, at, o.source, o.speedKph, o.flowVph ?? null, o.occupancyPct ?? null]
+      : ['water', o.stationId, at, o.source, o.value, null, null]
+  })
+  if (!staged) await db.query(STAGE_OBSERVATIONS)
+  await copyRows(db, 'observations_in', rows)
   const inserted = new Set<string>()
-  if (traffic.length) {
-    for (const k of await insertRows(db, 'traffic', traffic))
-      inserted.add(keyOf('traffic', k.subject, k.observed_at, k.source))
-  }
-  if (water.length) {
-    for (const k of await insertRows(db, 'water', water))
-      inserted.add(keyOf('water', k.subject, k.observed_at, k.source))
-  }
+  for (const k of (await db.query<KeyRow>(COPIED)).rows)
+    inserted.add(keyOf(k.type, k.subject, k.observed_at, k.source))
   const stored: Observation[] = []
-  for (const o of batch) {
-    const subject = o.type === 'traffic' ? o.segmentId : o.stationId
-    const key = keyOf(o.type, subject, Date.parse(o.observedAt), o.source)
+  for (const [i, o] of batch.entries()) {
+    const row = rows[i] as Field[]
     // delete: an item repeated within the batch is stored (and reported) once.
-    if (inserted.delete(key)) stored.push(o)
+    if (inserted.delete(keyOf(o.type, row[1] as string, row[2] as number, o.source))) stored.push(o)
   }
   return { accepted: stored.length, duplicates: batch.length - stored.length, stored }
 }

@@ -14,14 +14,17 @@ const FOLD_LOCK = 0x10c_f01d
 const ROLLUP_TABLES = { [FIVE_MIN_MS]: 'rollups_5m', [HOUR_MS]: 'rollups_1h' } as const
 
 /**
- * An INSERT … RETURNING subject, observed_at, source, v of new readings of `kind`, with exactly those rows
- * queued in `rollups_pending` in the same statement (and so the same transaction). Returns the keys.
+ * One statement that runs an INSERT … RETURNING subject, observed_at, source, v of new traffic readings
+ * and one of new water readings, queues exactly those rows in `rollups_pending` (so in the same
+ * transaction), and returns their keys with their type.
  */
-export function queueForRollups(kind: 'traffic' | 'water', insert: string): string {
-  return `WITH ins AS (${insert}),
+export function queueForRollups(inserts: { traffic: string; water: string }): string {
+  return `WITH t AS (${inserts.traffic}), w AS (${inserts.water}),
     q AS (INSERT INTO rollups_pending (type, subject, observed_at, source, v)
-      SELECT '${kind}', subject, observed_at, source, v FROM ins)
-  SELECT subject, observed_at, source FROM ins`
+      SELECT 'traffic', subject, observed_at, source, v FROM t
+      UNION ALL SELECT 'water', subject, observed_at, source, v FROM w)
+  SELECT 'traffic' AS type, subject, observed_at, source FROM t
+  UNION ALL SELECT 'water', subject, observed_at, source FROM w`
 }
 
 /** Folds the rows of CTE `run` (type, subject, observed_at, source, v) into one rollup table. */

@@ -142,12 +142,12 @@ export function createSqliteAlertStore(
       return { entries, silences: (s.liveSilences.all(nowMs) as SilenceRow[]).map(toSilence) }
     },
 
-    async loadRulesState() {
+    async loadRulesState({ asWritten = false } = {}) {
       const rows = s.allState.all() as { scope: string; id: string; doc: string }[]
       const meta = rows.find((r) => r.scope === 'meta')
       if (!meta) return null
       const state: Record<string, unknown> = { ...JSON.parse(meta.doc), stations: {}, segments: {} }
-      const latest = latestTraffic()
+      const latest = asWritten ? new Map<string, { atMs: number; sources: string[] }>() : latestTraffic()
       for (const r of rows) {
         if (r.scope === 'station') (state.stations as Record<string, unknown>)[r.id] = JSON.parse(r.doc)
         if (r.scope !== 'segment') continue
