@@ -77,15 +77,17 @@ test('a period the wrong way round is refused with the reason', async () => {
   expect(failed).toMatchObject({ code: 2, stderr: 'ioc: --from must be before --to\n' })
 }, 60_000)
 
-test('ioc backtest --real judges the tide forecast on the reported days, beside the single-lag baseline', async () => {
-  const { stdout } = await ioc('backtest', '--real')
+test('ioc backtest --real judges the tide forecast on the reported days, beside the single-lag baseline, and the traffic on the measured runs', async () => {
+  const { stdout } = await ioc('backtest', '--real', '--traffic-times', '07:30')
   expect(stdout).toMatch(/^Tide forecast on reported levels \(13 gauge-days, each left out in turn\)/)
   expect(stdout).toMatch(/estuary model\s+single lag \(today\)/)
   expect(stdout).toMatch(/^Phú An\s+high\s+\d+′ \/ [\d.]+ cm \(4\)\s+\d+′ \/ [\d.]+ cm \(4\)/m)
   expect(stdout).toMatch(/^Nhà Bè\s+low\s+6 h\s+/m)
   expect(stdout).toMatch(/^24 h\s+calibrated \d+ % \(27\)/m)
   expect(stdout).toMatch(/^Phú An\s+17:00–19:00\s+1\.72–1\.78 m/m)
-}, 120_000)
+  expect(stdout).toMatch(/^Traffic forecast on MEASURED truth: the 2025-10-30 runs/m)
+  expect(stdout).toMatch(/^60 min\s+[\d.]+ \([\d.]+ %\)\s+.*\s106$/m)
+}, 240_000)
 
 test('with a period, the highs and lows of an imported gauge recording join the reported ones', async () => {
   const { stdout } = await ioc(
@@ -95,7 +97,9 @@ test('with a period, the highs and lows of an imported gauge recording join the 
     '2025-09-28T00:00:00+07:00',
     '--to',
     '2025-09-30T00:00:00+07:00',
+    '--no-traffic',
   )
   // Two imported days at each gauge (simulated feeds, `sim:*`, are never counted as real).
   expect(stdout).toMatch(/^Tide forecast on reported levels \(17 gauge-days/)
+  expect(stdout).not.toMatch(/Traffic forecast/)
 }, 120_000)

@@ -16,6 +16,7 @@ export {
   type SmoothSpeedModel,
   type SmoothSpeedOptions,
 } from './traffic/fit-smooth-speeds'
+export { formatMeasuredTraffic } from './traffic/format-measured-traffic'
 export { measuredRuns, segmentInfo } from './traffic/measured-runs'
 export {
   MEASURED_METHODS,

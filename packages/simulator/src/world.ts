@@ -4,7 +4,11 @@ import { createTideBases, type ReportedLevel, type TideBases } from '@ioc/foreca
 import { reportedLevels } from './tide/reported-levels'
 import { calibratedWeekday } from './traffic/calibrated-day'
 import { weekendDay } from './traffic/daily-profile'
-import { fitSmoothSpeeds, MEASURED_DYNAMIC_NOISE_SD } from './traffic/fit-smooth-speeds'
+import {
+  fitSmoothSpeeds,
+  MEASURED_DYNAMIC_NOISE_SD,
+  MEASURED_ROUTE_MEMORY,
+} from './traffic/fit-smooth-speeds'
 import { findNeighbours } from './traffic/incidents'
 import { measuredRuns, segmentInfo } from './traffic/measured-runs'
 import { createGaugeLevels, type FittedTides } from './water/gauge-levels'
@@ -45,6 +49,7 @@ export function buildWorld({ network, measuredSpeeds, tideReports }: WorldInputs
   const runs = measuredRuns(measuredSpeeds, segments)
   const calibration = fitSmoothSpeeds(runs, segmentInfo(segments), {
     dynamicNoiseSd: MEASURED_DYNAMIC_NOISE_SD,
+    routeMemory: MEASURED_ROUTE_MEMORY,
   })
   const weekdayKph = segments.map((s) => calibratedWeekday(calibration, s.id))
   const tideBases = createTideBases()

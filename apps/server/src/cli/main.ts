@@ -81,9 +81,17 @@ program
   .option('--to <iso>', 'last forecast time (exclusive)')
   .option(
     '--real',
-    'judge the tide forecast on the reported highs, lows and peaks (and imported gauge recordings)',
+    'judge the tide forecast on the reported highs, lows and peaks (and imported gauge recordings), and the traffic forecast on the 2025-10-30 measured runs',
   )
-  .action((o: { from?: string; to?: string; real?: boolean }) => {
+  .option(
+    '--traffic-times <hh:mm,...>',
+    'with --real: the measured times to score the traffic at (default all inner ones)',
+  )
+  .option(
+    '--no-traffic',
+    'with --real: the tide only (the traffic scoring simulates three weeks per measured time)',
+  )
+  .action((o: { from?: string; to?: string; real?: boolean; trafficTimes?: string; traffic: boolean }) => {
     if (o.real) return realBacktestCommand(loadConfig(), o)
     if (o.from === undefined || o.to === undefined)
       throw new CliError('backtest needs --from and --to (or --real for the reported tide levels)')

@@ -13,6 +13,7 @@ import { SingleBar } from 'cli-progress'
 import { CliError } from '../cli/cli-error'
 import type { Config } from '../config/config'
 import { openStore } from '../store/open-store'
+import { measuredTrafficBacktest } from './measured-traffic-backtest'
 
 /** The tide gauges whose recorded highs and lows join the printed ones. */
 const TIDE_GAUGES = ['phu-an', 'nha-be']
@@ -21,9 +22,14 @@ const TIDE_GAUGES = ['phu-an', 'nha-be']
  * `ioc backtest --real [--from --to]`: the tide forecast judged on what the river did: the Đài KTTV Nam Bộ
  * highs, lows and peaks of fixtures/hcmc/tide-reports.json, plus the highs and lows of any gauge
  * recording imported into the store between --from and --to (simulated feeds, `sim:*`, are left out:
- * they are the model's own output). Each reported day is left out in turn; prints the tables.
+ * they are the model's own output). Each reported day is left out in turn; prints the tables. Then the
+ * traffic forecast on the 2025-10-30 measured runs (`--traffic-times`, default every inner measured time;
+ * none with `--no-traffic`).
  */
-export async function realBacktestCommand(config: Config, o: { from?: string; to?: string }): Promise<void> {
+export async function realBacktestCommand(
+  config: Config,
+  o: { from?: string; to?: string; trafficTimes?: string; traffic?: boolean },
+): Promise<void> {
   const reports: ReportedLevel[] = reportedLevels(loadTideReports())
   if (o.from !== undefined || o.to !== undefined) reports.push(...(await recordedExtremes(config, o)))
   const bar = new SingleBar({
@@ -46,8 +52,9 @@ export async function realBacktestCommand(config: Config, o: { from?: string; to
   }
   process.stdout.write(`${formatRealBacktest(report)}\n\n`)
   process.stdout.write(
-    `${formatReconstruction('2025-11-06', scoreReconstruction(bases, reports, '2025-11-06'))}\n`,
+    `${formatReconstruction('2025-11-06', scoreReconstruction(bases, reports, '2025-11-06'))}\n\n`,
   )
+  if (o.traffic !== false) process.stdout.write(`${measuredTrafficBacktest(o.trafficTimes)}\n`)
 }
 
 async function recordedExtremes(config: Config, o: { from?: string; to?: string }): Promise<ReportedLevel[]> {

@@ -23,8 +23,13 @@ export interface SegmentInfo {
   oneway: boolean
 }
 
-/** A calibration: the travel speed it gives a path at a minute of the day. */
-export type PathSpeedModel = (path: SegmentPath, minute: number) => number
+/** A path, and the measured route it is if it is one. */
+export interface MeasuredPath extends SegmentPath {
+  routeId?: string
+}
+
+/** A calibration: the travel speed it gives a path (a measured route's own) at a minute of the day. */
+export type PathSpeedModel = (path: MeasuredPath, minute: number) => number
 
 /**
  * Today's calibration: per measured time, the SIRT fit of that time's runs (fit-segment-speeds.ts); a

@@ -1,17 +1,46 @@
 import { loadMeasuredSpeeds, loadNetwork } from '@ioc/fixtures'
 import { expect, test } from 'vitest'
-import { fitSmoothSpeeds, MEASURED_DYNAMIC_NOISE_SD } from './fit-smooth-speeds'
+import {
+  fitSmoothSpeeds,
+  MEASURED_DYNAMIC_NOISE_SD,
+  MEASURED_ROUTE_MEMORY,
+  ROUTE_MEMORY_CANDIDATES,
+} from './fit-smooth-speeds'
 import { measuredRuns, segmentInfo } from './measured-runs'
 import { directedKeys } from './path-keys'
+import { chooseRouteMemory, createRouteMemory } from './route-memory'
 
 const segments = loadNetwork().segments
 const runs = measuredRuns(loadMeasuredSpeeds(), segments)
 const info = segmentInfo(segments)
-const model = fitSmoothSpeeds(runs, info, { dynamicNoiseSd: MEASURED_DYNAMIC_NOISE_SD })
+const model = fitSmoothSpeeds(runs, info, {
+  dynamicNoiseSd: MEASURED_DYNAMIC_NOISE_SD,
+  routeMemory: MEASURED_ROUTE_MEMORY,
+})
 
 test('the inner choice of the dynamic penalty, on every measured run, is the one the simulator uses', () => {
   expect(fitSmoothSpeeds(runs, info).dynamicNoiseSd).toBe(MEASURED_DYNAMIC_NOISE_SD)
 }, 60_000)
+
+test('the inner choice of the routes’ memory, on every measured run, is the one the simulator uses', () => {
+  expect(chooseRouteMemory(runs, ROUTE_MEMORY_CANDIDATES)).toEqual(MEASURED_ROUTE_MEMORY)
+}, 60_000)
+
+test('between measured times the segments carry each measured route to where its memory puts it', () => {
+  const memory = createRouteMemory(runs, MEASURED_ROUTE_MEMORY)
+  const at = runs.filter((r) => r.minute === 960)
+  // The segments alone: the path without its route id, as the simulator plays it.
+  const off = at
+    .map((r) =>
+      Math.abs(
+        model({ segmentIds: r.segmentIds, against: r.against }, 975) /
+          Math.exp(memory(r.routeId, 975) as number) -
+          1,
+      ),
+    )
+    .sort((a, b) => a - b)
+  expect(off[off.length >> 1]).toBeLessThan(0.01)
+})
 
 test('a measured route keeps its own speed at its times, and the two directions of a street their own', () => {
   const errors = runs.map((r) => Math.abs(model(r, r.minute) / r.speedKph - 1)).sort((a, b) => a - b)

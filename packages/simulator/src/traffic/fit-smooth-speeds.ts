@@ -1,8 +1,13 @@
-import { interpolateKnots } from '../water/offset-knots'
-import type { PathRun, PathSpeedModel, SegmentInfo } from './calibrate-speeds'
+import type { MeasuredPath, PathRun, PathSpeedModel, SegmentInfo } from './calibrate-speeds'
 import { pathSpeedKph } from './fit-segment-speeds'
-import { directedKeys, REVERSED, type SegmentPath, segmentOfKey } from './path-keys'
+import { directedKeys, REVERSED, segmentOfKey } from './path-keys'
 import { createPchip } from './pchip'
+import {
+  chooseRouteMemory,
+  createRouteMemory,
+  type RouteMemory,
+  type RouteMemoryOptions,
+} from './route-memory'
 import { solveSpd } from './solve-spd'
 
 export interface SmoothSpeedOptions {
@@ -34,6 +39,11 @@ export interface SmoothSpeedOptions {
   innerFolds?: number
   /** Gauss–Newton steps from the length-weighted log mean to the travel-time mean (default 3). */
   steps?: number
+  /**
+   * The routes' memory between measured times (route-memory.ts); default: chosen by inner left-out
+   * minutes of the runs given, among `ROUTE_MEMORY_CANDIDATES`.
+   */
+  routeMemory?: RouteMemoryOptions
 }
 
 /**
@@ -41,6 +51,20 @@ export interface SmoothSpeedOptions {
  * it): the simulator's world fits with it directly rather than repeat the twelve inner fits at each load.
  */
 export const MEASURED_DYNAMIC_NOISE_SD = 0.05
+
+/**
+ * Spread of a route about the segments' departures between measured times: the memory's values are
+ * already smoothed, so the segments follow them closely (within ~0.2 % but where overlapping routes
+ * disagree).
+ */
+const MEMORY_NOISE_SD = 0.01
+
+/** The routes' memory the inner choice takes on all the 2025-10-30 runs (checked likewise). */
+export const MEASURED_ROUTE_MEMORY: RouteMemoryOptions = { tauMin: 480, noiseRatio: 0.2, rushSd: 3 }
+
+export const ROUTE_MEMORY_CANDIDATES: readonly RouteMemoryOptions[] = [240, 480, 960].flatMap((tauMin) =>
+  [0.1, 0.2, 0.3].flatMap((noiseRatio) => [0, 1, 3].map((rushSd) => ({ tauMin, noiseRatio, rushSd }))),
+)
 
 export interface SmoothSpeedModel extends PathSpeedModel {
   /** A network segment's speed at a minute of the day, both directions of a two-way one pooled. */
@@ -231,29 +255,17 @@ function fitWithNoise(
     // Departures at each time: a dual ridge over that time's paths (n ≈ 100 paths, ~350 keys).
     dyn.fill(0)
     byTime.forEach((ids, t) => {
-      const n = ids.length
-      const gram = new Float64Array(n * n)
-      for (let a = 0; a < n; a++)
-        for (let b = 0; b <= a; b++) {
-          const v = dynamicVar * overlap(rows, lin, ids[a] as number, ids[b] as number)
-          gram[a * n + b] = v
-          gram[b * n + a] = v
-        }
-      for (let a = 0; a < n; a++) gram[a * n + a] = (gram[a * n + a] as number) + dynamicNoiseSd ** 2
-      const alpha = solveSpd(
-        gram,
-        n,
-        Float64Array.from(ids, (i) => residual[i] as number),
+      const at = departures(
+        ids.map((i) => ({
+          keys: (rows[i] as (typeof rows)[number]).keys,
+          shares: (lin[i] as (typeof lin)[number]).shares,
+        })),
+        ids.map((i) => residual[i] as number),
+        nK,
+        dynamicVar,
+        dynamicNoiseSd,
       )
-      if (!alpha) throw new Error('smooth speed fit: a dynamic system is not positive definite')
-      ids.forEach((i, a) => {
-        const r = rows[i] as (typeof rows)[number]
-        const { shares } = lin[i] as (typeof lin)[number]
-        r.keys.forEach((k, j) => {
-          dyn[k * nT + t] =
-            (dyn[k * nT + t] as number) + dynamicVar * (shares[j] as number) * (alpha[a] as number)
-        })
-      })
+      for (let k = 0; k < nK; k++) dyn[k * nT + t] = at[k] as number
     })
     for (let i = 0; i < nK * nT; i++)
       g[i] = (stat[Math.floor(i / nT)] as number) + (profile[i] as number) + (dyn[i] as number)
@@ -280,11 +292,65 @@ function fitWithNoise(
     }
     return curve(minute)
   }
-  const dynAt = (k: number, minute: number) =>
-    interpolateKnots(
-      minutes.map((m, t) => ({ atMs: m, value: dyn[k * nT + t] as number })),
-      minute,
+  // Between measured times, the departures that carry each measured route to where its memory puts it.
+  const routes = [
+    ...new Map(
+      runs.map((r, i) => [
+        r.routeId,
+        {
+          routeId: r.routeId,
+          keys: (rows[i] as (typeof rows)[number]).keys,
+          weights: (rows[i] as (typeof rows)[number]).weights,
+        },
+      ]),
+    ).values(),
+  ]
+  let memory: RouteMemory | undefined
+  const remembered = () => {
+    memory ??= createRouteMemory(
+      runs,
+      options.routeMemory ?? chooseRouteMemory(runs, ROUTE_MEMORY_CANDIDATES),
     )
+    return memory
+  }
+  const between = new Map<number, Float64Array>()
+  const departuresBetween = (minute: number) => {
+    let at = between.get(minute)
+    if (at) return at
+    const memoryOf = remembered()
+    // Gauss–Newton as in the fit: each step relinearises the routes' travel-time means about the speeds.
+    at = new Float64Array(nK)
+    for (let step = 0; step < (options.steps ?? 3); step++) {
+      const now = at
+      const paths = routes.map((route) => {
+        const times = route.keys.map((k, j) => {
+          const ki = keyInfo[k] as (typeof keyInfo)[number]
+          const log = ki.logFf + (stat[k] as number) + profileAt(ki.cls, minute) + (now[k] as number)
+          return (route.weights[j] as number) * Math.exp(-log)
+        })
+        const total = times.reduce((s, x) => s + x, 0)
+        const shares = times.map((x) => x / total)
+        let target = (memoryOf(route.routeId, minute) as number) + Math.log(total)
+        route.keys.forEach((k, j) => {
+          target += (shares[j] as number) * (now[k] as number)
+        })
+        return { keys: route.keys, shares, target }
+      })
+      at = departures(
+        paths,
+        paths.map((p) => p.target),
+        nK,
+        dynamicVar,
+        MEMORY_NOISE_SD,
+      )
+    }
+    between.set(minute, at)
+    return at
+  }
+  const dynAt = (k: number, minute: number) => {
+    const t = timeOf.get(minute)
+    return t === undefined ? (departuresBetween(minute)[k] as number) : (dyn[k * nT + t] as number)
+  }
   // A segment or direction no route measured: its free flow, district, street and segment priors alone.
   const priorLog = (segmentId: string, reversed: boolean, minute: number) => {
     const s = info(segmentId)
@@ -309,7 +375,12 @@ function fitWithNoise(
     const ki = keyInfo[k] as (typeof keyInfo)[number]
     return ki.logFf + (stat[k] as number) + profileAt(ki.cls, minute) + dynAt(k, minute)
   }
-  const model = (path: SegmentPath, minute: number) => {
+  const model = (path: MeasuredPath, minute: number) => {
+    // Between measured times a measured route is its memory: exact where its segments, shared with
+    // routes that disagree, cannot be.
+    const own =
+      path.routeId === undefined || timeOf.has(minute) ? undefined : remembered()(path.routeId, minute)
+    if (own !== undefined) return Math.exp(own)
     const ks = directedKeys(path, (id) => info(id).oneway)
     return pathSpeedKph(
       ks,
@@ -325,21 +396,49 @@ function fitWithNoise(
   return Object.assign(model, { segmentKph, dynamicNoiseSd, minutes })
 }
 
+interface SharedPath {
+  keys: readonly number[]
+  /** Each key's share of the path's travel time. */
+  shares: readonly number[]
+}
+
+/**
+ * The keys' departures (log speed) that carry paths by their log residuals: a dual ridge over the paths
+ * (n ≈ 100 paths, ~350 keys), each key's departure spread `dynamicVar`, each path's `noiseSd` about them.
+ */
+function departures(
+  paths: readonly SharedPath[],
+  residuals: readonly number[],
+  nK: number,
+  dynamicVar: number,
+  noiseSd: number,
+): Float64Array {
+  const n = paths.length
+  const gram = new Float64Array(n * n)
+  for (let a = 0; a < n; a++)
+    for (let b = 0; b <= a; b++) {
+      const v = dynamicVar * overlap(paths[a] as SharedPath, paths[b] as SharedPath)
+      gram[a * n + b] = v
+      gram[b * n + a] = v
+    }
+  for (let a = 0; a < n; a++) gram[a * n + a] = (gram[a * n + a] as number) + noiseSd ** 2
+  const alpha = solveSpd(gram, n, Float64Array.from(residuals))
+  if (!alpha) throw new Error('smooth speed fit: a dynamic system is not positive definite')
+  const at = new Float64Array(nK)
+  paths.forEach((p, a) => {
+    p.keys.forEach((k, j) => {
+      at[k] = (at[k] as number) + dynamicVar * (p.shares[j] as number) * (alpha[a] as number)
+    })
+  })
+  return at
+}
+
 /** Σ over shared keys of the two paths' travel-time shares: their overlap in the dynamic prior. */
-function overlap(
-  rows: readonly { keys: number[] }[],
-  lin: readonly { shares: number[] }[],
-  a: number,
-  b: number,
-): number {
-  const ra = rows[a] as { keys: number[] }
-  const rb = rows[b] as { keys: number[] }
-  const sa = (lin[a] as { shares: number[] }).shares
-  const sb = (lin[b] as { shares: number[] }).shares
+function overlap(a: SharedPath, b: SharedPath): number {
   let sum = 0
-  ra.keys.forEach((k, i) => {
-    rb.keys.forEach((l, j) => {
-      if (k === l) sum += (sa[i] as number) * (sb[j] as number)
+  a.keys.forEach((k, i) => {
+    b.keys.forEach((l, j) => {
+      if (k === l) sum += (a.shares[i] as number) * (b.shares[j] as number)
     })
   })
   return sum

@@ -36,6 +36,8 @@ export interface MeasuredTrafficOptions {
   /** Days of simulated history before the measured day (default 21, the forecaster's profile window). */
   historyDays?: number
   leadsMin?: readonly number[]
+  /** Called after each measured minute is scored. */
+  onProgress?: (done: number, total: number) => void
 }
 
 /**
@@ -65,7 +67,7 @@ export function scoreTrafficOnMeasured(
   const errors = leads.map(
     () => new Map(MEASURED_METHODS.map((m) => [m, { kph: [] as number[], rel: [] as number[] }])),
   )
-  for (const minute of minutes) {
+  for (const [done, minute] of minutes.entries()) {
     const calibration = fitSmoothSpeeds(
       runs.filter((r) => r.minute !== minute),
       info,
@@ -114,6 +116,7 @@ export function scoreTrafficOnMeasured(
           e?.rel.push(Math.abs(predicted / r.speedKph - 1))
         }
     })
+    options.onProgress?.(done + 1, minutes.length)
   }
   return {
     data:
