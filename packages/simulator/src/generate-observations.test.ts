@@ -66,6 +66,16 @@ describe('traffic calibration against the 2025-10-30 measurements', () => {
     expect(within / errors.length).toBeGreaterThan(0.94)
   })
 
+  test('no segment is ever played faster than twice its free flow, at any minute of the day', () => {
+    const worst = world.weekdayKph
+      .map((day, i) => ({
+        id: world.segments[i]?.id,
+        ratio: Math.max(...day) / (world.segments[i]?.freeFlowKph ?? 1),
+      }))
+      .sort((a, b) => b.ratio - a.ratio)[0]
+    expect(worst?.ratio).toBeLessThan(2)
+  })
+
   test('a Saturday at the evening rush is faster than the Thursday', () => {
     const subset = { segmentIds: floodSegmentIds, incidentsPerDay: 0 }
     const saturday = { ...normal, from: '2025-11-01T17:00:00+07:00', to: '2025-11-01T18:00:00+07:00' }

@@ -347,9 +347,18 @@ function fitWithNoise(
     between.set(minute, at)
     return at
   }
+  // Between measured times a key's departure stays within what it did at a measured time: a key with a
+  // tiny share of every route through it is barely pinned by them, and carrying them could otherwise
+  // take it anywhere (one 30 m segment reached 4,478 km/h).
+  const range = (k: number) => {
+    const at = dyn.subarray(k * nT, (k + 1) * nT)
+    return [Math.min(...at), Math.max(...at)] as const
+  }
   const dynAt = (k: number, minute: number) => {
     const t = timeOf.get(minute)
-    return t === undefined ? (departuresBetween(minute)[k] as number) : (dyn[k * nT + t] as number)
+    if (t !== undefined) return dyn[k * nT + t] as number
+    const [lo, hi] = range(k)
+    return Math.min(hi, Math.max(lo, departuresBetween(minute)[k] as number))
   }
   // A segment or direction no route measured: its free flow, district, street and segment priors alone.
   const priorLog = (segmentId: string, reversed: boolean, minute: number) => {
