@@ -150,7 +150,7 @@ export function runPartitionCheckpointContract(name: string, open: () => Promise
         })
       }
       const next = await claimOne(h.store, { ...claim, token: 2 })
-      expect((next?.state as RulesEngineState).segments[segment]).toEqual({
+      expect((next?.state as RulesEngineState | undefined)?.segments[segment]).toEqual({
         lastAtMs: T0 + 2 * MIN,
         lastSources: ['here'],
         congestion: jam,
