@@ -4,6 +4,7 @@ import {
   type BookEntry,
   createAlertBook,
   mayChange,
+  type RulesStatePatch,
   stepEscalation,
   stepEvents,
   stepObservations,
@@ -27,6 +28,7 @@ import {
   type StreamRedis,
   trimPartitionStream,
 } from './partition-streams'
+import { partitionTurnOf, segmentRestOf } from './partition-turn'
 
 /** A partition this instance owns, as its last committed turn left it. */
 interface Held {
@@ -34,6 +36,15 @@ interface Held {
   engine: RulesEngine
   book: AlertBook
   cursor: string
+  /** Each segment's state as stored, without its read time (`partitionTurnOf`). */
+  written: Map<string, string>
+  /** The unpartitioned state the partition started from, until a turn stores it. */
+  seed: RulesStatePatch | null
+}
+
+/** A seeded state as a turn's patch: its engine-wide part, its stations and its segments. */
+function seedOf({ stations, segments, ...meta }: RulesEngineState): RulesStatePatch {
+  return { meta, stations, segments }
 }
 
 /** A dead letter keeps the first 64 KiB of an entry, as MQTT ingest keeps a message's. */
@@ -163,16 +174,20 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
       const checkpoint = checkpoints.get(p)
       // Fenced by a newer owner, or lost while loading (a rebalance right after a gain).
       if (!checkpoint || ownership.leaseTokenOf(p) !== token) continue
-      const state = checkpoint.state
-        ? RulesEngineState.parse(checkpoint.state)
-        : unpartitioned
-          ? stateOfPartition(unpartitioned, p)
-          : undefined
+      const seeded = !checkpoint.state && unpartitioned ? stateOfPartition(unpartitioned, p) : undefined
+      const state = checkpoint.state ? RulesEngineState.parse(checkpoint.state) : seeded
       held.set(p, {
         claim: { partition: p, token },
         engine: createRulesEngine(networkOfPartition(options.network, p), options.rules, state),
         book: createAlertBook(checkpoint.book),
         cursor: checkpoint.cursor,
+        written: new Map(
+          Object.entries(checkpoint.state ? (state?.segments ?? {}) : {}).map(([id, doc]) => [
+            id,
+            segmentRestOf(doc),
+          ]),
+        ),
+        seed: seeded ? seedOf(seeded) : null,
       })
       options.onClaimed(checkpoint.book.entries.map((e) => e.alert))
     }
@@ -182,12 +197,15 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
   async function commit(
     p: number,
     h: Held,
-    step: Parameters<typeof store.persistPartitionTurn>[2],
+    step: Pick<Turn, 'writes' | 'state'>,
     observations: readonly Observation[],
     cursor: string,
   ): Promise<AlertChange[] | null> {
     try {
-      const changes = await store.persistPartitionTurn(h.claim, cursor, step)
+      const { turn, stores } = partitionTurnOf(step, h.written, h.seed)
+      const changes = await store.persistPartitionTurn(h.claim, cursor, turn)
+      for (const [id, rest] of stores) h.written.set(id, rest)
+      h.seed = null
       h.book.apply(step.writes)
       h.cursor = cursor
       options.onCommitted(changes, observations)

@@ -9,7 +9,7 @@ import type {
   UserSummary,
   WebhookDelivery,
 } from '@ioc/domain'
-import type { PartitionCheckpoint, PartitionClaim } from './partition-checkpoint'
+import type { PartitionCheckpoint, PartitionClaim, PartitionTurn } from './partition-checkpoint'
 import type { InsertResult } from './store'
 
 /** An alert as stored and the transition that made it so. */
@@ -61,11 +61,7 @@ export interface AlertStore {
    * turn covers. The observations are not written: the instance that received them stored them before
    * handing them over. Throws FencedOutError, writing nothing, unless `claim` is the partition's latest.
    */
-  persistPartitionTurn(
-    claim: PartitionClaim,
-    cursor: string,
-    turn: Pick<Turn, 'writes' | 'state'>,
-  ): Promise<AlertChange[]>
+  persistPartitionTurn(claim: PartitionClaim, cursor: string, turn: PartitionTurn): Promise<AlertChange[]>
   /**
    * Makes the one engine's state (`loadRulesState`) current with what partition owners committed since,
    * for a single instance on a database a partitioned cluster ran: each partition's subjects' state

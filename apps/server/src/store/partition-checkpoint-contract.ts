@@ -59,7 +59,7 @@ async function ownerOf(store: AlertStore, claim: PartitionClaim, nowMs = T0) {
     book,
     async step(batch: Observation[], cursor: string, at: number) {
       const turn = stepObservations(engine, book, batch, { nowMs: at, newId: randomUUID })
-      const changes = await store.persistPartitionTurn(claim, cursor, turn)
+      const changes = await store.persistPartitionTurn(claim, cursor, { ...turn, readTimes: {} })
       book.apply(turn.writes)
       // The water-level alerts: a fast rise also raises a rate-of-rise warning, not what these tests are about.
       return changes
@@ -124,6 +124,37 @@ export function runPartitionCheckpointContract(name: string, open: () => Promise
       expect([...both.keys()]).toEqual([OTHER.partition])
       // An owner whose lease was renewed after a Redis hiccup keeps its token, and its checkpoint.
       expect((await claimOne(h.store, { partition: PHU_AN, token: 11 }))?.cursor).toBe(CURSOR_START)
+    })
+
+    test('a segment’s read time moves with every turn; its state row, written once, keeps its congestion', async () => {
+      const segment = network.segments[0]?.id as string
+      const claim = { partition: partitionOf(`segment:${segment}`), token: 1 }
+      await claimOne(h.store, claim)
+      const meta = { version: 1, networkVersion: network.version, silenceBaselineMs: null }
+      const jam = { level: 1, enterSinceMs: [T0], leaveSinceMs: [null], open: null }
+      const doc = { lastAtMs: T0, lastSources: ['tomtom'], congestion: jam }
+      await h.store.persistPartitionTurn(claim, '1-0', {
+        writes: [],
+        state: { meta, stations: {}, segments: { [segment]: doc } },
+        readTimes: { [segment]: { lastAtMs: T0, lastSources: ['tomtom'] } },
+      })
+      // Two later readings that changed nothing but the read time: no state row, only the read time.
+      for (const [cursor, at] of [
+        ['2-0', T0 + MIN],
+        ['3-0', T0 + 2 * MIN],
+      ] as const) {
+        await h.store.persistPartitionTurn(claim, cursor, {
+          writes: [],
+          state: { meta, stations: {}, segments: {} },
+          readTimes: { [segment]: { lastAtMs: at, lastSources: ['here'] } },
+        })
+      }
+      const next = await claimOne(h.store, { ...claim, token: 2 })
+      expect((next?.state as RulesEngineState | undefined)?.segments[segment]).toEqual({
+        lastAtMs: T0 + 2 * MIN,
+        lastSources: ['here'],
+        congestion: jam,
+      })
     })
 
     test('each partition’s owner gets its own subjects’ alerts, silences, state and cursor', async () => {

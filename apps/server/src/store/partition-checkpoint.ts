@@ -1,4 +1,4 @@
-import type { BookContents, BookEntry } from '@ioc/alerts'
+import type { BookContents, BookEntry, Turn } from '@ioc/alerts'
 import { partitionOfSubject } from '@ioc/cluster'
 import type { Silence } from '@ioc/domain'
 
@@ -54,9 +54,26 @@ export function booksOfPartitions(
   return books
 }
 
-/** A partition's checkpoint from its row and its subjects' state rows (`meta` null: never stepped). */
+/** When a segment was last judged, and from which sources (the engine's duplicate check). */
+export interface ReadTime {
+  lastAtMs: number | null
+  lastSources?: string[]
+}
+
+/**
+ * A partition owner's turn as stored: its alert writes and engine state, where a segment's state is
+ * there only when it changed apart from its read time, and the read times of every segment the turn
+ * touched, which always move with the cursor.
+ */
+export type PartitionTurn = Pick<Turn, 'writes' | 'state'> & { readTimes: Record<string, ReadTime> }
+
+/**
+ * A partition's checkpoint from its row and its subjects' state rows (`meta` null: never stepped). A
+ * segment's read time comes from `read_times`, which every turn moves, over its state row, written only
+ * when its congestion state changed (a segment never written is its read time alone).
+ */
 export function checkpointOf(
-  row: { stream_cursor: string; meta: string | null },
+  row: { stream_cursor: string; meta: string | null; read_times: Record<string, ReadTime> | null },
   states: readonly { scope: string; id: string; doc: string }[],
   book: BookContents,
 ): PartitionCheckpoint {
@@ -64,6 +81,10 @@ export function checkpointOf(
   const stations: Record<string, unknown> = {}
   const segments: Record<string, unknown> = {}
   for (const r of states) (r.scope === 'station' ? stations : segments)[r.id] = JSON.parse(r.doc)
+  for (const [id, read] of Object.entries(row.read_times ?? {})) {
+    const { lastSources: _older, ...kept } = (segments[id] ?? {}) as { lastSources?: string[] }
+    segments[id] = { ...kept, ...read }
+  }
   return { cursor: row.stream_cursor, state: { ...JSON.parse(row.meta), stations, segments }, book }
 }
 

@@ -371,6 +371,14 @@ const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 81,
+    sql: `
+      -- When each of a partition's segments was last read, and from which sources, moved with the cursor
+      -- every turn: a segment's state row is rewritten only when its congestion state changes.
+      ALTER TABLE partition_checkpoints ADD COLUMN read_times JSONB;
+    `,
+  },
+  {
     version: 90,
     sql: `
       -- Stored readings waiting to be folded into rollups_5m / rollups_1h (postgres-rollup-fold.ts), queued

@@ -39,6 +39,10 @@ test('a new owner’s claim waits for the deposed owner’s turn still committin
   // Resumed after the deposed owner's last entry, so that entry is not judged twice.
   expect((await claim).get(PARTITION)?.cursor).toBe('9-0')
   await expect(
-    store.persistPartitionTurn({ partition: PARTITION, token: 1 }, '10-0', { writes: [], state: null }),
+    store.persistPartitionTurn({ partition: PARTITION, token: 1 }, '10-0', {
+      writes: [],
+      state: null,
+      readTimes: {},
+    }),
   ).rejects.toThrow(FencedOutError)
 })

@@ -9,6 +9,7 @@ import {
   FencedOutError,
   foldedMeta,
   type PartitionCheckpoint,
+  type ReadTime,
 } from '../partition-checkpoint'
 import { type SilenceRow, toSilence } from '../rows/alert-rows'
 import { inTransaction } from './pg-pool'
@@ -78,7 +79,7 @@ export function postgresPartitionCheckpoints(
           [version, JSON.stringify(meta)],
         )
         await db.query('DELETE FROM partition_state')
-        await db.query('UPDATE partition_checkpoints SET meta = NULL')
+        await db.query('UPDATE partition_checkpoints SET meta = NULL, read_times = NULL')
         await db.query('UPDATE rules_version SET version = $1', [version])
         return rows.length
       })
@@ -90,12 +91,17 @@ export function postgresPartitionCheckpoints(
         // turn of the previous owner still committing finishes first, and the reads below (statements
         // after it, READ COMMITTED) see what it wrote.
         const sorted = claims.toSorted((a, b) => a.partition - b.partition)
-        const claimed = await db.query<{ partition: number; stream_cursor: string; meta: string | null }>(
+        const claimed = await db.query<{
+          partition: number
+          stream_cursor: string
+          meta: string | null
+          read_times: Record<string, ReadTime> | null
+        }>(
           `INSERT INTO partition_checkpoints (partition, token, stream_cursor, meta)
            SELECT p, t, $3, NULL FROM unnest($1::smallint[], $2::bigint[]) AS c(p, t) ORDER BY p
            ON CONFLICT (partition) DO UPDATE SET token = excluded.token
            WHERE partition_checkpoints.token <= excluded.token
-           RETURNING partition, stream_cursor, meta`,
+           RETURNING partition, stream_cursor, meta, read_times`,
           [sorted.map((c) => c.partition), sorted.map((c) => c.token), CURSOR_START],
         )
         const partitions = claimed.rows.map((r) => r.partition)
@@ -137,9 +143,16 @@ export function postgresPartitionCheckpoints(
       return inTransaction(pool, async (db) => {
         // First, so a deposed owner learns it before writing anything, and holds the row to the commit.
         const moved = await db.query(
-          `UPDATE partition_checkpoints SET stream_cursor = $3, meta = COALESCE($4, meta)
+          `UPDATE partition_checkpoints SET stream_cursor = $3, meta = COALESCE($4, meta),
+             read_times = CASE WHEN $5::jsonb = '{}' THEN read_times ELSE COALESCE(read_times, '{}') || $5::jsonb END
            WHERE partition = $1 AND token = $2`,
-          [claim.partition, claim.token, cursor, turn.state ? JSON.stringify(turn.state.meta) : null],
+          [
+            claim.partition,
+            claim.token,
+            cursor,
+            turn.state ? JSON.stringify(turn.state.meta) : null,
+            JSON.stringify(turn.readTimes),
+          ],
         )
         if (moved.rowCount === 0) throw new FencedOutError(claim, await latestToken(db, claim.partition))
         const changes: AlertChange[] = []

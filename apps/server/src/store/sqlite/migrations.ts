@@ -448,6 +448,14 @@ const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 81,
+    sql: `
+      -- When each of a partition's segments was last read, and from which sources, moved with the cursor
+      -- every turn: a segment's state row is rewritten only when its congestion state changes.
+      ALTER TABLE partition_checkpoints ADD COLUMN read_times TEXT;
+    `,
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

@@ -10,6 +10,7 @@ import {
   foldedMeta,
   type PartitionCheckpoint,
   type PartitionClaim,
+  type ReadTime,
 } from '../partition-checkpoint'
 import { type SilenceRow, toSilence } from '../rows/alert-rows'
 
@@ -29,7 +30,7 @@ export function sqlitePartitionCheckpoints(
       `INSERT INTO partition_checkpoints (partition, token, stream_cursor, meta) VALUES (?, ?, ?, NULL)
        ON CONFLICT (partition) DO UPDATE SET token = excluded.token
        WHERE partition_checkpoints.token <= excluded.token
-       RETURNING stream_cursor, meta`,
+       RETURNING stream_cursor, meta, read_times`,
     ),
     token: db.prepare('SELECT token FROM partition_checkpoints WHERE partition = ?').pluck(),
     states: db.prepare('SELECT scope, id, doc FROM partition_state WHERE partition = ?'),
@@ -39,8 +40,9 @@ export function sqlitePartitionCheckpoints(
     ),
     move: db.prepare(
       `UPDATE partition_checkpoints SET stream_cursor = ?, meta = COALESCE(?, meta)
-       WHERE partition = ? AND token = ?`,
+       WHERE partition = ? AND token = ? RETURNING read_times`,
     ),
+    readTimes: db.prepare('UPDATE partition_checkpoints SET read_times = ? WHERE partition = ?'),
     metas: db.prepare('SELECT meta FROM partition_checkpoints WHERE meta IS NOT NULL').pluck(),
     ownMeta: db.prepare("SELECT doc FROM rules_state WHERE scope = 'meta'").pluck(),
     foldStates: db.prepare(
@@ -52,7 +54,7 @@ export function sqlitePartitionCheckpoints(
        ON CONFLICT (scope, id) DO UPDATE SET doc = excluded.doc`,
     ),
     forgetStates: db.prepare('DELETE FROM partition_state'),
-    forgetMetas: db.prepare('UPDATE partition_checkpoints SET meta = NULL'),
+    forgetMetas: db.prepare('UPDATE partition_checkpoints SET meta = NULL, read_times = NULL'),
     upsertState: db.prepare(
       `INSERT INTO partition_state (partition, scope, id, doc) VALUES (?, ?, ?, ?)
        ON CONFLICT (partition, scope, id) DO UPDATE SET doc = excluded.doc`,
@@ -61,12 +63,15 @@ export function sqlitePartitionCheckpoints(
   const latest = (partition: number) => (s.token.get(partition) as number | undefined) ?? null
 
   const claimTxn = db.transaction((claims: readonly PartitionClaim[], nowMs: number) => {
-    const rows = new Map<number, { stream_cursor: string; meta: string | null }>()
+    const rows = new Map<
+      number,
+      { stream_cursor: string; meta: string | null; read_times: Record<string, ReadTime> | null }
+    >()
     for (const { partition, token } of claims) {
       const row = s.claim.get(partition, token, CURSOR_START) as
-        | { stream_cursor: string; meta: string | null }
+        | { stream_cursor: string; meta: string | null; read_times: string | null }
         | undefined
-      if (row) rows.set(partition, row)
+      if (row) rows.set(partition, { ...row, read_times: row.read_times ? JSON.parse(row.read_times) : null })
     }
     if (!rows.size) return new Map<number, PartitionCheckpoint>()
     const entries = (s.live.all() as { doc: string; critical_since: number | null }[]).map((r) => ({
@@ -86,8 +91,13 @@ export function sqlitePartitionCheckpoints(
   const persistTxn = db.transaction(
     (...[claim, cursor, turn]: Parameters<CheckpointCalls['persistPartitionTurn']>) => {
       const meta = turn.state ? JSON.stringify(turn.state.meta) : null
-      if (s.move.run(cursor, meta, claim.partition, claim.token).changes === 0) {
-        throw new FencedOutError(claim, latest(claim.partition))
+      const moved = s.move.get(cursor, meta, claim.partition, claim.token) as
+        | { read_times: string | null }
+        | undefined
+      if (!moved) throw new FencedOutError(claim, latest(claim.partition))
+      if (Object.keys(turn.readTimes).length) {
+        const merged = { ...(moved.read_times ? JSON.parse(moved.read_times) : {}), ...turn.readTimes }
+        s.readTimes.run(JSON.stringify(merged), claim.partition)
       }
       const changes = turn.writes.map(writeAlert)
       if (turn.state) {
