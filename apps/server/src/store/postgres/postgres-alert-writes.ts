@@ -15,14 +15,6 @@ const columns = (a: Alert, criticalSince: number | null) => [
   criticalSince,
   JSON.stringify(a),
 ]
-const UPDATE_ALERT = `
-  UPDATE alerts SET severity = $2, active = $3, ack_by = $4, resolved_at = $5, silenced = $6,
-    escalated_at = $7, critical_since = $8, doc = $9, version = version + 1
-  WHERE id = $1`
-const INSERT_ALERT = `
-  INSERT INTO alerts (id, severity, active, ack_by, resolved_at, silenced, escalated_at, critical_since, doc,
-    key, kind, subject_type, subject_id, raised_at, version)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1)`
 
 /** Appends a transition to an alert's audit trail, numbered after the last. */
 export async function addTransition(
@@ -40,26 +32,7 @@ export async function addTransition(
   return toTransition(rows[0] as TransitionRow)
 }
 
-/** Stores one alert write of a turn (insert or replace) with its transition, in the caller's transaction. */
-export async function writeAlert(db: pg.ClientBase, w: AlertWrite): Promise<AlertChange> {
-  const a = w.alert
-  if (w.isNew) {
-    await db.query(INSERT_ALERT, [
-      a.id,
-      ...columns(a, w.criticalSince),
-      a.key,
-      a.kind,
-      a.subject.type,
-      a.subject.id,
-      a.raisedAt,
-    ])
-  } else if ((await db.query(UPDATE_ALERT, [a.id, ...columns(a, w.criticalSince)])).rowCount === 0) {
-    throw new Error(`alert ${a.id} is not stored, so it cannot be changed`)
-  }
-  return { alert: a, transition: await addTransition(db, w.transition) }
-}
-
-// The batched form of writeAlert: a turn's writes in three statements instead of two per write (a jam
+// A turn's alert writes in three statements instead of two per write (a jam
 // across the city is hundreds of writes in one turn). Each alert is stored as the turn left it.
 const UPDATE_ALERTS = `
   UPDATE alerts a SET severity = u.severity, active = u.active, ack_by = u.ack_by, resolved_at = u.resolved_at,

@@ -1,7 +1,7 @@
 import type { RulesStatePatch } from '@ioc/alerts'
 import type { Alert } from '@ioc/domain'
 import type pg from 'pg'
-import type { AlertChange, AlertStore } from '../alert-store'
+import type { AlertStore } from '../alert-store'
 import {
   booksOfPartitions,
   CURSOR_START,
@@ -13,7 +13,7 @@ import {
 } from '../partition-checkpoint'
 import { type SilenceRow, toSilence } from '../rows/alert-rows'
 import { inTransaction } from './pg-pool'
-import { writeAlert } from './postgres-alert-writes'
+import { writeAlerts } from './postgres-alert-writes'
 
 type CheckpointCalls = Pick<AlertStore, 'claimPartitions' | 'persistPartitionTurn' | 'foldPartitionState'>
 
@@ -155,8 +155,7 @@ export function postgresPartitionCheckpoints(
           ],
         )
         if (moved.rowCount === 0) throw new FencedOutError(claim, await latestToken(db, claim.partition))
-        const changes: AlertChange[] = []
-        for (const w of turn.writes) changes.push(await writeAlert(db, w))
+        const changes = await writeAlerts(db, turn.writes)
         if (turn.state) await savePartitionState(db, claim.partition, turn.state)
         return changes
       })
