@@ -350,15 +350,18 @@ function fitWithNoise(
   // Between measured times a key's departure stays within what it did at a measured time: a key with a
   // tiny share of every route through it is barely pinned by them, and carrying them could otherwise
   // take it anywhere (one 30 m segment reached 4,478 km/h).
-  const range = (k: number) => {
-    const at = dyn.subarray(k * nT, (k + 1) * nT)
-    return [Math.min(...at), Math.max(...at)] as const
-  }
+  const lo = new Float64Array(nK).fill(Number.POSITIVE_INFINITY)
+  const hi = new Float64Array(nK).fill(Number.NEGATIVE_INFINITY)
+  for (let k = 0; k < nK; k++)
+    for (let t = 0; t < nT; t++) {
+      const d = dyn[k * nT + t] as number
+      if (d < (lo[k] as number)) lo[k] = d
+      if (d > (hi[k] as number)) hi[k] = d
+    }
   const dynAt = (k: number, minute: number) => {
     const t = timeOf.get(minute)
     if (t !== undefined) return dyn[k * nT + t] as number
-    const [lo, hi] = range(k)
-    return Math.min(hi, Math.max(lo, departuresBetween(minute)[k] as number))
+    return Math.min(hi[k] as number, Math.max(lo[k] as number, departuresBetween(minute)[k] as number))
   }
   // A segment or direction no route measured: its free flow, district, street and segment priors alone.
   const priorLog = (segmentId: string, reversed: boolean, minute: number) => {
