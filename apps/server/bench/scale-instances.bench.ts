@@ -7,14 +7,21 @@ import { partitionKeys } from '../src/cluster/partition-scripts'
 import { createDeployment, type Deployment, until } from '../test/scale-cluster'
 import { serveProcess, stopServed } from '../test/serve-process'
 import { type BenchRow, reportBench } from './bench-report'
+import { createCpuLimit } from './cpu-limit'
 import { ndjson, networkBatch } from './network-batches'
 import { type CpuReport, meterCpu, pidsNamed } from './process-cpu'
 
 /**
- * Scaling out, each instance a process of its own (`ioc serve`) pinned to one core: one instance on
- * cpu 0 against two on cpu 0 and cpu 1, both on PostgreSQL + Redis, so both take the partitioned path
- * (one member owns all 64 partitions, or two own 32 each); PostgreSQL, Redis and the feeds are not
- * pinned. The same FEEDS concurrent HTTP NDJSON posters, split over the instances, send the same
+ * Scaling out, each instance a process of its own (`ioc serve`): one instance against two, both on
+ * PostgreSQL + Redis, so both take the partitioned path (one member owns all 64 partitions, or two own
+ * 32 each). On a 2-core machine that also runs PostgreSQL, Redis and the feeds, two ways of giving the
+ * instances their CPU are measured in the same run:
+ * - a CPU limit per instance (LIMIT cores, a cgroup CFS quota: a pod's `resources.limits.cpu`), small
+ *   enough that two instances and everything they lean on still fit in the machine. The instances are
+ *   then what bounds ingest, as on a cluster whose database has cores of its own, and the ratio says
+ *   whether a second instance adds capacity: the Done-when figure.
+ * - each instance pinned to a whole core (taskset; one on cpu 0, two on cpu 0 and cpu 1), which leaves
+ *   PostgreSQL to share those cores: the ratio then says how much more this machine carries. The same FEEDS concurrent HTTP NDJSON posters, split over the instances, send the same
  * batches of real-network readings. "Answered" is the last ingest answer; "judged" is when every
  * partition's checkpoint has reached the last readings handed to it, so the owners' rules engine and
  * alert commits are in the figure. The CPU each process used says where the cores went. One instance
@@ -28,6 +35,8 @@ const BATCHES_PER_FEED = 12
 /** Batches per feed sent and judged before the measurement: a fresh process compiles for its first second. */
 const WARMUP_PER_FEED = 1
 const PARTITIONS = 64
+/** Cores per limited instance: one at this budget and its PostgreSQL work fit well inside 2 cores, two too. */
+const LIMIT = Number(process.env.SCALE_CPU_LIMIT ?? 0.35)
 const network = loadNetwork()
 const CORES = availableParallelism()
 const cpuProfDir = process.env.SCALE_CPU_PROF
@@ -40,13 +49,21 @@ interface Measured {
   stored: number
   alerts: number
   cpu: CpuReport
+  /** Per limited instance, the share of CFS periods in which it used its whole quota. */
+  throttledShare?: number[]
 }
 
 interface Layout {
-  /** The CPU each instance is pinned to; its length is the number of instances. */
-  cpus: number[]
+  instances: number
+  /** Pins instance i to CPU i. */
+  pinned?: boolean
+  /** Limits each instance to LIMIT cores. */
+  limited?: boolean
   redis: boolean
 }
+
+const placement = (layout: Layout, i: number) =>
+  layout.limited ? `${LIMIT} core` : layout.pinned ? `cpu ${i}` : 'unpinned'
 
 /** A stream entry id (`<ms>-<seq>`) as a pair that sorts like the stream. */
 const entryId = (id: string): [number, number] => {
@@ -64,9 +81,12 @@ async function measure(label: string, layout: Layout): Promise<Measured> {
   const db = new pg.Client({ connectionString: d.envOf('').DATABASE_URL })
   await db.connect()
   const appName = `ioc-bench-${d.prefix.slice(-8)}`
+  const limits = layout.limited
+    ? Array.from({ length: layout.instances }, (_, i) => createCpuLimit(`${appName}-${i}`, LIMIT))
+    : []
   try {
     const servers = await Promise.all(
-      layout.cpus.map((cpu, i) => {
+      Array.from({ length: layout.instances }, (_, i) => {
         const dbUrl = new URL(d.envOf('').DATABASE_URL as string)
         // Names this instance's PostgreSQL connections, to find their backends in pg_stat_activity.
         dbUrl.searchParams.set('application_name', `${appName}-${i}`)
@@ -77,10 +97,15 @@ async function measure(label: string, layout: Layout): Promise<Measured> {
           ...(layout.redis ? {} : { REDIS_URL: '' }),
         })
         const nodeFlags = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []
-        return serveProcess(env, children, { cpu, nodeFlags, echoErrors: true })
+        return serveProcess(env, children, {
+          ...(layout.pinned ? { cpu: i } : {}),
+          ...(limits[i] ? { cgroupProcs: limits[i].procsFile } : {}),
+          nodeFlags,
+          echoErrors: true,
+        })
       }),
     )
-    if (layout.redis) await partitionsSettled(d, db, layout.cpus.length)
+    if (layout.redis) await partitionsSettled(d, db, layout.instances)
 
     const post = async (url: string, body: string) => {
       const res = await fetch(`${url}/api/v1/observations`, {
@@ -104,7 +129,7 @@ async function measure(label: string, layout: Layout): Promise<Measured> {
     await judged()
     const cpu = await meterCpu(async () => ({
       ...Object.fromEntries(
-        servers.map((s, i) => [`instance ${i + 1} (cpu ${layout.cpus[i]})`, [s.child.pid as number]]),
+        servers.map((s, i) => [`instance ${i + 1} (${placement(layout, i)})`, [s.child.pid as number]]),
       ),
       'PostgreSQL backends of the instances': await backends(
         db,
@@ -114,12 +139,19 @@ async function measure(label: string, layout: Layout): Promise<Measured> {
       Redis: pidsNamed('redis-server'),
       'bench process (feeds)': [process.pid],
     }))
+    const throttledBefore = limits.map((l) => l.throttled())
     const started = performance.now()
     await feed(WARMUP_PER_FEED, BATCHES_PER_FEED)
     const answeredMs = performance.now() - started
     await judged()
     const judgedMs = performance.now() - started
     const cpuReport = await cpu.stop()
+    const throttledShare = limits.map((l, i) => {
+      const [a, b] = [throttledBefore[i] ?? l.throttled(), l.throttled()]
+      return Number(
+        ((b.throttledPeriods - a.throttledPeriods) / Math.max(1, b.periods - a.periods)).toFixed(2),
+      )
+    })
 
     const total = FEEDS * (WARMUP_PER_FEED + BATCHES_PER_FEED) * BATCH
     const counted = await db.query<{ stored: number; alerts: number }>(
@@ -134,9 +166,11 @@ async function measure(label: string, layout: Layout): Promise<Measured> {
       stored: Number(stored),
       alerts: Number(alerts),
       cpu: cpuReport,
+      ...(layout.limited ? { throttledShare } : {}),
     }
   } finally {
     await Promise.all(children.map((c) => stopServed(c)))
+    for (const l of limits) l.remove()
     await db.end()
     await d.stop()
   }
@@ -229,17 +263,22 @@ afterAll(() => {
       allUsPerObs: usPerObs(ours),
       // What the machine's cores would carry at this run's CPU per observation, with nothing else on it.
       machineBoundObsPerS: Math.round((CORES * 1e6) / usPerObs(ours)),
+      ...(m?.throttledShare ? { instancesThrottledShare: m.throttledShare.join(' / ') } : {}),
     }
   }
-  const { one, two, noRedis } = results
+  const { one, two, onePinned, twoPinned, noRedis } = results
   const ratio = (a?: number, b?: number) => Number(((a ?? 0) / (b ?? 1)).toFixed(2))
   reportBench(
     'scale-instances',
     {
       database: 'postgres',
       cores: CORES,
-      pinning:
-        'each instance pinned to one core with taskset (one instance: cpu 0; two: cpu 0 and cpu 1); PostgreSQL, Redis and the feeds unpinned',
+      cpuLimitPerInstance: LIMIT,
+      placement: {
+        limited: `each instance limited to ${LIMIT} core (cgroup CFS quota, 100 ms period), unpinned`,
+        pinned: 'each instance pinned to one core with taskset (one instance: cpu 0; two: cpu 0 and cpu 1)',
+        rest: 'PostgreSQL, Redis and the feeds neither limited nor pinned',
+      },
       feeds: FEEDS,
       observations: FEEDS * BATCHES_PER_FEED * BATCH,
       rowsPerBatch: BATCH,
@@ -247,11 +286,15 @@ afterAll(() => {
       target: { twoToOne: 1.7 },
       twoToOneAnswered: ratio(two?.answeredPerS, one?.answeredPerS),
       twoToOneJudged: ratio(two?.judgedPerS, one?.judgedPerS),
+      pinnedTwoToOneAnswered: ratio(twoPinned?.answeredPerS, onePinned?.answeredPerS),
+      pinnedTwoToOneJudged: ratio(twoPinned?.judgedPerS, onePinned?.judgedPerS),
       cpu: Object.fromEntries(Object.entries(results).map(([k, m]) => [k, m.cpu])),
     },
     [
-      row('Baseline# one instance, PostgreSQL + Redis (owns 64 partitions), cpu 0', one),
-      row('two instances, PostgreSQL + Redis (32 partitions each), cpu 0 + cpu 1', two),
+      row(`Baseline# one instance, PostgreSQL + Redis (owns 64 partitions), ${LIMIT} core`, one),
+      row(`two instances, PostgreSQL + Redis (32 partitions each), ${LIMIT} core each`, two),
+      row('one instance, PostgreSQL + Redis, cpu 0', onePinned),
+      row('two instances, PostgreSQL + Redis, cpu 0 + cpu 1', twoPinned),
       row('one instance, PostgreSQL without Redis (engine in process), cpu 0', noRedis),
     ],
   )
@@ -259,25 +302,35 @@ afterAll(() => {
 
 const once = { iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 }
 describe(`scaling out: ${FEEDS} feeds, ${FEEDS * BATCHES_PER_FEED} batches of ${BATCH.toLocaleString('en')} observations`, () => {
-  bench(
-    'Baseline# one instance, PostgreSQL + Redis',
-    async () => {
-      results.one = await measure('bench_one', { cpus: [0], redis: true })
-    },
-    once,
-  )
-  bench(
-    'two instances, PostgreSQL + Redis',
-    async () => {
-      results.two = await measure('bench_two', { cpus: [0, 1], redis: true })
-    },
-    once,
-  )
-  bench(
-    'one instance, PostgreSQL without Redis',
-    async () => {
-      results.noRedis = await measure('bench_pg', { cpus: [0], redis: false })
-    },
-    once,
-  )
+  const layouts: [string, string, Layout][] = [
+    [
+      'one',
+      `Baseline# one instance, PostgreSQL + Redis, ${LIMIT} core`,
+      { instances: 1, limited: true, redis: true },
+    ],
+    [
+      'two',
+      `two instances, PostgreSQL + Redis, ${LIMIT} core each`,
+      { instances: 2, limited: true, redis: true },
+    ],
+    ['onePinned', 'one instance, PostgreSQL + Redis, cpu 0', { instances: 1, pinned: true, redis: true }],
+    [
+      'twoPinned',
+      'two instances, PostgreSQL + Redis, cpu 0 + cpu 1',
+      { instances: 2, pinned: true, redis: true },
+    ],
+    [
+      'noRedis',
+      'one instance, PostgreSQL without Redis, cpu 0',
+      { instances: 1, pinned: true, redis: false },
+    ],
+  ]
+  for (const [key, name, layout] of layouts)
+    bench(
+      name,
+      async () => {
+        results[key] = await measure(`bench_${key.toLowerCase()}`, layout)
+      },
+      once,
+    )
 })

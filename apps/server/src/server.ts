@@ -155,6 +155,7 @@ export async function startServer(
       onDelta: () => metrics.deltasSent.inc(),
       emitsDeltas: cluster.leadership.isLeader,
     }),
+    index,
   )
   io.use(socketAuth({ store, audit }))
   handleSockets(io, hub, (r, by, origin) => alerts.act(r.alertId, r.action, by, origin))

@@ -13,6 +13,11 @@ const TASKSET = '/usr/bin/taskset'
 export interface ServeOptions {
   /** Pins the process to this CPU (`taskset -c`), so instances of a bench each get one core. */
   cpu?: number
+  /**
+   * Runs the process under a CPU limit: the cgroup.procs file of a cgroup (bench/cpu-limit.ts) that
+   * it joins before node starts, so every thread it makes is counted against the limit.
+   */
+  cgroupProcs?: string
   /** More node flags, e.g. `--cpu-prof` to see where an instance's time goes. */
   nodeFlags?: readonly string[]
   /** Copies the server's error and fatal log lines to this process's stderr (the rest stays quiet). */
@@ -31,8 +36,12 @@ export function serveProcess(
   options: ServeOptions = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   const node = [process.execPath, ...NODE_FLAGS, ...(options.nodeFlags ?? []), BIN, 'serve']
-  // taskset execs node in its own process: the child's pid is the server's.
-  const [command, ...args] = options.cpu === undefined ? node : [TASKSET, '-c', String(options.cpu), ...node]
+  // taskset and sh exec node in their own process: the child's pid is the server's.
+  const pinned = options.cpu === undefined ? node : [TASKSET, '-c', String(options.cpu), ...node]
+  const limited = options.cgroupProcs
+    ? ['/bin/sh', '-c', 'echo $$ > "$0" && exec "$@"', options.cgroupProcs, ...pinned]
+    : pinned
+  const [command, ...args] = limited
   const child = spawn(command as string, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -32,6 +32,17 @@ export const WaterColumns = z.object({
 })
 export type WaterColumns = z.infer<typeof WaterColumns>
 
+/**
+ * The newest reading per subject of a stored batch, in a delta's columns: what another server
+ * instance needs of the batch for its own live picture, a few number lists instead of the readings.
+ */
+export const NewestReadings = z.object({
+  networkVersion: z.string(),
+  traffic: TrafficColumns,
+  water: WaterColumns,
+})
+export type NewestReadings = z.infer<typeof NewestReadings>
+
 export const StateSnapshot = z.object({
   networkVersion: z.string(),
   /** Data time the state is for, epoch ms: now when live, the replay clock in a replay. */

@@ -14,4 +14,4 @@ export {
   type WarmStart,
   warmStart,
 } from './engine/replay-engine'
-export { LatestState } from './state/latest-state'
+export { LatestState, newestReadings } from './state/latest-state'

@@ -1,4 +1,5 @@
-import type { Alert } from '@ioc/domain'
+import type { Alert, NetworkIndex } from '@ioc/domain'
+import { newestReadings } from '@ioc/replay'
 import { createAdapter } from '@socket.io/redis-streams-adapter'
 import type { Logger } from 'pino'
 import { createClient } from 'redis'
@@ -16,7 +17,7 @@ export interface Cluster {
   adapter: ReturnType<typeof createAdapter> | undefined
   leadership: Leadership
   /** Makes `hub` share what this instance stores with the others, and apply what they store. */
-  shareLiveState(io: IocServer, hub: LiveHub): LiveHub
+  shareLiveState(io: IocServer, hub: LiveHub, index: NetworkIndex): LiveHub
   /** Tells the other instances of an alert this one changed (and pushed). */
   announceAlert(io: IocServer, alert: Alert): void
   /** Keeps `alerts` current with the alerts the other instances change. */
@@ -96,13 +97,19 @@ export async function joinCluster(
   return {
     adapter,
     leadership,
-    shareLiveState(io, hub) {
-      io.on('observations:stored', (observations) => hub.apply(observations))
+    shareLiveState(io, hub, index) {
+      io.on('readings:stored', (readings) => {
+        if (!hub.applyNewest(readings))
+          logger.warn(
+            { theirs: readings.networkVersion, ours: index.network.version },
+            'readings of another network version not shown: instances must run the same network',
+          )
+      })
       return {
         ...hub,
         apply(observations) {
           hub.apply(observations)
-          if (observations.length) io.serverSideEmit('observations:stored', observations)
+          if (observations.length) io.serverSideEmit('readings:stored', newestReadings(index, observations))
         },
       }
     },

@@ -1,6 +1,7 @@
 import type {
   Alert,
   ClientToServerEvents,
+  NewestReadings,
   Observation,
   OperationalIncident,
   Principal,
@@ -27,6 +28,8 @@ export const HEARTBEAT_MS = 10_000
 export interface LiveHub {
   /** Newly stored observations; they go out with the next tick's delta. */
   apply(observations: readonly Observation[]): void
+  /** Another instance's newly stored readings; false if they index another network version. */
+  applyNewest(readings: NewestReadings): boolean
   snapshot(): StateSnapshot
   close(): void
 }
@@ -66,6 +69,7 @@ export function createLiveHub(
 
   return {
     apply: (observations) => state.apply(observations),
+    applyNewest: (readings) => state.applyNewest(readings),
     snapshot: () => {
       const snapshot = state.snapshot(Date.now(), options.openAlerts())
       return options.openIncidents ? { ...snapshot, incidents: options.openIncidents() } : snapshot

@@ -1,7 +1,7 @@
 import { indexNetwork, type Observation, type StateSnapshot } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { describe, expect, test } from 'vitest'
-import { LatestState } from './latest-state'
+import { LatestState, newestReadings } from './latest-state'
 
 const network = loadNetwork()
 const index = indexNetwork(network)
@@ -88,5 +88,35 @@ describe('LatestState', () => {
     expect(s.snapshot(T0, []).traffic).toEqual({ segmentIdx: [2], speedKph: [15], observedAt: [T0 - 60_000] })
     s.apply([speed(3, 20)])
     expect(s.takeDelta(T0)).toMatchObject({ seq: 2, traffic: { segmentIdx: [3] } })
+  })
+})
+
+describe('newestReadings', () => {
+  test("another instance's state, given a batch's newest readings, ends as if it had applied the batch", () => {
+    const batch = [speed(4, 30, T0 + 2000), speed(4, 55, T0 + 1000), speed(9, 20), speed(9, 21), level(1.3)]
+    const direct = new LatestState(index)
+    const relayed = new LatestState(index)
+    for (const s of [direct, relayed]) s.apply([speed(9, 44, T0 - 1000), speed(4, 60, T0 + 3000)])
+    direct.apply(batch)
+    expect(relayed.applyNewest(newestReadings(index, batch))).toBe(true)
+    expect(relayed.snapshot(T0, [])).toEqual(direct.snapshot(T0, []))
+    expect(relayed.takeDelta(T0)).toEqual(direct.takeDelta(T0))
+  })
+
+  test('a batch of thousands of readings of a few subjects travels as one reading per subject', () => {
+    const batch = Array.from({ length: 3000 }, (_, i) => speed(i % 3, i % 70, T0 + i * 1000))
+    const readings = newestReadings(index, batch)
+    expect(readings.traffic).toEqual({
+      segmentIdx: [0, 1, 2],
+      speedKph: [2997 % 70, 2998 % 70, 2999 % 70],
+      observedAt: [T0 + 2_997_000, T0 + 2_998_000, T0 + 2_999_000],
+    })
+  })
+
+  test('readings indexed for another network version change nothing', () => {
+    const s = new LatestState(index)
+    const other = { ...newestReadings(index, [speed(1, 30)]), networkVersion: 'another' }
+    expect(s.applyNewest(other)).toBe(false)
+    expect(s.hasChanges()).toBe(false)
   })
 })

@@ -2,6 +2,7 @@ import {
   type Alert,
   createTimeReader,
   type NetworkIndex,
+  type NewestReadings,
   type Observation,
   type StateDelta,
   type StateSnapshot,
@@ -89,6 +90,24 @@ export class LatestState {
     }
   }
 
+  /**
+   * Takes the newest readings of a batch another instance stored (`newestReadings`): the state ends as
+   * if the batch itself had been applied. False, changing nothing, when they index another network.
+   */
+  applyNewest(readings: NewestReadings): boolean {
+    if (readings.networkVersion !== this.networkVersion) return false
+    const { traffic, water } = readings
+    traffic.segmentIdx.forEach((i, k) => {
+      if (i < this.traffic.value.length)
+        update(this.traffic, i, traffic.speedKph[k] as number, traffic.observedAt[k] as number)
+    })
+    water.stationIdx.forEach((i, k) => {
+      if (i < this.water.value.length)
+        update(this.water, i, water.value[k] as number, water.observedAt[k] as number)
+    })
+    return true
+  }
+
   /** Forgets everything and takes `observations` as the whole picture, nothing pending (a replay seek). */
   replaceAll(observations: readonly Observation[]): void {
     for (const c of [this.traffic, this.water]) {
@@ -132,6 +151,17 @@ export class LatestState {
       alerts,
     }
   }
+}
+
+/**
+ * The newest reading per subject of `observations` (on equal times the first, as `apply` keeps it), in
+ * columns: applying them with `applyNewest` changes a state exactly as applying the observations would.
+ */
+export function newestReadings(index: NetworkIndex, observations: readonly Observation[]): NewestReadings {
+  const scratch = new LatestState(index)
+  scratch.apply(observations)
+  const { networkVersion, traffic, water } = scratch.takeDelta(0, true) as StateDelta
+  return { networkVersion, traffic, water }
 }
 
 function trafficColumns(t: ReturnType<typeof take>): TrafficColumns {
