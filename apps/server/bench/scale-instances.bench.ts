@@ -30,8 +30,8 @@ import { type CpuReport, meterCpu, pidsNamed } from './process-cpu'
  * SCALE_CPU_PROF=<dir> writes a V8 CPU profile of every instance there (at its graceful exit).
  */
 const BATCH = 5000
-const FEEDS = 4
-const BATCHES_PER_FEED = 12
+const FEEDS = 8
+const BATCHES_PER_FEED = 6
 /** Batches per feed sent and judged before the measurement: a fresh process compiles for its first second. */
 const WARMUP_PER_FEED = 1
 const PARTITIONS = 64
@@ -49,6 +49,8 @@ interface Measured {
   stored: number
   alerts: number
   cpu: CpuReport
+  /** PostgreSQL transactions committed in the database per 1,000 observations (every instance's). */
+  commitsPer1000Obs: number
   /** Per limited instance, the share of CFS periods in which it used its whole quota. */
   throttledShare?: number[]
 }
@@ -127,6 +129,7 @@ async function measure(label: string, layout: Layout): Promise<Measured> {
 
     await feed(0, WARMUP_PER_FEED)
     await judged()
+    const commitsBefore = await commitsOf(db)
     const cpu = await meterCpu(async () => ({
       ...Object.fromEntries(
         servers.map((s, i) => [`instance ${i + 1} (${placement(layout, i)})`, [s.child.pid as number]]),
@@ -146,6 +149,7 @@ async function measure(label: string, layout: Layout): Promise<Measured> {
     await judged()
     const judgedMs = performance.now() - started
     const cpuReport = await cpu.stop()
+    const commits = (await commitsOf(db)) - commitsBefore
     const throttledShare = limits.map((l, i) => {
       const [a, b] = [throttledBefore[i] ?? l.throttled(), l.throttled()]
       return Number(
@@ -166,6 +170,7 @@ async function measure(label: string, layout: Layout): Promise<Measured> {
       stored: Number(stored),
       alerts: Number(alerts),
       cpu: cpuReport,
+      commitsPer1000Obs: Number(((commits * 1000) / measured).toFixed(1)),
       ...(layout.limited ? { throttledShare } : {}),
     }
   } finally {
@@ -181,6 +186,15 @@ function bodiesOf(first: number, count: number): string[][] {
   return Array.from({ length: FEEDS }, (_, f) =>
     Array.from({ length: count }, (_, n) => ndjson(networkBatch(network, f, first + n, BATCH))),
   )
+}
+
+/** Transactions committed in the bench's database so far (the statistics lag up to a second). */
+async function commitsOf(db: pg.Client): Promise<number> {
+  await new Promise((r) => setTimeout(r, 1100))
+  const { rows } = await db.query<{ n: string }>(
+    'SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()',
+  )
+  return Number(rows[0]?.n)
 }
 
 async function backends(db: pg.Client, where: string): Promise<number[]> {
@@ -263,6 +277,7 @@ afterAll(() => {
       allUsPerObs: usPerObs(ours),
       // What the machine's cores would carry at this run's CPU per observation, with nothing else on it.
       machineBoundObsPerS: Math.round((CORES * 1e6) / usPerObs(ours)),
+      commitsPer1000Obs: m?.commitsPer1000Obs ?? Number.NaN,
       ...(m?.throttledShare ? { instancesThrottledShare: m.throttledShare.join(' / ') } : {}),
     }
   }

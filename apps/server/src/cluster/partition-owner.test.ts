@@ -421,16 +421,16 @@ test('entries the engine throws on or that do not parse are kept in the dead let
 }, 60_000)
 
 test('while PostgreSQL fails, nothing is skipped: the turns and the dead letter wait for it', async () => {
-  const down = { persistPartitionTurn: 3, addDeadLetter: 2 }
+  const down = { persistPartitionTurns: 3, addDeadLetter: 2 }
   const { stream } = await streamWithBadEntries()
   await joinAs('ioc-1', {
     through: (store) => ({
       claimPartitions: (...args) => store.claimPartitions(...args),
       loadRulesState: (options) => store.loadRulesState(options),
       getAlert: (id) => store.getAlert(id),
-      async persistPartitionTurn(...args) {
-        if (down.persistPartitionTurn-- > 0) throw new Error('Connection terminated unexpectedly')
-        return store.persistPartitionTurn(...args)
+      async persistPartitionTurns(...args) {
+        if (down.persistPartitionTurns-- > 0) throw new Error('Connection terminated unexpectedly')
+        return store.persistPartitionTurns(...args)
       },
       async addDeadLetter(letter) {
         if (down.addDeadLetter-- > 0) throw new Error('Connection terminated unexpectedly')

@@ -19,6 +19,7 @@ import type { Logger } from 'pino'
 import type { AlertChange, AlertStore } from '../store/alert-store'
 import type { DeadLetterStore } from '../store/dead-letter-store'
 import { FencedOutError, type PartitionCheckpoint, type PartitionClaim } from '../store/partition-checkpoint'
+import { groupTurnCommits } from './grouped-turn-commits'
 import type { PartitionOwnership } from './partition-ownership'
 import type { PartitionReply, PartitionRequest } from './partition-request'
 import { partitionKeys } from './partition-scripts'
@@ -79,7 +80,7 @@ const textOf = (e: PartitionEntry) =>
 export interface PartitionOwnerOptions {
   ownership: PartitionOwnership
   /** Its dead letters keep the stream entries a step threw on. */
-  store: Pick<AlertStore, 'claimPartitions' | 'persistPartitionTurn' | 'getAlert' | 'loadRulesState'> &
+  store: Pick<AlertStore, 'claimPartitions' | 'persistPartitionTurns' | 'getAlert' | 'loadRulesState'> &
     Pick<DeadLetterStore, 'addDeadLetter'>
   /** A connection of its own: the owner blocks on it in XREAD. */
   reader: StreamRedis
@@ -112,8 +113,8 @@ export interface PartitionOwner {
  * The partitioned rules engine on one instance: for each partition it owns, an engine and an alert
  * book over the partition's subjects only, loaded from the partition's checkpoint when it is gained,
  * stepped on the partition's stream from the checkpoint's cursor, each turn persisted with the
- * checkpoint (fenced by the lease's token). Partitions step side by side: no lock but each
- * partition's checkpoint row. A partition lost, or fenced out by a newer owner, is dropped; after a
+ * checkpoint (fenced by the lease's token). Partitions step side by side, and the turns a round reaches
+ * together commit together (`groupTurnCommits`): no lock but the partitions' checkpoint rows. A partition lost, or fenced out by a newer owner, is dropped; after a
  * failed commit it is loaded again from its checkpoint, since its engine has stepped past what
  * committed. An entry the lifecycle throws on (or that does not parse) is kept in the dead letters
  * and skipped, so one bad entry stops neither its partition nor the others.
@@ -124,6 +125,7 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
   const count = options.entriesPerTurn ?? 16
   const clock = options.clock ?? Date.now
   const held = new Map<number, Held>()
+  const persist = groupTurnCommits(store)
   /** Per partition, the entries recorded as rejected: passed over, the cursor committed past them. */
   const rejected = new Map<number, Set<string>>()
   /** Per partition, the entries of a turn that threw: each judged alone until the culprit is known. */
@@ -203,7 +205,7 @@ export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {
   ): Promise<AlertChange[] | null> {
     try {
       const { turn, stores } = partitionTurnOf(step, h.written, h.seed)
-      const changes = await store.persistPartitionTurn(h.claim, cursor, turn)
+      const changes = await persist({ claim: h.claim, cursor, turn })
       for (const [id, rest] of stores) h.written.set(id, rest)
       h.seed = null
       h.book.apply(step.writes)

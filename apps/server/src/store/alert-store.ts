@@ -9,7 +9,12 @@ import type {
   UserSummary,
   WebhookDelivery,
 } from '@ioc/domain'
-import type { PartitionCheckpoint, PartitionClaim, PartitionTurn } from './partition-checkpoint'
+import type {
+  FencedOutError,
+  PartitionCheckpoint,
+  PartitionClaim,
+  PartitionTurnCommit,
+} from './partition-checkpoint'
 import type { InsertResult } from './store'
 
 /** An alert as stored and the transition that made it so. */
@@ -55,13 +60,15 @@ export interface AlertStore {
    */
   claimPartitions(claims: readonly PartitionClaim[], nowMs: number): Promise<Map<number, PartitionCheckpoint>>
   /**
-   * Persists a partition owner's turn with the partition's checkpoint, in one transaction and without
-   * any lock beyond the partition's checkpoint row: the alert writes in order (with transitions), the
-   * engine state of the partition's subjects the turn touched, and `cursor`, the last stream entry the
-   * turn covers. The observations are not written: the instance that received them stored them before
-   * handing them over. Throws FencedOutError, writing nothing, unless `claim` is the partition's latest.
+   * Persists partition owners' turns, each with its partition's checkpoint, in one transaction and
+   * without any lock beyond those partitions' checkpoint rows (taken in partition order): per turn, the
+   * alert writes in order (with transitions), the engine state of the partition's subjects the turn
+   * touched, and `cursor`, the last stream entry the turn covers. The observations are not written:
+   * the instance that received them stored them before handing them over. Resolves with each turn's
+   * alert changes, or the FencedOutError of a turn whose claim is not its partition's latest, of which
+   * nothing is written while the others are. At most one turn per partition.
    */
-  persistPartitionTurn(claim: PartitionClaim, cursor: string, turn: PartitionTurn): Promise<AlertChange[]>
+  persistPartitionTurns(commits: readonly PartitionTurnCommit[]): Promise<(AlertChange[] | FencedOutError)[]>
   /**
    * Makes the one engine's state (`loadRulesState`) current with what partition owners committed since,
    * for a single instance on a database a partitioned cluster ran: each partition's subjects' state

@@ -5,12 +5,13 @@ import type { Observation } from '@ioc/domain'
 import { loadNetwork } from '@ioc/fixtures'
 import { createRulesEngine, defaultRulesConfig, RulesEngineState } from '@ioc/rules'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import type { AlertStore } from './alert-store'
+import type { AlertChange, AlertStore } from './alert-store'
 import {
   CURSOR_START,
   FencedOutError,
   type PartitionCheckpoint,
   type PartitionClaim,
+  type PartitionTurnCommit,
 } from './partition-checkpoint'
 import type { StoreHarness } from './store-contract'
 
@@ -37,6 +38,13 @@ const OTHER = {
   high: (other.alarmLevelsM.III ?? other.alarmLevelsM.II ?? other.alarmLevelsM.I) + 0.2,
 }
 
+/** Persists one partition's turn alone: its alert changes; throws its FencedOutError. */
+async function persistOne(store: AlertStore, commit: PartitionTurnCommit) {
+  const [outcome] = await store.persistPartitionTurns([commit])
+  if (outcome instanceof FencedOutError) throw outcome
+  return outcome ?? []
+}
+
 /** One partition's checkpoint for `claim`; undefined when a newer token fenced it. */
 async function claimOne(store: AlertStore, claim: PartitionClaim, nowMs = T0) {
   const checkpoints = await store.claimPartitions([claim], nowMs)
@@ -57,10 +65,15 @@ async function ownerOf(store: AlertStore, claim: PartitionClaim, nowMs = T0) {
   return {
     checkpoint,
     book,
-    async step(batch: Observation[], cursor: string, at: number) {
+    /** The turn of `batch` to store, not stored. */
+    turnOf(batch: Observation[], cursor: string, at: number): PartitionTurnCommit {
       const turn = stepObservations(engine, book, batch, { nowMs: at, newId: randomUUID })
-      const changes = await store.persistPartitionTurn(claim, cursor, { ...turn, readTimes: {} })
-      book.apply(turn.writes)
+      return { claim, cursor, turn: { ...turn, readTimes: {} } }
+    },
+    async step(batch: Observation[], cursor: string, at: number) {
+      const commit = this.turnOf(batch, cursor, at)
+      const changes = await persistOne(store, commit)
+      book.apply(commit.turn.writes)
       // The water-level alerts: a fast rise also raises a rate-of-rise warning, not what these tests are about.
       return changes
         .filter((c) => c.alert.kind === 'water-level')
@@ -112,6 +125,45 @@ export function runPartitionCheckpointContract(name: string, open: () => Promise
       expect(await h.store.listAlerts({ state: 'all' })).toHaveLength(1)
     })
 
+    test('turns of several partitions stored together: each gets its own changes and cursor; a fenced one writes nothing while the others commit', async () => {
+      const phuAn = await ownerOf(h.store, { partition: PHU_AN, token: 1 })
+      const elsewhere = await ownerOf(h.store, { partition: OTHER.partition, token: 1 })
+      // A third partition, whose owner was deposed before its turn reached the store.
+      const segment = network.segments.find(
+        (s) => ![PHU_AN, OTHER.partition].includes(partitionOf(`segment:${s.id}`)),
+      )
+      const thirdPartition = partitionOf(`segment:${segment?.id}`)
+      await claimOne(h.store, { partition: thirdPartition, token: 1 })
+      await claimOne(h.store, { partition: thirdPartition, token: 2 })
+      const meta = { version: 1, networkVersion: network.version, silenceBaselineMs: null }
+      const outcomes = await h.store.persistPartitionTurns([
+        elsewhere.turnOf([water(OTHER.id, T0, OTHER.high)], '7-0', T0),
+        {
+          claim: { partition: thirdPartition, token: 1 },
+          cursor: '9-0',
+          turn: { writes: [], state: { meta, stations: {}, segments: {} }, readTimes: {} },
+        },
+        phuAn.turnOf([water('phu-an', T0, 1.62)], '5-0', T0),
+      ])
+      const subjects = (o: unknown) =>
+        o instanceof FencedOutError
+          ? o
+          : (o as AlertChange[]).filter((c) => c.alert.kind === 'water-level').map((c) => c.alert.subject.id)
+      expect(subjects(outcomes[0])).toEqual([OTHER.id])
+      expect(outcomes[1]).toBeInstanceOf(FencedOutError)
+      expect(subjects(outcomes[2])).toEqual(['phu-an'])
+      const again = await h.store.claimPartitions(
+        [PHU_AN, OTHER.partition, thirdPartition].map((partition) => ({ partition, token: 3 })),
+        T0,
+      )
+      expect([PHU_AN, OTHER.partition, thirdPartition].map((p) => again.get(p)?.cursor)).toEqual([
+        '5-0',
+        '7-0',
+        CURSOR_START,
+      ])
+      expect(again.get(thirdPartition)?.state).toBeNull()
+    })
+
     test('a claim with a token older than the partition’s latest is fenced, the others of the call taken; the same token claims again', async () => {
       await claimOne(h.store, { partition: PHU_AN, token: 11 })
       const both = await h.store.claimPartitions(
@@ -133,20 +185,28 @@ export function runPartitionCheckpointContract(name: string, open: () => Promise
       const meta = { version: 1, networkVersion: network.version, silenceBaselineMs: null }
       const jam = { level: 1, enterSinceMs: [T0], leaveSinceMs: [null], open: null }
       const doc = { lastAtMs: T0, lastSources: ['tomtom'], congestion: jam }
-      await h.store.persistPartitionTurn(claim, '1-0', {
-        writes: [],
-        state: { meta, stations: {}, segments: { [segment]: doc } },
-        readTimes: { [segment]: { lastAtMs: T0, lastSources: ['tomtom'] } },
+      await persistOne(h.store, {
+        claim,
+        cursor: '1-0',
+        turn: {
+          writes: [],
+          state: { meta, stations: {}, segments: { [segment]: doc } },
+          readTimes: { [segment]: { lastAtMs: T0, lastSources: ['tomtom'] } },
+        },
       })
       // Two later readings that changed nothing but the read time: no state row, only the read time.
       for (const [cursor, at] of [
         ['2-0', T0 + MIN],
         ['3-0', T0 + 2 * MIN],
       ] as const) {
-        await h.store.persistPartitionTurn(claim, cursor, {
-          writes: [],
-          state: { meta, stations: {}, segments: {} },
-          readTimes: { [segment]: { lastAtMs: at, lastSources: ['here'] } },
+        await persistOne(h.store, {
+          claim,
+          cursor,
+          turn: {
+            writes: [],
+            state: { meta, stations: {}, segments: {} },
+            readTimes: { [segment]: { lastAtMs: at, lastSources: ['here'] } },
+          },
         })
       }
       const next = await claimOne(h.store, { ...claim, token: 2 })

@@ -67,6 +67,13 @@ export interface ReadTime {
  */
 export type PartitionTurn = Pick<Turn, 'writes' | 'state'> & { readTimes: Record<string, ReadTime> }
 
+/** A partition's turn to store: the claim its owner holds it by and the stream entry it reaches. */
+export interface PartitionTurnCommit {
+  claim: PartitionClaim
+  cursor: string
+  turn: PartitionTurn
+}
+
 /**
  * A partition's checkpoint from its row and its subjects' state rows (`meta` null: never stepped). A
  * segment's read time comes from `read_times`, which every turn moves, over its state row, written only

@@ -19,8 +19,8 @@ afterEach(async () => {
 
 test('a new owner’s claim waits for the deposed owner’s turn still committing, and resumes after it', async () => {
   await store.claimPartitions([{ partition: PARTITION, token: 1 }], 0)
-  // The deposed owner's turn, mid-transaction: its checkpoint row is moved (as persistPartitionTurn's
-  // first statement does), its commit not yet sent (a GC pause, a slow disk).
+  // The deposed owner's turn, mid-transaction: its checkpoint row is moved (as persistPartitionTurns'
+  // first statements do), its commit not yet sent (a GC pause, a slow disk).
   const deposed = new pg.Client({ connectionString: schema.url })
   await deposed.connect()
   await deposed.query('BEGIN')
@@ -38,11 +38,12 @@ test('a new owner’s claim waits for the deposed owner’s turn still committin
   await deposed.end()
   // Resumed after the deposed owner's last entry, so that entry is not judged twice.
   expect((await claim).get(PARTITION)?.cursor).toBe('9-0')
-  await expect(
-    store.persistPartitionTurn({ partition: PARTITION, token: 1 }, '10-0', {
-      writes: [],
-      state: null,
-      readTimes: {},
-    }),
-  ).rejects.toThrow(FencedOutError)
+  const [late] = await store.persistPartitionTurns([
+    {
+      claim: { partition: PARTITION, token: 1 },
+      cursor: '10-0',
+      turn: { writes: [], state: null, readTimes: {} },
+    },
+  ])
+  expect(late).toBeInstanceOf(FencedOutError)
 })

@@ -15,7 +15,7 @@ import { type SilenceRow, toSilence } from '../rows/alert-rows'
 import { inTransaction } from './pg-pool'
 import { writeAlerts } from './postgres-alert-writes'
 
-type CheckpointCalls = Pick<AlertStore, 'claimPartitions' | 'persistPartitionTurn' | 'foldPartitionState'>
+type CheckpointCalls = Pick<AlertStore, 'claimPartitions' | 'persistPartitionTurns' | 'foldPartitionState'>
 
 async function latestToken(db: pg.ClientBase, partition: number): Promise<number | null> {
   const { rows } = await db.query<{ token: number }>(
@@ -25,33 +25,47 @@ async function latestToken(db: pg.ClientBase, partition: number): Promise<number
   return rows[0]?.token ?? null
 }
 
-async function savePartitionState(db: pg.ClientBase, partition: number, state: RulesStatePatch) {
+/** The engine state rows of turns, every partition's in one statement. */
+async function savePartitionStates(db: pg.ClientBase, states: readonly [number, RulesStatePatch][]) {
+  const partitions: number[] = []
   const scopes: string[] = []
   const ids: string[] = []
   const docs: string[] = []
-  for (const [scope, byId] of [
-    ['station', state.stations],
-    ['segment', state.segments],
-  ] as const) {
-    for (const [id, st] of Object.entries(byId)) {
-      scopes.push(scope)
-      ids.push(id)
-      docs.push(JSON.stringify(st))
+  for (const [partition, state] of states)
+    for (const [scope, byId] of [
+      ['station', state.stations],
+      ['segment', state.segments],
+    ] as const) {
+      for (const [id, st] of Object.entries(byId)) {
+        partitions.push(partition)
+        scopes.push(scope)
+        ids.push(id)
+        docs.push(JSON.stringify(st))
+      }
     }
-  }
   if (!ids.length) return
   await db.query(
     `INSERT INTO partition_state (partition, scope, id, doc)
-     SELECT $1, s, i, d FROM unnest($2::text[], $3::text[], $4::text[]) AS u(s, i, d)
+     SELECT * FROM unnest($1::smallint[], $2::text[], $3::text[], $4::text[])
      ON CONFLICT (partition, scope, id) DO UPDATE SET doc = excluded.doc`,
-    [partition, scopes, ids, docs],
+    [partitions, scopes, ids, docs],
   )
 }
 
+// Moves the checkpoints whose claim holds; a read-time map of {} leaves the stored one as it is.
+const MOVE_CHECKPOINTS = `
+  UPDATE partition_checkpoints c SET stream_cursor = u.cursor, meta = COALESCE(u.meta, c.meta),
+    read_times = CASE WHEN u.read_times = '{}'::jsonb THEN c.read_times
+      ELSE COALESCE(c.read_times, '{}') || u.read_times END
+  FROM unnest($1::smallint[], $2::bigint[], $3::text[], $4::text[], $5::jsonb[])
+    AS u(partition, token, cursor, meta, read_times)
+  WHERE c.partition = u.partition AND c.token = u.token
+  RETURNING c.partition`
+
 /**
- * The partition checkpoints of the PostgreSQL store. The only lock a turn takes is its partition's
- * checkpoint row: owners of different partitions commit side by side, and of two owners of one
- * partition (a deposed one still finishing) the one whose token is not the row's writes nothing.
+ * The partition checkpoints of the PostgreSQL store. The only locks a commit of turns takes are its
+ * partitions' checkpoint rows: owners of different partitions commit side by side, and of two owners
+ * of one partition (a deposed one still finishing) the one whose token is not the row's writes nothing.
  */
 export function postgresPartitionCheckpoints(
   pool: pg.Pool,
@@ -139,25 +153,43 @@ export function postgresPartitionCheckpoints(
       })
     },
 
-    persistPartitionTurn(claim, cursor, turn) {
+    async persistPartitionTurns(commits) {
+      if (!commits.length) return []
       return inTransaction(pool, async (db) => {
-        // First, so a deposed owner learns it before writing anything, and holds the row to the commit.
-        const moved = await db.query(
-          `UPDATE partition_checkpoints SET stream_cursor = $3, meta = COALESCE($4, meta),
-             read_times = CASE WHEN $5::jsonb = '{}' THEN read_times ELSE COALESCE(read_times, '{}') || $5::jsonb END
-           WHERE partition = $1 AND token = $2`,
-          [
-            claim.partition,
-            claim.token,
-            cursor,
-            turn.state ? JSON.stringify(turn.state.meta) : null,
-            JSON.stringify(turn.readTimes),
-          ],
+        const partitions = commits.map((c) => c.claim.partition)
+        // In partition order, as a claim locks them, so a commit and a claim never wait on each other
+        // in a circle; first, so a deposed owner learns it before writing anything.
+        await db.query(
+          'SELECT 1 FROM partition_checkpoints WHERE partition = ANY($1::smallint[]) ORDER BY partition FOR UPDATE',
+          [partitions],
         )
-        if (moved.rowCount === 0) throw new FencedOutError(claim, await latestToken(db, claim.partition))
-        const changes = await writeAlerts(db, turn.writes)
-        if (turn.state) await savePartitionState(db, claim.partition, turn.state)
-        return changes
+        const moved = await db.query<{ partition: number }>(MOVE_CHECKPOINTS, [
+          partitions,
+          commits.map((c) => c.claim.token),
+          commits.map((c) => c.cursor),
+          commits.map(({ turn }) => (turn.state ? JSON.stringify(turn.state.meta) : null)),
+          commits.map(({ turn }) => JSON.stringify(turn.readTimes)),
+        ])
+        const held = new Set(moved.rows.map((r) => r.partition))
+        const kept = commits.filter((c) => held.has(c.claim.partition))
+        const changes = await writeAlerts(
+          db,
+          kept.flatMap((c) => c.turn.writes),
+        )
+        await savePartitionStates(
+          db,
+          kept.flatMap(({ claim, turn }) => (turn.state ? [[claim.partition, turn.state] as const] : [])),
+        )
+        // writeAlerts answers in write order: each kept turn's changes are the next of its writes' count.
+        let next = 0
+        return Promise.all(
+          commits.map(async (c) => {
+            if (!held.has(c.claim.partition))
+              return new FencedOutError(c.claim, await latestToken(db, c.claim.partition))
+            next += c.turn.writes.length
+            return changes.slice(next - c.turn.writes.length, next)
+          }),
+        )
       })
     },
   }

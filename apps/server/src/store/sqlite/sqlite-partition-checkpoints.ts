@@ -10,11 +10,12 @@ import {
   foldedMeta,
   type PartitionCheckpoint,
   type PartitionClaim,
+  type PartitionTurnCommit,
   type ReadTime,
 } from '../partition-checkpoint'
 import { type SilenceRow, toSilence } from '../rows/alert-rows'
 
-type CheckpointCalls = Pick<AlertStore, 'claimPartitions' | 'persistPartitionTurn' | 'foldPartitionState'>
+type CheckpointCalls = Pick<AlertStore, 'claimPartitions' | 'persistPartitionTurns' | 'foldPartitionState'>
 
 /**
  * The partition checkpoints of the SQLite store, on the store's connection (`writeAlert` is its alert
@@ -88,31 +89,30 @@ export function sqlitePartitionCheckpoints(
     return out
   })
 
-  const persistTxn = db.transaction(
-    (...[claim, cursor, turn]: Parameters<CheckpointCalls['persistPartitionTurn']>) => {
-      const meta = turn.state ? JSON.stringify(turn.state.meta) : null
-      const moved = s.move.get(cursor, meta, claim.partition, claim.token) as
-        | { read_times: string | null }
-        | undefined
-      if (!moved) throw new FencedOutError(claim, latest(claim.partition))
-      if (Object.keys(turn.readTimes).length) {
-        const merged = { ...(moved.read_times ? JSON.parse(moved.read_times) : {}), ...turn.readTimes }
-        s.readTimes.run(JSON.stringify(merged), claim.partition)
-      }
-      const changes = turn.writes.map(writeAlert)
-      if (turn.state) {
-        for (const [scope, byId] of [
-          ['station', turn.state.stations],
-          ['segment', turn.state.segments],
-        ] as const) {
-          for (const [id, st] of Object.entries(byId)) {
-            s.upsertState.run(claim.partition, scope, id, JSON.stringify(st))
-          }
+  const persistOne = ({ claim, cursor, turn }: PartitionTurnCommit): AlertChange[] | FencedOutError => {
+    const meta = turn.state ? JSON.stringify(turn.state.meta) : null
+    const moved = s.move.get(cursor, meta, claim.partition, claim.token) as
+      | { read_times: string | null }
+      | undefined
+    if (!moved) return new FencedOutError(claim, latest(claim.partition))
+    if (Object.keys(turn.readTimes).length) {
+      const merged = { ...(moved.read_times ? JSON.parse(moved.read_times) : {}), ...turn.readTimes }
+      s.readTimes.run(JSON.stringify(merged), claim.partition)
+    }
+    const changes = turn.writes.map(writeAlert)
+    if (turn.state) {
+      for (const [scope, byId] of [
+        ['station', turn.state.stations],
+        ['segment', turn.state.segments],
+      ] as const) {
+        for (const [id, st] of Object.entries(byId)) {
+          s.upsertState.run(claim.partition, scope, id, JSON.stringify(st))
         }
       }
-      return changes
-    },
-  )
+    }
+    return changes
+  }
+  const persistTxn = db.transaction((commits: readonly PartitionTurnCommit[]) => commits.map(persistOne))
 
   const foldTxn = db.transaction(() => {
     const metas = s.metas.all() as string[]
@@ -132,8 +132,8 @@ export function sqlitePartitionCheckpoints(
     async claimPartitions(claims, nowMs) {
       return claimTxn(claims, nowMs)
     },
-    async persistPartitionTurn(claim, cursor, turn) {
-      return persistTxn(claim, cursor, turn)
+    async persistPartitionTurns(commits) {
+      return persistTxn(commits)
     },
   }
 }
