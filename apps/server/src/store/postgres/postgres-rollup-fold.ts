@@ -27,17 +27,10 @@ export function queueForRollups(inserts: { traffic: string; water: string }): st
   UNION ALL SELECT 'water', subject, observed_at, source FROM w`
 }
 
-/** Folds the rows of CTE `run` (type, subject, observed_at, source, v) into one rollup table. */
-const foldInto = (table: string, grainMs: number) => `
+/** Merges cells (type, subject, bucket, n, total, lo, hi, last_at, last_source, last_value) into a rollup table. */
+const mergeInto = (table: string, cells: string) => `
   INSERT INTO ${table} AS r (type, subject, bucket, n, total, lo, hi, last_at, last_source, last_value)
-  SELECT type, subject, bucket, COUNT(*), SUM(v), MIN(v), MAX(v), MAX(observed_at),
-    MAX(source) FILTER (WHERE rn = 1), MAX(v) FILTER (WHERE rn = 1)
-  FROM (
-    SELECT type, subject, observed_at, source, v, bucket,
-      row_number() OVER (PARTITION BY type, subject, bucket ORDER BY observed_at DESC, source DESC) AS rn
-    FROM (SELECT *, observed_at - ((observed_at % ${grainMs}) + ${grainMs}) % ${grainMs} AS bucket FROM run) x
-  ) y
-  GROUP BY type, subject, bucket
+  ${cells}
   -- Cells are locked in key order: a fold never deadlocks with anything else that upserts them.
   ORDER BY type, subject, bucket
   ON CONFLICT (type, subject, bucket) DO UPDATE SET
@@ -51,15 +44,42 @@ const foldInto = (table: string, grainMs: number) => `
       THEN EXCLUDED.last_source ELSE r.last_source END,
     last_at = GREATEST(r.last_at, EXCLUDED.last_at)`
 
-// One run: take up to $1 queued readings off the queue and fold them into both grains, in one statement.
-// The queue has no key, so rows are picked by ctid (a TID scan).
+const bucketOf = (grainMs: number, at = 'observed_at') =>
+  `${at} - ((${at} % ${grainMs}) + ${grainMs}) % ${grainMs}`
+
+// One run: take up to $1 queued readings off the queue, make the run's 5-minute cells (the one sort of
+// its readings), and fold them into the 5-minute table and, merged by hour, into the hourly one: an
+// hour's count, sum, bounds and last are those of its 5-minute cells. One statement; the queue has no
+// key, so rows are picked by ctid (a TID scan).
 const FOLD_RUN_SQL = `
   WITH run AS (
     DELETE FROM rollups_pending WHERE ctid = ANY(ARRAY(SELECT ctid FROM rollups_pending LIMIT $1))
     RETURNING type, subject, observed_at, source, v
   ),
-  f5 AS (${foldInto(ROLLUP_TABLES[FIVE_MIN_MS], FIVE_MIN_MS)}),
-  f1 AS (${foldInto(ROLLUP_TABLES[HOUR_MS], HOUR_MS)})
+  c5 AS MATERIALIZED (
+    SELECT type, subject, bucket, COUNT(*) AS n, SUM(v) AS total, MIN(v) AS lo, MAX(v) AS hi,
+      MAX(observed_at) AS last_at, MAX(source) FILTER (WHERE rn = 1) AS last_source,
+      MAX(v) FILTER (WHERE rn = 1) AS last_value
+    FROM (
+      SELECT type, subject, observed_at, source, v, bucket,
+        row_number() OVER (PARTITION BY type, subject, bucket ORDER BY observed_at DESC, source DESC) AS rn
+      FROM (SELECT *, ${bucketOf(FIVE_MIN_MS)} AS bucket FROM run) x
+    ) y
+    GROUP BY type, subject, bucket
+  ),
+  f5 AS (${mergeInto(ROLLUP_TABLES[FIVE_MIN_MS], 'SELECT * FROM c5')}),
+  f1 AS (${mergeInto(
+    ROLLUP_TABLES[HOUR_MS],
+    `SELECT type, subject, bucket, SUM(n), SUM(total), MIN(lo), MAX(hi), MAX(last_at),
+       MAX(last_source) FILTER (WHERE rn = 1), MAX(last_value) FILTER (WHERE rn = 1)
+     FROM (
+       SELECT c5.*, ${bucketOf(HOUR_MS, 'c5.bucket')} AS hour,
+         row_number() OVER (PARTITION BY type, subject, ${bucketOf(HOUR_MS, 'c5.bucket')}
+           ORDER BY last_at DESC, last_source DESC) AS rn
+       FROM c5
+     ) h (type, subject, b5, n, total, lo, hi, last_at, last_source, last_value, bucket, rn)
+     GROUP BY type, subject, bucket`,
+  )})
   SELECT COUNT(*)::int AS n FROM run`
 
 /**
