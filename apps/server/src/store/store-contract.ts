@@ -54,6 +54,15 @@ export function runStoreContract(name: string, create: () => Promise<StoreHarnes
         expect(await store.countObservations()).toBe(3)
       })
 
+      test('a batch that overlaps what is stored keeps its new items, in order, and counts the rest', async () => {
+        const stored = [traffic('seg-1', T0, 42.5), water('phu-an', T0, 1.32)]
+        await store.insertObservations(stored)
+        const fresh = [traffic('seg-3', T0, 12), water('phu-an', T0 + MIN, 1.35)]
+        const r = await store.insertObservations([fresh[0], ...stored, fresh[1]] as Observation[])
+        expect(r).toEqual({ accepted: 2, duplicates: 2, stored: fresh })
+        expect(await store.countObservations()).toBe(4)
+      })
+
       test('the same subject and time from another source is a separate observation', async () => {
         const r = await store.insertObservations([
           water('phu-an', T0, 1.32, 'sihymete'),
