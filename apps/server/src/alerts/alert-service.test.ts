@@ -18,16 +18,24 @@ afterEach(async () => {
   for (const close of closing.splice(0)) await close()
 })
 
-/** The alert service on a SQLite store whose next `persistTurn` fails, as a full disk would. */
+/** The alert service on a SQLite store whose next turn fails to persist, as a full disk would. */
 async function serviceFailingOnce() {
   const temp = await tempSqliteStore('alert-service')
   let fail = true
+  const failOnce = () => {
+    if (!fail) return
+    fail = false
+    throw new Error('disk full')
+  }
   const store: Store = {
     ...temp.store,
     async persistTurn(turn) {
-      if (!fail) return temp.store.persistTurn(turn)
-      fail = false
-      throw new Error('disk full')
+      failOnce()
+      return temp.store.persistTurn(turn)
+    },
+    async persistSteppedTurn(observations, step) {
+      failOnce()
+      return temp.store.persistSteppedTurn(observations, step)
     },
   }
   const pushed: Alert[] = []

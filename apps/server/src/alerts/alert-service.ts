@@ -195,18 +195,31 @@ export async function createAlertService(deps: AlertServiceDeps): Promise<AlertS
   }
 
   /** Persists a turn, then takes its writes into the book and pushes them. */
-  async function commit(turn: Turn): Promise<TurnResult> {
+  function commit(turn: Turn): Promise<TurnResult & { turn: Turn }> {
+    return commitStepped(turn.observations, () => turn)
+  }
+
+  /** `commit` of the turn `step` returns, which the store may run while it stores `observations`. */
+  async function commitStepped<T extends Turn>(
+    observations: readonly Observation[],
+    step: () => T,
+  ): Promise<TurnResult & { turn: T }> {
+    let turn: T | undefined
     let result: TurnResult
     try {
-      result = await store.persistTurn(turn)
+      result = await store.persistSteppedTurn(observations, () => {
+        turn = step()
+        return turn
+      })
     } catch (err) {
-      // The engine judged the turn already, and the book may be behind another instance's commits.
+      // The engine may have judged the turn already, and the book may be behind another instance's commits.
       behind = true
       throw err
     }
+    if (!turn) throw new Error('the store committed a turn without stepping it')
     book.apply(turn.writes)
     publish(result.changes)
-    return result
+    return { ...result, turn }
   }
 
   const clock = () => ({ nowMs: Date.now(), newId: randomUUID })
@@ -218,8 +231,10 @@ export async function createAlertService(deps: AlertServiceDeps): Promise<AlertS
     // A failed group is committed again batch by batch (group-commits.ts), each from the store's state.
     await current()
     const observations = batches.length === 1 ? (batches[0] as readonly Observation[]) : batches.flat()
-    const turn = stepObservations(engine, book, observations, { ...clock(), persisted: persistedSegments })
-    const { stored } = await commit(turn)
+    // The engine judges the batch while PostgreSQL inserts it.
+    const { stored, turn } = await commitStepped(observations, () =>
+      stepObservations(engine, book, observations, { ...clock(), persisted: persistedSegments }),
+    )
     for (const [id, st] of Object.entries(turn.state.segments)) persistedSegments?.set(id, st)
     // `stored` keeps the order and the objects of the input, so it splits back batch by batch.
     let k = 0

@@ -74,9 +74,15 @@ export async function lifecycleOn(store: AlertStore, nowMs = T0) {
   }
   return {
     book,
+    // As the alert service does: the store may insert the batch while the engine judges it.
     async ingest(batch: Observation[], at: number) {
-      const turn = stepObservations(engine, book, batch, { ...clock(at), persisted })
-      const result = await persist(turn)
+      let turn: ReturnType<typeof stepObservations> | undefined
+      const result = await store.persistSteppedTurn(batch, () => {
+        turn = stepObservations(engine, book, batch, { ...clock(at), persisted })
+        return turn
+      })
+      if (!turn) throw new Error('persisted without stepping')
+      book.apply(turn.writes)
       for (const [id, st] of Object.entries(turn.state.segments)) persisted?.set(id, st)
       return result
     },
@@ -205,6 +211,19 @@ export function runAlertStoreContract(name: string, open: () => Promise<StoreHar
       }
       await expect(h.store.persistTurn(turn)).rejects.toThrow(/never-stored/)
       expect(await h.store.countObservations()).toBe(0)
+    })
+
+    test('a batch whose step throws is not stored, and the store takes the next batch', async () => {
+      const batch = [water('phu-an', T0, 1.62)]
+      await expect(
+        h.store.persistSteppedTurn(batch, () => {
+          throw new Error('the rules engine refused a reading')
+        }),
+      ).rejects.toThrow(/refused a reading/)
+      expect(await h.store.countObservations()).toBe(0)
+      const result = await (await lifecycleOn(h.store)).ingest(batch, T0)
+      expect(result).toMatchObject({ accepted: 1, duplicates: 0 })
+      expect(result.changes.map((c) => c.alert.subject.id)).toContain('phu-an')
     })
 
     test('the engine state written with a batch is read back whole after a reopen', async () => {

@@ -4,6 +4,7 @@ import type {
   AlertQuery,
   AlertTransition,
   NewSilence,
+  Observation,
   Role,
   Silence,
   UserSummary,
@@ -50,6 +51,12 @@ export interface AlertStore {
    * instance whose engine or book is behind what another instance committed (StaleRulesStateError).
    */
   persistTurn(turn: Turn): Promise<TurnResult>
+  /**
+   * `persistTurn` of the turn `step` returns, whose observations are `observations`: the store may
+   * send them before it runs the step, so PostgreSQL stores the batch while the engine judges it. A
+   * step that throws writes nothing.
+   */
+  persistSteppedTurn(observations: readonly Observation[], step: () => Turn): Promise<TurnResult>
   /**
    * Takes the checkpoints of partitions for the owner holding `claims`, and returns them by partition:
    * the stream cursor, the engine state of the partition's subjects and their part of the alert book

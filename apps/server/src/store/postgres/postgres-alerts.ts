@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { RulesStatePatch } from '@ioc/alerts'
-import type { Alert, AlertQuery, UserSummary } from '@ioc/domain'
+import type { RulesStatePatch, Turn } from '@ioc/alerts'
+import type { Alert, AlertQuery, Observation, UserSummary } from '@ioc/domain'
 import type pg from 'pg'
 import type { AlertStore, TurnResult } from '../alert-store'
 import {
@@ -129,39 +129,46 @@ export function postgresAlerts(pool: pg.Pool, folder: RollupFolder): AlertStore 
     return written
   }
 
+  /**
+   * A turn in one transaction: the batch goes to PostgreSQL first, and the step runs while the server
+   * inserts it (the insert does not depend on the step), then the step's alert writes and state.
+   */
+  async function persistStepped(observations: readonly Observation[], step: () => Turn): Promise<TurnResult> {
+    let written = 0
+    // The staging table, the lock and the version go with the BEGIN: one round trip.
+    const result = await inTransaction<TurnResult, { version: number }>(
+      pool,
+      async (db, opened) => {
+        written = versionOf(opened)
+        const current = written - 1
+        const behind = (seen: number | null) => seen !== null && seen !== current
+        if (behind(engineSeen) || behind(bookSeen)) {
+          throw new StaleRulesStateError(
+            `lifecycle state v${current} was written by another instance (this one has engine v${engineSeen}, book v${bookSeen})`,
+          )
+        }
+        const { meanwhile: stepped, ...inserted } = observations.length
+          ? await insertObservationsIn(db, observations, true, step)
+          : { accepted: 0, duplicates: 0, stored: [], meanwhile: step() }
+        const changes = await writeAlerts(db, stepped.writes)
+        if (stepped.state) await saveState(db, stepped.state, written)
+        return { ...inserted, changes }
+      },
+      `${STAGE_OBSERVATIONS}; ${TURN_LOCK}`,
+    )
+    engineSeen = written
+    bookSeen = written
+    folder.queued(result.accepted)
+    return result
+  }
+
   return {
     // Segments that changed only by lastAtMs are not written: it is taken from the readings on load.
     derivesSegmentReadTimes: true,
     ...postgresPartitionCheckpoints(pool, lockLifecycle),
 
-    async persistTurn(turn) {
-      let written = 0
-      // The staging table, the lock and the version go with the BEGIN: one round trip.
-      const result = await inTransaction<TurnResult, { version: number }>(
-        pool,
-        async (db, opened) => {
-          written = versionOf(opened)
-          const current = written - 1
-          const behind = (seen: number | null) => seen !== null && seen !== current
-          if (behind(engineSeen) || behind(bookSeen)) {
-            throw new StaleRulesStateError(
-              `lifecycle state v${current} was written by another instance (this one has engine v${engineSeen}, book v${bookSeen})`,
-            )
-          }
-          const inserted = turn.observations.length
-            ? await insertObservationsIn(db, turn.observations, true)
-            : { accepted: 0, duplicates: 0, stored: [] }
-          const changes = await writeAlerts(db, turn.writes)
-          if (turn.state) await saveState(db, turn.state, written)
-          return { ...inserted, changes }
-        },
-        `${STAGE_OBSERVATIONS}; ${TURN_LOCK}`,
-      )
-      engineSeen = written
-      bookSeen = written
-      folder.queued(result.accepted)
-      return result
-    },
+    persistTurn: (turn) => persistStepped(turn.observations, () => turn),
+    persistSteppedTurn: persistStepped,
 
     async loadRulesState({ asWritten = false } = {}) {
       // One snapshot for the version, the rows and the readings, so they agree.

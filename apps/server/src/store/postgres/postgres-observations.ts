@@ -54,13 +54,16 @@ type Field = string | number | null
 
 /**
  * Writes a batch inside the caller's transaction; returns the observations that were new, in batch
- * order. `staged`: the caller ran STAGE_OBSERVATIONS in this transaction already.
+ * order. `staged`: the caller ran STAGE_OBSERVATIONS in this transaction already. `meanwhile` runs
+ * once, while the server inserts the batch (a turn's engine step, which does not depend on it), and
+ * what it returns comes back with the result; if it throws, nothing more is sent.
  */
-export async function insertObservationsIn(
+export async function insertObservationsIn<T = undefined>(
   db: pg.ClientBase,
   batch: readonly Observation[],
   staged = false,
-): Promise<InsertResult> {
+  meanwhile: () => T = () => undefined as T,
+): Promise<InsertResult & { meanwhile: T }> {
   const rows: Field[][] = batch.map((o) => {
     const at = Date.parse(o.observedAt)
     return o.type === 'traffic'
@@ -69,13 +72,22 @@ export async function insertObservationsIn(
   })
   if (!staged) await db.query(STAGE_OBSERVATIONS)
   await copyRows(db, 'observations_in', rows)
+  const fresh = db.query(FRESH).then(
+    () => true,
+    (err: { code?: string }) => {
+      if (err.code !== UNIQUE_VIOLATION) throw err
+      return false
+    },
+  )
+  let ran: T
   try {
-    await db.query(FRESH)
-    return { accepted: batch.length, duplicates: 0, stored: [...batch] }
+    ran = meanwhile()
   } catch (err) {
-    if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err
-    await db.query('ROLLBACK TO SAVEPOINT fresh_batch')
+    await fresh.catch(() => {})
+    throw err
   }
+  if (await fresh) return { accepted: batch.length, duplicates: 0, stored: [...batch], meanwhile: ran }
+  await db.query('ROLLBACK TO SAVEPOINT fresh_batch')
   const inserted = new Set<string>()
   for (const k of (await db.query<KeyRow>(COPIED)).rows)
     inserted.add(keyOf(k.type, k.subject, k.observed_at, k.source))
@@ -85,7 +97,7 @@ export async function insertObservationsIn(
     // delete: an item repeated within the batch is stored (and reported) once.
     if (inserted.delete(keyOf(o.type, row[1] as string, row[2] as number, o.source))) stored.push(o)
   }
-  return { accepted: stored.length, duplicates: batch.length - stored.length, stored }
+  return { accepted: stored.length, duplicates: batch.length - stored.length, stored, meanwhile: ran }
 }
 
 // A loose index scan over the primary key: one seek per distinct subject, then its latest row at or
@@ -135,7 +147,7 @@ export function postgresObservations(pool: pg.Pool, folder: RollupFolder): Obser
   const rollups = postgresRollups(pool, folder)
   return {
     async insertObservations(batch) {
-      const result = await inTransaction(pool, (db) => insertObservationsIn(db, batch))
+      const { meanwhile: _, ...result } = await inTransaction(pool, (db) => insertObservationsIn(db, batch))
       folder.queued(result.accepted)
       return result
     },

@@ -134,6 +134,11 @@ export function createSqliteAlertStore(
       return turnTxn(turn)
     },
 
+    // One synchronous transaction: nothing to overlap the step with.
+    async persistSteppedTurn(_observations, step) {
+      return turnTxn(step())
+    },
+
     async loadAlertBook(nowMs) {
       const entries = (s.live.all() as Omit<AlertRow<string>, 'version'>[]).map((r) => ({
         alert: JSON.parse(r.doc) as Alert,

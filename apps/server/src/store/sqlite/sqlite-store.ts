@@ -71,6 +71,13 @@ export function openSqliteStore(file: string): Store {
 
   const alerts = createSqliteAlertStore(db, observations.insertRegistered, observations.latestTraffic)
   let closed = false
+  const persistTurn: Store['persistTurn'] = async (turn) => {
+    observations.register(turn.observations)
+    const result = await alerts.persistTurn(turn)
+    observations.indexIfDue()
+    return result
+  }
+
   return {
     ...alerts,
     ...sqliteIncidentStore(db),
@@ -94,11 +101,9 @@ export function openSqliteStore(file: string): Store {
       return result
     },
 
-    async persistTurn(turn) {
-      observations.register(turn.observations)
-      const result = await alerts.persistTurn(turn)
-      observations.indexIfDue()
-      return result
+    persistTurn,
+    async persistSteppedTurn(_batch, step) {
+      return persistTurn(step())
     },
 
     async countUsers() {
