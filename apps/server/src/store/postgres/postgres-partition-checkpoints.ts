@@ -1,7 +1,7 @@
 import type { RulesStatePatch } from '@ioc/alerts'
 import type { Alert } from '@ioc/domain'
 import type pg from 'pg'
-import type { AlertStore } from '../alert-store'
+import type { AlertChange, AlertStore } from '../alert-store'
 import {
   booksOfPartitions,
   CURSOR_START,
@@ -181,15 +181,15 @@ export function postgresPartitionCheckpoints(
           kept.flatMap(({ claim, turn }) => (turn.state ? [[claim.partition, turn.state] as const] : [])),
         )
         // writeAlerts answers in write order: each kept turn's changes are the next of its writes' count.
+        const outcomes: (AlertChange[] | FencedOutError)[] = []
         let next = 0
-        return Promise.all(
-          commits.map(async (c) => {
-            if (!held.has(c.claim.partition))
-              return new FencedOutError(c.claim, await latestToken(db, c.claim.partition))
+        for (const c of commits) {
+          if (held.has(c.claim.partition)) {
+            outcomes.push(changes.slice(next, next + c.turn.writes.length))
             next += c.turn.writes.length
-            return changes.slice(next - c.turn.writes.length, next)
-          }),
-        )
+          } else outcomes.push(new FencedOutError(c.claim, await latestToken(db, c.claim.partition)))
+        }
+        return outcomes
       })
     },
   }
