@@ -6,8 +6,6 @@ const V1 = '/sys/fs/cgroup/cpu'
 const V2 = '/sys/fs/cgroup'
 
 export interface CpuLimit {
-  /** The cores the group may use, e.g. 0.35 (a pod's `cpu: 350m`). */
-  cores: number
   /** Write a pid here to put that process (and the children it starts after) under the limit. */
   procsFile: string
   /** Periods in which the group used its whole quota and had to wait: how often the limit bound it. */
@@ -37,7 +35,6 @@ export function createCpuLimit(name: string, cores: number): CpuLimit {
     })
   }
   return {
-    cores,
     procsFile: `${dir}/cgroup.procs`,
     throttled() {
       const stat = Object.fromEntries(

@@ -21,11 +21,13 @@ import { type CpuReport, meterCpu, pidsNamed } from './process-cpu'
  *   then what bounds ingest, as on a cluster whose database has cores of its own, and the ratio says
  *   whether a second instance adds capacity: the Done-when figure.
  * - each instance pinned to a whole core (taskset; one on cpu 0, two on cpu 0 and cpu 1), which leaves
- *   PostgreSQL to share those cores: the ratio then says how much more this machine carries. The same FEEDS concurrent HTTP NDJSON posters, split over the instances, send the same
- * batches of real-network readings. "Answered" is the last ingest answer; "judged" is when every
- * partition's checkpoint has reached the last readings handed to it, so the owners' rules engine and
- * alert commits are in the figure. The CPU each process used says where the cores went. One instance
- * on PostgreSQL without Redis (the in-process engine, alerts judged before the answer) is the third row.
+ *   PostgreSQL to share those cores: the ratio then says how much more this machine carries.
+ *
+ * The same FEEDS concurrent HTTP NDJSON posters, split over the instances, send the same batches of
+ * real-network readings. "Answered" is the last ingest answer; "judged" is when every partition's
+ * checkpoint has reached the last readings handed to it, so the owners' rules engine and alert commits
+ * are in the figure. The CPU each process used says where the cores went. One instance on PostgreSQL
+ * without Redis (the in-process engine, alerts judged before the answer) is the last row.
  *
  * SCALE_CPU_PROF=<dir> writes a V8 CPU profile of every instance there (at its graceful exit).
  */

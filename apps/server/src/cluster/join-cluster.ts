@@ -107,9 +107,12 @@ export async function joinCluster(
       })
       return {
         ...hub,
+        // The batch's newest readings once, for this instance's state and the others' alike.
         apply(observations) {
-          hub.apply(observations)
-          if (observations.length) io.serverSideEmit('readings:stored', newestReadings(index, observations))
+          if (!observations.length) return
+          const newest = newestReadings(index, observations)
+          hub.applyNewest(newest)
+          io.serverSideEmit('readings:stored', newest)
         },
       }
     },

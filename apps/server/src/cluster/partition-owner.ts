@@ -114,9 +114,9 @@ export interface PartitionOwner {
  * book over the partition's subjects only, loaded from the partition's checkpoint when it is gained,
  * stepped on the partition's stream from the checkpoint's cursor, each turn persisted with the
  * checkpoint (fenced by the lease's token). Partitions step side by side, and the turns a round reaches
- * together commit together (`groupTurnCommits`): no lock but the partitions' checkpoint rows. A partition lost, or fenced out by a newer owner, is dropped; after a
- * failed commit it is loaded again from its checkpoint, since its engine has stepped past what
- * committed. An entry the lifecycle throws on (or that does not parse) is kept in the dead letters
+ * together commit together (`groupTurnCommits`): no lock but the partitions' checkpoint rows. A
+ * partition lost, or fenced out by a newer owner, is dropped; after a failed commit it is loaded again
+ * from its checkpoint, since its engine has stepped past what committed. An entry the lifecycle throws on (or that does not parse) is kept in the dead letters
  * and skipped, so one bad entry stops neither its partition nor the others.
  */
 export function ownPartitions(options: PartitionOwnerOptions): PartitionOwner {

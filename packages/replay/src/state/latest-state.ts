@@ -98,12 +98,10 @@ export class LatestState {
     if (readings.networkVersion !== this.networkVersion) return false
     const { traffic, water } = readings
     traffic.segmentIdx.forEach((i, k) => {
-      if (i < this.traffic.value.length)
-        update(this.traffic, i, traffic.speedKph[k] as number, traffic.observedAt[k] as number)
+      update(this.traffic, i, traffic.speedKph[k] as number, traffic.observedAt[k] as number)
     })
     water.stationIdx.forEach((i, k) => {
-      if (i < this.water.value.length)
-        update(this.water, i, water.value[k] as number, water.observedAt[k] as number)
+      update(this.water, i, water.value[k] as number, water.observedAt[k] as number)
     })
     return true
   }
